@@ -1,0 +1,249 @@
+//! A small, bounded document tree that any serde deserializer (JSON text,
+//! a Python dict, a JavaScript object) can be read into before validation.
+//!
+//! Unlike `serde_json::Value` it keeps repeated object keys, so "answered
+//! twice" can be reported, and it enforces size limits while reading, so a
+//! hostile input cannot exhaust memory or the stack.
+
+use std::cell::RefCell;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// Deepest nesting accepted (an assessment needs 3 levels).
+pub(crate) const MAX_DEPTH: usize = 8;
+/// Most entries accepted in one object or array.
+pub(crate) const MAX_ENTRIES: usize = 512;
+/// Longest string accepted, in bytes.
+pub(crate) const MAX_STRING: usize = 256;
+/// Longest JSON text accepted, in bytes.
+pub(crate) const MAX_TEXT: usize = 1 << 20;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Doc {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Doc>),
+    Object(Vec<(String, Doc)>),
+}
+
+impl Doc {
+    /// The JSON type name, for "expected X, found Y" messages.
+    pub(crate) fn type_name(&self) -> &'static str {
+        match self {
+            Doc::Null => "null",
+            Doc::Bool(_) => "a boolean",
+            Doc::Number(_) => "a number",
+            Doc::String(_) => "a string",
+            Doc::Array(_) => "an array",
+            Doc::Object(_) => "an object",
+        }
+    }
+}
+
+/// A limit that was exceeded while reading: (field path, which limit).
+pub(crate) type LimitHit = RefCell<Option<(String, String)>>;
+
+/// Reads a [`Doc`] from any deserializer, recording a size-limit violation
+/// in `hit` before failing.
+pub(crate) struct DocSeed<'a> {
+    pub(crate) depth: usize,
+    pub(crate) path: String,
+    pub(crate) hit: &'a LimitHit,
+}
+
+impl DocSeed<'_> {
+    fn fail<E: de::Error>(&self, limit: String) -> E {
+        let msg = format!("{}: too large: {limit}", self.path);
+        *self.hit.borrow_mut() = Some((self.path.clone(), limit));
+        E::custom(msg)
+    }
+
+    fn child(&self, segment: &str) -> DocSeed<'_> {
+        let path = if self.path.is_empty() {
+            segment.to_owned()
+        } else if segment.starts_with('[') {
+            format!("{}{segment}", self.path)
+        } else {
+            format!("{}.{segment}", self.path)
+        };
+        DocSeed {
+            depth: self.depth + 1,
+            path,
+            hit: self.hit,
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for DocSeed<'_> {
+    type Value = Doc;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Doc, D::Error> {
+        if self.depth > MAX_DEPTH {
+            return Err(self.fail(format!("nested more than {MAX_DEPTH} levels deep")));
+        }
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DocSeed<'_> {
+    type Value = Doc;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Doc, E> {
+        Ok(Doc::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Doc, E> {
+        Ok(Doc::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Doc, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Doc, E> {
+        Ok(Doc::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Doc, E> {
+        Ok(Doc::Number(v as f64))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Doc, E> {
+        Ok(Doc::Number(v as f64))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Doc, E> {
+        Ok(Doc::Number(v as f64))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Doc, E> {
+        Ok(Doc::Number(v as f64))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Doc, E> {
+        Ok(Doc::Number(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Doc, E> {
+        if v.len() > MAX_STRING {
+            return Err(self.fail(format!("a string longer than {MAX_STRING} bytes")));
+        }
+        Ok(Doc::String(v.to_owned()))
+    }
+
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Doc, E> {
+        Err(E::custom(format!(
+            "{}: bytes are not accepted; use a string",
+            self.path
+        )))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Doc, A::Error> {
+        let mut items = Vec::new();
+        loop {
+            if items.len() == MAX_ENTRIES {
+                return Err(self.fail(format!("more than {MAX_ENTRIES} entries")));
+            }
+            let seed = self.child(&format!("[{}]", items.len()));
+            match seq.next_element_seed(seed)? {
+                Some(v) => items.push(v),
+                None => break,
+            }
+        }
+        Ok(Doc::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Doc, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<KeyString>()? {
+            if entries.len() == MAX_ENTRIES {
+                return Err(self.fail(format!("more than {MAX_ENTRIES} entries")));
+            }
+            let key = key.0;
+            if key.len() > MAX_STRING {
+                return Err(self.fail(format!("a key longer than {MAX_STRING} bytes")));
+            }
+            let value = map.next_value_seed(self.child(&key))?;
+            entries.push((key, value));
+        }
+        Ok(Doc::Object(entries))
+    }
+}
+
+/// An object key: a string, or a number or boolean turned into its text
+/// (some hosts allow non-string keys).
+struct KeyString(String);
+
+impl<'de> de::Deserialize<'de> for KeyString {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = KeyString;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string key")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyString, E> {
+                Ok(KeyString(v.chars().take(MAX_STRING + 1).collect()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<KeyString, E> {
+                Ok(KeyString(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<KeyString, E> {
+                Ok(KeyString(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<KeyString, E> {
+                Ok(KeyString(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<Doc, (String, Option<(String, String)>)> {
+        let hit = LimitHit::default();
+        let mut de = serde_json::Deserializer::from_str(text);
+        let seed = DocSeed {
+            depth: 0,
+            path: String::new(),
+            hit: &hit,
+        };
+        seed.deserialize(&mut de)
+            .map_err(|e| (e.to_string(), hit.borrow().clone()))
+    }
+
+    #[test]
+    fn keeps_repeated_keys() {
+        let doc = read(r#"{"a": 1, "a": 2}"#).unwrap();
+        let Doc::Object(entries) = doc else {
+            panic!("not an object")
+        };
+        assert_eq!(entries.len(), 2);
+    }
+
+    #[test]
+    fn rejects_deep_nesting_with_its_path() {
+        let text = format!("{}{}", "[".repeat(20), "]".repeat(20));
+        let (_, hit) = read(&text).unwrap_err();
+        let (path, limit) = hit.expect("limit recorded");
+        assert!(limit.contains("levels"), "{limit}");
+        assert!(path.starts_with("[0]"), "{path}");
+    }
+
+    #[test]
+    fn rejects_long_strings() {
+        let text = format!(r#"{{"k": "{}"}}"#, "x".repeat(MAX_STRING + 1));
+        let (_, hit) = read(&text).unwrap_err();
+        assert_eq!(hit.unwrap().0, "k");
+    }
+}

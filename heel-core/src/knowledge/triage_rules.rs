@@ -1,0 +1,358 @@
+//! Triage rules: answers that set a minimum level of care on their own,
+//! whatever the condition scores say.
+//!
+//! Rules only ever raise the level. A rule marked `red_flag` comes from the
+//! red-flag list of the evidence base (infection, fracture, rupture,
+//! neurological and diabetic foot warnings, suspected high-risk stress
+//! fracture); the others come from the seed article's advice on when to see a
+//! doctor. Separately, a condition that is likely and needs a clinician
+//! raises the level to that condition's `care_level` (see `conditions.rs`).
+
+use serde::Serialize;
+
+use super::Source;
+use crate::ids::id_enum;
+use crate::item::{Choice, Item, Location};
+use crate::triage::TriageLevel;
+
+/// A test on the answers. Unknown answers never satisfy a test, except
+/// [`Test::NotPresent`], which is true when the item is absent *or* unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "test", content = "of", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Test {
+    /// A yes/no item answered "present".
+    Present(Item),
+    /// A yes/no item not answered "present" (absent or unknown).
+    NotPresent(Item),
+    /// A choice item answered with this option.
+    Is(Item, Choice),
+    /// A number item answered with a value strictly above this one.
+    Above(Item, f64),
+    /// A number item answered with a value strictly below this one.
+    Below(Item, f64),
+    /// `pain_location` includes at least one of these places.
+    PainAt(&'static [Location]),
+    /// All of these tests hold.
+    All(&'static [Test]),
+    /// At least one of these tests holds.
+    Any(&'static [Test]),
+}
+
+id_enum! {
+    /// A triage rule. [`Rule::info`] gives its level, reason and source.
+    pub enum Rule ("triage rule") {
+        /// Hot, red, swollen heel with fever.
+        FeverWithHotSwollenHeel = "fever_with_hot_swollen_heel",
+        /// Unable to bear weight after an injury.
+        CannotBearWeightAfterInjury = "cannot_bear_weight_after_injury",
+        /// A pop or snap with weakness, or clinician signs of Achilles rupture.
+        SuspectedAchillesRupture = "suspected_achilles_rupture",
+        /// Hot, red, swollen heel, or fever.
+        HotSwollenHeelOrFever = "hot_swollen_heel_or_fever",
+        /// A wound or puncture on the foot.
+        PunctureWound = "puncture_wound",
+        /// A child with a swollen or red heel who limps or cannot bear weight.
+        ChildSwollenHeel = "child_swollen_heel",
+        /// Diabetes with new redness, warmth, swelling or a wound.
+        DiabeticFootChanges = "diabetic_foot_changes",
+        /// Numbness or weakness that is spreading or getting worse.
+        ProgressiveNumbnessWeakness = "progressive_numbness_weakness",
+        /// Clinician findings of a high-risk stress fracture.
+        HighRiskStressFractureSigns = "high_risk_stress_fracture_signs",
+        /// An injury with swelling, bruising, bone tenderness or difficulty walking.
+        InjuryWithBoneSigns = "injury_with_bone_signs",
+        /// Unable to bear weight without an injury.
+        CannotBearWeight = "cannot_bear_weight",
+        /// A pop or snap at onset.
+        PopAtOnset = "pop_at_onset",
+        /// Pain at rest or at night.
+        RestOrNightPain = "rest_or_night_pain",
+        /// Weight loss without trying, or a lump in the heel.
+        WeightLossOrMass = "weight_loss_or_mass",
+        /// Features of a stress fracture.
+        StressFracturePattern = "stress_fracture_pattern",
+        /// Bilateral heel pain with inflammatory features.
+        InflammatoryPattern = "inflammatory_pattern",
+        /// A recent fluoroquinolone antibiotic with Achilles pain.
+        FluoroquinoloneTendonPain = "fluoroquinolone_tendon_pain",
+        /// Diabetes and heel pain.
+        Diabetes = "diabetes",
+        /// Sharp pain that came on suddenly.
+        SharpAndSudden = "sharp_and_sudden",
+        /// A kind of pain never felt before.
+        UnfamiliarPain = "unfamiliar_pain",
+        /// More than 14 days without improvement.
+        NotImprovingAfterTwoWeeks = "not_improving_after_two_weeks",
+        /// Difficulty walking.
+        DifficultyWalking = "difficulty_walking",
+        /// Severe pain.
+        SeverePain = "severe_pain",
+    }
+}
+
+/// A triage rule: when its test holds, the level is at least `level`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct RuleInfo {
+    /// The rule.
+    pub id: Rule,
+    /// The level the rule sets as a minimum.
+    pub level: TriageLevel,
+    /// Whether this is a red flag from the evidence base's red-flag list.
+    pub red_flag: bool,
+    /// When the rule fires.
+    pub test: Test,
+    /// The reason shown to the person, in plain words.
+    pub reason: &'static str,
+    /// Where the rule comes from.
+    pub source: Source,
+}
+
+impl Rule {
+    /// The rule's level, test, reason and source.
+    #[must_use]
+    pub fn info(self) -> &'static RuleInfo {
+        &TRIAGE_RULES[self.index()]
+    }
+}
+
+use Item as I;
+use Test::{All, Any, Above, Below, Is, NotPresent, PainAt, Present};
+use TriageLevel::{Emergency, SeeDoctor, Urgent};
+
+/// Every rule, in [`Rule::ALL`] order (most urgent first).
+pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
+    RuleInfo {
+        id: Rule::FeverWithHotSwollenHeel,
+        level: Emergency,
+        red_flag: true,
+        test: All(&[Present(I::Fever), Present(I::RednessWarmth), Present(I::Swelling)]),
+        reason: "A hot, red, swollen heel with a fever can be an infection of the bone or joint. Go to an emergency department now.",
+        source: Source::NhsGlosRedFlags,
+    },
+    RuleInfo {
+        id: Rule::CannotBearWeightAfterInjury,
+        level: Emergency,
+        red_flag: true,
+        test: All(&[Present(I::Trauma), Present(I::UnableToBearWeight)]),
+        reason: "Being unable to put weight on the foot or take four steps after an injury can mean a fracture. Go to an emergency department or minor injuries unit now.",
+        source: Source::Bachmann2003,
+    },
+    RuleInfo {
+        id: Rule::SuspectedAchillesRupture,
+        level: Emergency,
+        red_flag: true,
+        test: Any(&[
+            All(&[
+                Present(I::PopAtOnset),
+                Any(&[
+                    Present(I::HeelRaiseDifficulty),
+                    Present(I::DifficultyWalking),
+                    Present(I::UnableToBearWeight),
+                ]),
+                PainAt(&[Location::AchillesMidportion, Location::AchillesInsertion, Location::Calf]),
+            ]),
+            Present(I::ThompsonTest),
+            Present(I::PalpableGap),
+        ]),
+        reason: "A pop or snap at the back of the leg with weakness pushing off, or a positive calf-squeeze test or a gap in the tendon, suggests an Achilles tendon rupture. Keep weight off the leg and go to an emergency department or minor injuries unit now.",
+        source: Source::NhsGlosRedFlags,
+    },
+    RuleInfo {
+        id: Rule::HotSwollenHeelOrFever,
+        level: Urgent,
+        red_flag: true,
+        test: Any(&[
+            All(&[Present(I::RednessWarmth), Present(I::Swelling)]),
+            Present(I::Fever),
+        ]),
+        reason: "A hot, red, swollen heel, or heel pain with a fever, needs to be seen today to rule out infection.",
+        source: Source::NhsGlosRedFlags,
+    },
+    RuleInfo {
+        id: Rule::PunctureWound,
+        level: Urgent,
+        red_flag: true,
+        test: Present(I::PunctureWound),
+        reason: "A wound or puncture on a painful foot can let infection reach the bone. Have it checked today.",
+        source: Source::PaediatricOsteomyelitis2024,
+    },
+    RuleInfo {
+        id: Rule::ChildSwollenHeel,
+        level: Urgent,
+        red_flag: true,
+        test: All(&[
+            Below(I::Age, 18.0),
+            Any(&[Present(I::Swelling), Present(I::RednessWarmth)]),
+            Any(&[Present(I::UnableToBearWeight), Present(I::DifficultyWalking), Present(I::RednessWarmth)]),
+        ]),
+        reason: "In a child, a swollen or red heel with a limp or inability to bear weight can be a bone infection rather than Sever's disease. Have it seen today.",
+        source: Source::OsteomyelitisCase2015,
+    },
+    RuleInfo {
+        id: Rule::DiabeticFootChanges,
+        level: Urgent,
+        red_flag: true,
+        test: All(&[
+            Present(I::Diabetes),
+            Any(&[Present(I::RednessWarmth), Present(I::Swelling), Present(I::PunctureWound)]),
+        ]),
+        reason: "With diabetes, new redness, warmth, swelling or a wound on the foot is a foot emergency. Contact your foot team or doctor today.",
+        source: Source::DiabetesUk,
+    },
+    RuleInfo {
+        id: Rule::ProgressiveNumbnessWeakness,
+        level: Urgent,
+        red_flag: true,
+        test: Present(I::ProgressiveNumbnessWeakness),
+        reason: "Numbness or weakness that is spreading or getting worse needs a same-day assessment of the nerves.",
+        source: Source::NhsGlosRedFlags,
+    },
+    RuleInfo {
+        id: Rule::HighRiskStressFractureSigns,
+        level: Urgent,
+        red_flag: true,
+        test: Any(&[Present(I::NSpotTenderness), Present(I::MedialMalleolusTenderness)]),
+        reason: "Tenderness over the navicular or the inner ankle bone can be a stress fracture at a high-risk site, which heals poorly if loaded. Stop running and have it assessed promptly, usually with an MRI or CT scan.",
+        source: Source::StressFracturesHindfoot2020,
+    },
+    RuleInfo {
+        id: Rule::InjuryWithBoneSigns,
+        level: Urgent,
+        red_flag: true,
+        test: All(&[
+            Present(I::Trauma),
+            Any(&[
+                Present(I::Swelling),
+                Present(I::Bruising),
+                Present(I::DifficultyWalking),
+                Present(I::CalcanealSqueeze),
+            ]),
+        ]),
+        reason: "Pain after an injury with swelling, bruising, bone tenderness or difficulty walking may need an X-ray. Have it seen today.",
+        source: Source::Bachmann2003,
+    },
+    RuleInfo {
+        id: Rule::CannotBearWeight,
+        level: Urgent,
+        red_flag: true,
+        test: Present(I::UnableToBearWeight),
+        reason: "Being unable to put weight on the foot or take four steps needs to be assessed today.",
+        source: Source::NhsGlosRedFlags,
+    },
+    RuleInfo {
+        id: Rule::PopAtOnset,
+        level: Urgent,
+        red_flag: true,
+        test: Present(I::PopAtOnset),
+        reason: "A pop or snap when the pain began can mean a torn tendon or plantar fascia. Have it checked today.",
+        source: Source::NhsGlosRedFlags,
+    },
+    RuleInfo {
+        id: Rule::RestOrNightPain,
+        level: SeeDoctor,
+        red_flag: true,
+        test: Any(&[Present(I::NightPain), Present(I::PainAtRest)]),
+        reason: "Pain at rest or at night is not typical of simple overuse and should be checked by a clinician, who may arrange an X-ray.",
+        source: Source::Yan2018,
+    },
+    RuleInfo {
+        id: Rule::WeightLossOrMass,
+        level: SeeDoctor,
+        red_flag: true,
+        test: Any(&[Present(I::UnexplainedWeightLoss), Present(I::PalpableMass)]),
+        reason: "Weight loss without trying, or a lump in the heel, should be checked by a clinician.",
+        source: Source::Yan2018,
+    },
+    RuleInfo {
+        id: Rule::StressFracturePattern,
+        level: SeeDoctor,
+        red_flag: true,
+        test: Any(&[
+            Present(I::CalcanealSqueeze),
+            All(&[
+                Present(I::PainOnHopping),
+                Present(I::WorseWithActivity),
+                Any(&[Present(I::TrainingIncrease), Present(I::NewHardSurface)]),
+            ]),
+        ]),
+        reason: "Heel pain that builds with activity and hurts on hopping after a change in training can be a stress fracture, which needs prompt medical attention. Stop running until it has been assessed.",
+        source: Source::SeedArticle,
+    },
+    RuleInfo {
+        id: Rule::InflammatoryPattern,
+        level: SeeDoctor,
+        red_flag: true,
+        test: All(&[
+            Is(I::Side, Choice::Both),
+            Any(&[
+                Present(I::InflammatoryBackPain),
+                Present(I::PsoriasisIbdUveitis),
+                Present(I::MorningStiffnessLong),
+                Present(I::OtherJointsPainful),
+            ]),
+        ]),
+        reason: "Pain in both heels with long morning stiffness, inflammatory back pain, other painful joints, psoriasis, bowel inflammation or uveitis can be an inflammatory arthritis. See a doctor, who can arrange tests and a rheumatology referral.",
+        source: Source::BmjBestPracticePf,
+    },
+    RuleInfo {
+        id: Rule::FluoroquinoloneTendonPain,
+        level: SeeDoctor,
+        red_flag: true,
+        test: All(&[
+            Present(I::RecentFluoroquinolone),
+            PainAt(&[Location::AchillesMidportion, Location::AchillesInsertion, Location::Calf]),
+        ]),
+        reason: "Achilles pain after a fluoroquinolone antibiotic (ciprofloxacin, levofloxacin and similar) raises the risk of tendon rupture. Talk to a doctor about the medicine before it is taken again, and avoid hard exercise until then.",
+        source: Source::Morales2019,
+    },
+    RuleInfo {
+        id: Rule::Diabetes,
+        level: SeeDoctor,
+        red_flag: true,
+        test: Present(I::Diabetes),
+        reason: "With diabetes, new foot pain should be checked by your foot team or doctor.",
+        source: Source::DiabetesUk,
+    },
+    RuleInfo {
+        id: Rule::SharpAndSudden,
+        level: SeeDoctor,
+        red_flag: false,
+        test: All(&[Present(I::SharpStabbing), Is(I::Onset, Choice::Sudden)]),
+        reason: "The pain is sharp and came on suddenly: you can't go wrong making a doctor's appointment.",
+        source: Source::SeedArticle,
+    },
+    RuleInfo {
+        id: Rule::UnfamiliarPain,
+        level: SeeDoctor,
+        red_flag: false,
+        test: Present(I::UnfamiliarPain),
+        reason: "This is a pain you haven't had before: you can't go wrong making a doctor's appointment.",
+        source: Source::SeedArticle,
+    },
+    RuleInfo {
+        id: Rule::NotImprovingAfterTwoWeeks,
+        level: SeeDoctor,
+        red_flag: false,
+        test: All(&[Above(I::DurationDays, 14.0), NotPresent(I::Improving)]),
+        reason: "The pain has lasted more than two weeks without getting better: see a doctor, physiotherapist or podiatrist.",
+        source: Source::HsePlantarFasciitis,
+    },
+    RuleInfo {
+        id: Rule::DifficultyWalking,
+        level: SeeDoctor,
+        red_flag: false,
+        test: Present(I::DifficultyWalking),
+        reason: "Difficulty walking is a reason to see a clinician rather than manage at home alone.",
+        source: Source::SeedArticle,
+    },
+    RuleInfo {
+        id: Rule::SeverePain,
+        level: SeeDoctor,
+        red_flag: false,
+        test: Above(I::Severity, 7.0),
+        reason: "The pain is severe (8 or more out of 10): what to do depends on how severe it is, and this is worth a doctor's appointment.",
+        source: Source::SeedArticle,
+    },
+];

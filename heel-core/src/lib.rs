@@ -1,0 +1,91 @@
+//! heel-core assesses heel pain from what a person (or a clinician) can tell
+//! it: where it hurts, how and when it started, what makes it worse, risk
+//! factors and, optionally, bedside tests. It ranks 21 conditions by
+//! probability and shows the contribution of every answer, sets a triage
+//! level with its reasons (red flags are rules that scores can never argue
+//! away), and builds a self-care plan. Every number in its knowledge base
+//! carries a grade and, unless it is an expert estimate, a published source.
+//!
+//! **heel is not a diagnosis.** It is decision support and says so in every
+//! report.
+//!
+//! # Example
+//!
+//! ```
+//! use heel_core::{assess, Assessment, Condition, TriageLevel};
+//!
+//! let assessment = Assessment::from_json(r#"{
+//!     "setting": "runners",
+//!     "answers": {
+//!         "age": 38, "sex": "male",
+//!         "pain_location": ["achilles_midportion"],
+//!         "onset": "gradual", "duration_days": 7,
+//!         "warms_up_with_activity": "present",
+//!         "worse_with_activity": "present",
+//!         "tendon_thickening": "present"
+//!     }
+//! }"#)?;
+//!
+//! let report = assess(&assessment)?;
+//! let top = &report.conditions[0];
+//! assert_eq!(top.id, Condition::AchillesMidportion);
+//! assert_eq!(report.triage.level, TriageLevel::SelfCare);
+//!
+//! // Why: every answer's likelihood ratio, with its grade and source.
+//! for c in &top.contributions {
+//!     println!("{} = {}: x{:.2} ({})", c.item, c.answer, c.likelihood_ratio, c.grade);
+//! }
+//! # Ok::<(), heel_core::Error>(())
+//! ```
+//!
+//! # The model
+//!
+//! Each condition starts from a pre-test probability for the [`Setting`]
+//! (runners, general practice or children) and every answer adds the
+//! logarithm of its likelihood ratio to the log-odds ([`assess`], and the
+//! allocation-free [`score`]). Yes/no items are tri-state: unknown adds
+//! nothing, absent adds its own ratio. The knowledge base is data, in
+//! [`knowledge`]; a clinician can review it without reading the scoring code.
+//!
+//! # Documents
+//!
+//! [`Assessment`] and [`Report`] are serde documents with stable snake_case
+//! fields, shared unchanged by the Python and JavaScript bindings. Unknown
+//! fields, unknown ids (with a "did you mean"), items answered twice and
+//! out-of-range numbers are rejected with an [`Error`] naming the field.
+//!
+//! # Crate features
+//!
+//! heel-core has no optional features: serde support is always on, because
+//! the JSON documents are its interface.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+// Pedantic lints are on for the workspace; these are allowed here on purpose:
+// The knowledge-base constructors take a row's fields positionally, like a table.
+#![allow(clippy::too_many_arguments)]
+
+mod ids;
+
+mod assessment;
+mod care_plan;
+mod condition;
+mod doc;
+mod error;
+mod item;
+pub mod knowledge;
+mod report;
+mod scoring;
+mod triage;
+
+pub use assessment::{Answer, Assessment, Setting};
+pub use care_plan::{CarePlan, CareStep};
+pub use condition::{Condition, ConditionInfo, Icd10Cm, Region};
+pub use error::Error;
+pub use item::{AnswerKind, Band, Choice, Group, Item, ItemInfo, Location, Locations};
+pub use knowledge::{Advice, Grade, Rule, Source};
+pub use report::{Contribution, ConditionResult, NOTICE, Report, assess, assess_json};
+pub use scoring::{Scores, score};
+pub use triage::{
+    CLEAR_PATTERN, ReasonKind, Triage, TriageLevel, TriageReason, fired_rules, rule_level,
+};
