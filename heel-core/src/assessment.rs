@@ -441,8 +441,9 @@ impl Assessment {
         let mut seen = [false; Item::COUNT];
         for (key, value) in entries {
             let field = format!("answers.{key}");
-            let item = Item::from_id(key)
-                .ok_or_else(|| Error::unknown_id("evidence item", field.clone(), key, Item::ids()))?;
+            let item = Item::from_id(key).ok_or_else(|| {
+                Error::unknown_id("evidence item", field.clone(), key, Item::ids())
+            })?;
             if std::mem::replace(&mut seen[item.index()], true) {
                 return Err(Error::Duplicate { field });
             }
@@ -469,7 +470,9 @@ fn strip_position(msg: &str) -> String {
 }
 
 fn quoted<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    ids.map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+    ids.map(|s| format!("\"{s}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn expected_for(kind: AnswerKind) -> String {
@@ -542,8 +545,9 @@ fn parse_answer(item: Item, value: &Doc, field: &str) -> Result<Option<Answer>, 
                         found: v.type_name(),
                     });
                 };
-                let loc = Location::from_id(s)
-                    .ok_or_else(|| Error::unknown_id("pain location", at.clone(), s, Location::ids()))?;
+                let loc = Location::from_id(s).ok_or_else(|| {
+                    Error::unknown_id("pain location", at.clone(), s, Location::ids())
+                })?;
                 if !set.insert(loc) {
                     return Err(Error::Duplicate { field: at });
                 }
@@ -631,21 +635,61 @@ mod tests {
     #[test]
     fn errors_name_the_field() {
         let cases = [
-            (r#"{"answers": {"age": 121}}"#, "out_of_range", "answers.age"),
+            (
+                r#"{"answers": {"age": 121}}"#,
+                "out_of_range",
+                "answers.age",
+            ),
             (r#"{"answers": {"age": "40"}}"#, "wrong_type", "answers.age"),
-            (r#"{"answers": {"first_steps_pain": "present"}}"#, "unknown_id", "answers.first_steps_pain"),
-            (r#"{"answers": {"fever": "yes"}}"#, "unknown_id", "answers.fever"),
-            (r#"{"answers": {"sex": "other"}}"#, "unknown_id", "answers.sex"),
-            (r#"{"answers": {"pain_location": ["arch", "calf", "arch"]}}"#, "duplicate", "answers.pain_location[2]"),
-            (r#"{"answers": {"pain_location": ["toe"]}}"#, "unknown_id", "answers.pain_location[0]"),
-            (r#"{"answers": {"age": 30, "age": 31}}"#, "duplicate", "answers.age"),
+            (
+                r#"{"answers": {"first_steps_pain": "present"}}"#,
+                "unknown_id",
+                "answers.first_steps_pain",
+            ),
+            (
+                r#"{"answers": {"fever": "yes"}}"#,
+                "unknown_id",
+                "answers.fever",
+            ),
+            (
+                r#"{"answers": {"sex": "other"}}"#,
+                "unknown_id",
+                "answers.sex",
+            ),
+            (
+                r#"{"answers": {"pain_location": ["arch", "calf", "arch"]}}"#,
+                "duplicate",
+                "answers.pain_location[2]",
+            ),
+            (
+                r#"{"answers": {"pain_location": ["toe"]}}"#,
+                "unknown_id",
+                "answers.pain_location[0]",
+            ),
+            (
+                r#"{"answers": {"age": 30, "age": 31}}"#,
+                "duplicate",
+                "answers.age",
+            ),
             (r#"{"setting": "gym"}"#, "unknown_id", "setting"),
             (r#"{"answer": {}}"#, "unknown_id", "answer"),
-            (r#"[1, 2]"#, "wrong_type", ""),
+            (r"[1, 2]", "wrong_type", ""),
             (r#"{"answers": {"age": 30"#, "invalid_document", ""),
-            (r#"{"answers": {"height_cm": 170, "weight_kg": 65, "bmi": 35}}"#, "inconsistent", "answers.bmi"),
-            (r#"{"answers": {"height_cm": 50, "weight_kg": 300}}"#, "inconsistent", "answers.weight_kg"),
-            (r#"{"answers": {"duration_days": -1}}"#, "out_of_range", "answers.duration_days"),
+            (
+                r#"{"answers": {"height_cm": 170, "weight_kg": 65, "bmi": 35}}"#,
+                "inconsistent",
+                "answers.bmi",
+            ),
+            (
+                r#"{"answers": {"height_cm": 50, "weight_kg": 300}}"#,
+                "inconsistent",
+                "answers.weight_kg",
+            ),
+            (
+                r#"{"answers": {"duration_days": -1}}"#,
+                "out_of_range",
+                "answers.duration_days",
+            ),
         ];
         for (text, code, field) in cases {
             let err = Assessment::from_json(text).expect_err(text);
@@ -655,8 +699,12 @@ mod tests {
 
     #[test]
     fn suggests_the_intended_item() {
-        let err = Assessment::from_json(r#"{"answers": {"first_steps_pain": "present"}}"#).unwrap_err();
-        assert!(err.to_string().contains("did you mean `first_step_pain`"), "{err}");
+        let err =
+            Assessment::from_json(r#"{"answers": {"first_steps_pain": "present"}}"#).unwrap_err();
+        assert!(
+            err.to_string().contains("did you mean `first_step_pain`"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -669,9 +717,13 @@ mod tests {
 
     #[test]
     fn setting_follows_age_unless_given() {
-        let child = Assessment::new().with(Item::Age, Answer::Number(10.0)).unwrap();
+        let child = Assessment::new()
+            .with(Item::Age, Answer::Number(10.0))
+            .unwrap();
         assert_eq!(child.resolved_setting(), Setting::Children);
-        let adult = Assessment::new().with(Item::Age, Answer::Number(30.0)).unwrap();
+        let adult = Assessment::new()
+            .with(Item::Age, Answer::Number(30.0))
+            .unwrap();
         assert_eq!(adult.resolved_setting(), Setting::Runners);
         let given = child.clone().with_setting(Setting::GeneralPractice);
         assert_eq!(given.resolved_setting(), Setting::GeneralPractice);
@@ -680,10 +732,20 @@ mod tests {
     #[test]
     fn rust_api_checks_answers_too() {
         let mut a = Assessment::new();
-        assert_eq!(a.set(Item::Age, Answer::Present).unwrap_err().code(), "wrong_type");
-        assert_eq!(a.set(Item::Age, Answer::Number(f64::NAN)).unwrap_err().code(), "out_of_range");
         assert_eq!(
-            a.set(Item::Side, Answer::Choice(Choice::Female)).unwrap_err().code(),
+            a.set(Item::Age, Answer::Present).unwrap_err().code(),
+            "wrong_type"
+        );
+        assert_eq!(
+            a.set(Item::Age, Answer::Number(f64::NAN))
+                .unwrap_err()
+                .code(),
+            "out_of_range"
+        );
+        assert_eq!(
+            a.set(Item::Side, Answer::Choice(Choice::Female))
+                .unwrap_err()
+                .code(),
             "unknown_id"
         );
         assert!(a.answered_count() == 0);

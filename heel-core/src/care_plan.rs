@@ -151,7 +151,8 @@ pub(crate) fn build(a: &Assessment, ranked: &[ConditionResult], triage: &Triage)
                 | Condition::MedialMalleolusStressFracture
         )
     });
-    if !stress_fracture_likely && (a.is_present(Item::Runner) || a.is_answered(Item::WeeklyDistanceKm))
+    if !stress_fracture_likely
+        && (a.is_present(Item::Runner) || a.is_answered(Item::WeeklyDistanceKm))
     {
         b.add(Advice::GradualReturn, None);
     }

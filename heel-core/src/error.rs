@@ -179,18 +179,29 @@ fn truncate(s: &str) -> String {
     }
 }
 
-/// The allowed id nearest to `found` by edit distance, if it is close enough
-/// to be a plausible typo (at most a third of the id's length, and at most 4 edits).
-fn closest<'a>(found: &str, allowed: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+/// The allowed id nearest to `found`, if it is a plausible typo: at most 4
+/// edits and a third of the id's length away, or else an id that contains
+/// every word of `found` (so `plantar_heel` suggests `plantar_medial_heel`).
+fn closest<'a>(found: &str, allowed: impl Iterator<Item = &'a str> + Clone) -> Option<&'a str> {
     if found.chars().count() > 64 {
         return None;
     }
     let needle = found.to_ascii_lowercase().replace(['-', ' '], "_");
-    allowed
+    let by_edits = allowed
+        .clone()
         .map(|cand| (edit_distance(&needle, cand), cand))
         .filter(|&(d, cand)| d <= 4 && d * 3 <= cand.len().max(3))
         .min_by_key(|&(d, _)| d)
-        .map(|(_, cand)| cand)
+        .map(|(_, cand)| cand);
+    by_edits.or_else(|| {
+        let words: Vec<&str> = needle.split('_').filter(|w| w.len() > 2).collect();
+        if words.is_empty() {
+            return None;
+        }
+        allowed
+            .filter(|cand| words.iter().all(|w| cand.split('_').any(|c| c == *w)))
+            .min_by_key(|cand| cand.len())
+    })
 }
 
 /// Levenshtein distance over bytes (ids are ASCII).

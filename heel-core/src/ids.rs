@@ -45,7 +45,6 @@ macro_rules! id_enum {
             }
 
             /// Every id, in declaration order.
-            #[must_use]
             pub fn ids() -> impl Iterator<Item = &'static str> + Clone {
                 Self::ALL.iter().map(|v| v.as_str())
             }

@@ -347,7 +347,10 @@ impl Locations {
 
     /// The locations in declaration order.
     pub fn iter(self) -> impl Iterator<Item = Location> {
-        Location::ALL.iter().copied().filter(move |&l| self.contains(l))
+        Location::ALL
+            .iter()
+            .copied()
+            .filter(move |&l| self.contains(l))
     }
 }
 

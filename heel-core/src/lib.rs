@@ -84,8 +84,13 @@ pub use condition::{Condition, ConditionInfo, Icd10Cm, Region};
 pub use error::Error;
 pub use item::{AnswerKind, Band, Choice, Group, Item, ItemInfo, Location, Locations};
 pub use knowledge::{Advice, Grade, Rule, Source};
-pub use report::{Contribution, ConditionResult, NOTICE, Report, assess, assess_json};
+pub use report::{ConditionResult, Contribution, NOTICE, Report, assess, assess_json};
 pub use scoring::{Scores, score};
 pub use triage::{
     CLEAR_PATTERN, ReasonKind, Triage, TriageLevel, TriageReason, fired_rules, rule_level,
 };
+
+// The README's Rust example is compiled and run as a doctest.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -199,9 +199,7 @@ pub fn assess(a: &Assessment) -> Result<Report, Error> {
 
     let mut remarks = Vec::new();
     if let (Some((bmi, true)), false) = (a.bmi(), a.is_answered(Item::Bmi)) {
-        remarks.push(format!(
-            "BMI {bmi:.1} was computed from height and weight."
-        ));
+        remarks.push(format!("BMI {bmi:.1} was computed from height and weight."));
     }
     if a.setting().is_none() {
         remarks.push(format!(

@@ -55,7 +55,7 @@ impl TriageLevel {
 
 /// Below this probability for every condition, the answers are not taken to
 /// show a clear pattern and the level is at least [`TriageLevel::SeeDoctor`].
-pub const CLEAR_PATTERN: f64 = 0.35;
+pub const CLEAR_PATTERN: f64 = 0.5;
 
 id_enum! {
     /// Why a triage reason was given.
@@ -120,6 +120,7 @@ pub(crate) fn holds(test: &Test, a: &Assessment) -> bool {
         }
         Test::All(tests) => tests.iter().all(|t| holds(t, a)),
         Test::Any(tests) => tests.iter().any(|t| holds(t, a)),
+        Test::Not(test) => !holds(test, a),
     }
 }
 
@@ -206,7 +207,7 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
     }
 
     // Most urgent first; the sort is stable, so rules keep their table order.
-    reasons.sort_by(|x, y| y.level.cmp(&x.level));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.level));
     let level = reasons[0].level;
     Triage {
         level,

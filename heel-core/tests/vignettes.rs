@@ -82,7 +82,11 @@ impl Tally {
             self.n,
             pct(self.top1, self.n),
             pct(self.top3, self.n),
-            if self.n == 0 { 0.0 } else { self.reciprocal_rank / self.n as f64 },
+            if self.n == 0 {
+                0.0
+            } else {
+                self.reciprocal_rank / self.n as f64
+            },
             pct(self.triage_exact, self.n),
             pct(self.under, self.n),
             pct(self.over, self.n),
@@ -139,7 +143,10 @@ fn vignette_suite_meets_the_bars() {
     let _ = writeln!(out, "{}", red.line("red-flag"));
     let _ = writeln!(out, "{}", self_report.line("self-report only"));
     let _ = writeln!(out, "{}", with_exam.line("with clinician tests"));
-    let _ = writeln!(out, "\nmisses (rank of expected condition > 1, or triage differs):");
+    let _ = writeln!(
+        out,
+        "\nmisses (rank of expected condition > 1, or triage differs):"
+    );
     for o in &outcomes {
         let got = o.report.triage.level;
         if o.rank > 1 || got != o.v.expected_triage {
@@ -154,7 +161,11 @@ fn vignette_suite_meets_the_bars() {
                 top.probability,
                 got,
                 o.v.expected_triage,
-                if got < o.v.expected_triage { "  UNDER" } else { "" }
+                if got < o.v.expected_triage {
+                    "  UNDER"
+                } else {
+                    ""
+                }
             );
         }
     }

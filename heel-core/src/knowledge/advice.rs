@@ -91,7 +91,12 @@ impl Advice {
     }
 }
 
-const fn a(id: Advice, title: &'static str, text: &'static str, source: Option<Source>) -> AdviceInfo {
+const fn a(
+    id: Advice,
+    title: &'static str,
+    text: &'static str,
+    source: Option<Source>,
+) -> AdviceInfo {
     AdviceInfo {
         id,
         title,

@@ -225,7 +225,11 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         Timing,
         "Is it worse climbing stairs or running uphill?",
     ),
-    yes_no(Item::SharpStabbing, Symptoms, "Is the pain sharp or stabbing?"),
+    yes_no(
+        Item::SharpStabbing,
+        Symptoms,
+        "Is the pain sharp or stabbing?",
+    ),
     yes_no(Item::Burning, Symptoms, "Does the pain burn?"),
     yes_no(
         Item::Tingling,
@@ -368,10 +372,7 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         Item::ThompsonTest,
         "Thompson (Simmonds) test positive: squeezing the calf does not plantarflex the foot.",
     ),
-    exam(
-        Item::PalpableGap,
-        "A palpable gap in the Achilles tendon.",
-    ),
+    exam(Item::PalpableGap, "A palpable gap in the Achilles tendon."),
     exam(
         Item::MatlesTest,
         "Matles test positive: prone with knees flexed to 90 degrees, the affected foot falls into neutral or dorsiflexion.",
@@ -491,7 +492,11 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         Activity,
         "Did the pain start at the beginning of a sports season, or with new studded boots or cleats?",
     ),
-    yes_no(Item::FlatFeet, Medical, "Do you have flat feet (fallen arches)?"),
+    yes_no(
+        Item::FlatFeet,
+        Medical,
+        "Do you have flat feet (fallen arches)?",
+    ),
     yes_no(Item::HighArches, Medical, "Do you have very high arches?"),
     yes_no(
         Item::TightCalves,

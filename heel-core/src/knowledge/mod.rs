@@ -98,3 +98,6 @@ pub struct Prior {
     /// What the sources say and how the numbers were chosen.
     pub note: &'static str,
 }
+
+mod review;
+pub use review::{problems, to_markdown};

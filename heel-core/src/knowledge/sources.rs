@@ -567,7 +567,9 @@ pub static SOURCES: [SourceInfo; Source::COUNT] = [
     s(
         Source::DiabetesUk,
         "Diabetes UK. Serious foot problems.",
-        Some("https://www.diabetes.org.uk/guide-to-diabetes/complications/feet/serious-foot-problem"),
+        Some(
+            "https://www.diabetes.org.uk/guide-to-diabetes/complications/feet/serious-foot-problem",
+        ),
         PatientInformation,
     ),
     s(

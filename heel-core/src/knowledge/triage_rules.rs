@@ -37,6 +37,9 @@ pub enum Test {
     All(&'static [Test]),
     /// At least one of these tests holds.
     Any(&'static [Test]),
+    /// The test does not hold (an unknown answer counts as not holding, so
+    /// `Not(Below(age, 16))` holds when the age is unknown).
+    Not(&'static Test),
 }
 
 id_enum! {
@@ -60,6 +63,8 @@ id_enum! {
         ProgressiveNumbnessWeakness = "progressive_numbness_weakness",
         /// Clinician findings of a high-risk stress fracture.
         HighRiskStressFractureSigns = "high_risk_stress_fracture_signs",
+        /// Activity pain at a high-risk stress fracture site in a young or active person.
+        HighRiskStressFractureSuspected = "high_risk_stress_fracture_suspected",
         /// An injury with swelling, bruising, bone tenderness or difficulty walking.
         InjuryWithBoneSigns = "injury_with_bone_signs",
         /// Unable to bear weight without an injury.
@@ -78,6 +83,8 @@ id_enum! {
         FluoroquinoloneTendonPain = "fluoroquinolone_tendon_pain",
         /// Diabetes and heel pain.
         Diabetes = "diabetes",
+        /// The pain began with an injury.
+        InjuryAtOnset = "injury_at_onset",
         /// Sharp pain that came on suddenly.
         SharpAndSudden = "sharp_and_sudden",
         /// A kind of pain never felt before.
@@ -118,7 +125,7 @@ impl Rule {
 }
 
 use Item as I;
-use Test::{All, Any, Above, Below, Is, NotPresent, PainAt, Present};
+use Test::{Above, All, Any, Below, Is, Not, NotPresent, PainAt, Present};
 use TriageLevel::{Emergency, SeeDoctor, Urgent};
 
 /// Every rule, in [`Rule::ALL`] order (most urgent first).
@@ -127,7 +134,11 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         id: Rule::FeverWithHotSwollenHeel,
         level: Emergency,
         red_flag: true,
-        test: All(&[Present(I::Fever), Present(I::RednessWarmth), Present(I::Swelling)]),
+        test: All(&[
+            Present(I::Fever),
+            Present(I::RednessWarmth),
+            Present(I::Swelling),
+        ]),
         reason: "A hot, red, swollen heel with a fever can be an infection of the bone or joint. Go to an emergency department now.",
         source: Source::NhsGlosRedFlags,
     },
@@ -151,7 +162,11 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
                     Present(I::DifficultyWalking),
                     Present(I::UnableToBearWeight),
                 ]),
-                PainAt(&[Location::AchillesMidportion, Location::AchillesInsertion, Location::Calf]),
+                PainAt(&[
+                    Location::AchillesMidportion,
+                    Location::AchillesInsertion,
+                    Location::Calf,
+                ]),
             ]),
             Present(I::ThompsonTest),
             Present(I::PalpableGap),
@@ -185,7 +200,11 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         test: All(&[
             Below(I::Age, 18.0),
             Any(&[Present(I::Swelling), Present(I::RednessWarmth)]),
-            Any(&[Present(I::UnableToBearWeight), Present(I::DifficultyWalking), Present(I::RednessWarmth)]),
+            Any(&[
+                Present(I::UnableToBearWeight),
+                Present(I::DifficultyWalking),
+                Present(I::RednessWarmth),
+            ]),
         ]),
         reason: "In a child, a swollen or red heel with a limp or inability to bear weight can be a bone infection rather than Sever's disease. Have it seen today.",
         source: Source::OsteomyelitisCase2015,
@@ -196,7 +215,11 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         red_flag: true,
         test: All(&[
             Present(I::Diabetes),
-            Any(&[Present(I::RednessWarmth), Present(I::Swelling), Present(I::PunctureWound)]),
+            Any(&[
+                Present(I::RednessWarmth),
+                Present(I::Swelling),
+                Present(I::PunctureWound),
+            ]),
         ]),
         reason: "With diabetes, new redness, warmth, swelling or a wound on the foot is a foot emergency. Contact your foot team or doctor today.",
         source: Source::DiabetesUk,
@@ -213,9 +236,30 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         id: Rule::HighRiskStressFractureSigns,
         level: Urgent,
         red_flag: true,
-        test: Any(&[Present(I::NSpotTenderness), Present(I::MedialMalleolusTenderness)]),
+        test: Any(&[
+            Present(I::NSpotTenderness),
+            Present(I::MedialMalleolusTenderness),
+        ]),
         reason: "Tenderness over the navicular or the inner ankle bone can be a stress fracture at a high-risk site, which heals poorly if loaded. Stop running and have it assessed promptly, usually with an MRI or CT scan.",
         source: Source::StressFracturesHindfoot2020,
+    },
+    RuleInfo {
+        id: Rule::HighRiskStressFractureSuspected,
+        level: Urgent,
+        red_flag: true,
+        test: All(&[
+            PainAt(&[Location::DorsalMedialMidfoot, Location::MedialMalleolus]),
+            Present(I::WorseWithActivity),
+            NotPresent(I::Trauma),
+            Any(&[
+                Below(I::Age, 40.0),
+                Present(I::Runner),
+                Present(I::JumpingSport),
+                Present(I::TrainingIncrease),
+            ]),
+        ]),
+        reason: "Pain on the top-inner midfoot or over the inner ankle bone that builds with activity, without an injury, can be a stress fracture of the navicular or the medial malleolus. These heal poorly if loaded: stop running and have it assessed promptly, usually with an MRI or CT scan.",
+        source: Source::AaosNavicular,
     },
     RuleInfo {
         id: Rule::InjuryWithBoneSigns,
@@ -270,7 +314,8 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         level: SeeDoctor,
         red_flag: true,
         test: Any(&[
-            Present(I::CalcanealSqueeze),
+            // In children a painful squeeze is the usual sign of Sever's disease.
+            All(&[Present(I::CalcanealSqueeze), Not(&Below(I::Age, 16.0))]),
             All(&[
                 Present(I::PainOnHopping),
                 Present(I::WorseWithActivity),
@@ -302,7 +347,11 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         red_flag: true,
         test: All(&[
             Present(I::RecentFluoroquinolone),
-            PainAt(&[Location::AchillesMidportion, Location::AchillesInsertion, Location::Calf]),
+            PainAt(&[
+                Location::AchillesMidportion,
+                Location::AchillesInsertion,
+                Location::Calf,
+            ]),
         ]),
         reason: "Achilles pain after a fluoroquinolone antibiotic (ciprofloxacin, levofloxacin and similar) raises the risk of tendon rupture. Talk to a doctor about the medicine before it is taken again, and avoid hard exercise until then.",
         source: Source::Morales2019,
@@ -314,6 +363,14 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         test: Present(I::Diabetes),
         reason: "With diabetes, new foot pain should be checked by your foot team or doctor.",
         source: Source::DiabetesUk,
+    },
+    RuleInfo {
+        id: Rule::InjuryAtOnset,
+        level: SeeDoctor,
+        red_flag: false,
+        test: Present(I::Trauma),
+        reason: "The pain began with an injury, so it came on suddenly: you can't go wrong making a doctor's appointment, and an X-ray may be needed if the bone is tender.",
+        source: Source::SeedArticle,
     },
     RuleInfo {
         id: Rule::SharpAndSudden,

@@ -1,0 +1,426 @@
+//! Tools for reviewing the knowledge base: a consistency check and a
+//! Markdown rendering of every table.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use super::{
+    ADVICE, ANSWER_GROUPS, Advice, Grade, LIKELIHOODS, PRIORS, SOURCES, Source, TRIAGE_RULES, Test,
+};
+use crate::condition::Condition;
+use crate::item::{AnswerKind, Item};
+use crate::scoring::resolve_label;
+
+/// Advice the care plan adds by itself, whatever the conditions.
+const GENERAL_ADVICE: &[Advice] = &[
+    Advice::Rest,
+    Advice::Ice,
+    Advice::Compression,
+    Advice::Elevation,
+    Advice::SupportiveShoes,
+    Advice::PainRelief,
+    Advice::GradualReturn,
+    Advice::SeeIfNotBetter,
+    Advice::InfectionNeedsCare,
+    Advice::MedicationReview,
+];
+
+/// Items that take no likelihood ratio on purpose: they feed triage rules
+/// or are used to derive another item.
+const NOT_SCORED: &[Item] = &[
+    Item::Improving,
+    Item::UnfamiliarPain,
+    Item::HeightCm,
+    Item::WeightKg,
+    Item::PalpableMass,
+];
+
+fn test_items(test: &Test, out: &mut BTreeSet<Item>) {
+    match *test {
+        Test::Present(i)
+        | Test::NotPresent(i)
+        | Test::Is(i, _)
+        | Test::Above(i, _)
+        | Test::Below(i, _) => {
+            out.insert(i);
+        }
+        Test::PainAt(_) => {
+            out.insert(Item::PainLocation);
+        }
+        Test::All(ts) | Test::Any(ts) => ts.iter().for_each(|t| test_items(t, out)),
+        Test::Not(t) => test_items(t, out),
+    }
+}
+
+/// The items any triage rule looks at.
+pub(crate) fn triage_items() -> BTreeSet<Item> {
+    let mut out = BTreeSet::new();
+    for rule in &TRIAGE_RULES {
+        test_items(&rule.test, &mut out);
+    }
+    out
+}
+
+/// Checks the knowledge base for mistakes a reviewer could make when editing
+/// it: tables out of order, answers an item does not have, non-positive
+/// ratios, a graded number without a source, the same ratio given twice,
+/// unused sources, advice or items. Returns one line per problem (empty when
+/// all is well); the test suite requires it to be empty.
+#[must_use]
+pub fn problems() -> Vec<String> {
+    let mut p = Vec::new();
+    let mut order = |what: &str, ok: bool| {
+        if !ok {
+            p.push(format!("{what} table is not in enum order"));
+        }
+    };
+    order(
+        "conditions",
+        Condition::ALL.iter().all(|c| c.info().id == *c),
+    );
+    order("items", Item::ALL.iter().all(|i| i.info().id == *i));
+    order("sources", Source::ALL.iter().all(|s| s.info().id == *s));
+    order("advice", Advice::ALL.iter().all(|a| a.info().id == *a));
+    order(
+        "triage rules",
+        super::Rule::ALL.iter().all(|r| r.info().id == *r),
+    );
+    order(
+        "priors",
+        PRIORS
+            .iter()
+            .zip(Condition::ALL)
+            .all(|(p, c)| p.condition == *c),
+    );
+
+    let mut cited: BTreeSet<Source> = BTreeSet::new();
+    let mut seen: BTreeSet<(Item, usize, Condition)> = BTreeSet::new();
+    let mut scored: BTreeSet<Item> = BTreeSet::new();
+    for row in LIKELIHOODS {
+        let at = format!(
+            "likelihood {} = {} for {}",
+            row.item, row.answer, row.condition
+        );
+        if !(row.ratio.is_finite() && row.ratio > 0.0) {
+            p.push(format!(
+                "{at}: ratio {} is not positive and finite",
+                row.ratio
+            ));
+        }
+        if row.grade != Grade::ExpertEstimate && row.source.is_none() {
+            p.push(format!("{at}: graded {} but has no source", row.grade));
+        }
+        cited.extend(row.source);
+        scored.insert(row.item);
+        let rows = if row.item == Item::PainLocation && row.answer == "elsewhere" {
+            Some(vec![usize::MAX])
+        } else {
+            resolve_label(row.item, row.answer)
+        };
+        match rows {
+            None => p.push(format!(
+                "{at}: `{}` is not an answer of {}",
+                row.answer, row.item
+            )),
+            Some(rows) => {
+                for r in rows {
+                    if !seen.insert((row.item, r, row.condition)) {
+                        p.push(format!(
+                            "{at}: this answer already has a ratio for this condition"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for (item, group, members) in ANSWER_GROUPS {
+        if members.iter().any(|m| resolve_label(*item, m).is_none()) {
+            p.push(format!(
+                "answer group {item} = {group} names an unknown answer"
+            ));
+        }
+    }
+    for prior in &PRIORS {
+        for (setting, v) in [
+            ("runners", prior.runners),
+            ("general_practice", prior.general_practice),
+            ("children", prior.children),
+        ] {
+            if !(v > 0.0 && v < 1.0) {
+                p.push(format!(
+                    "prior of {} in {setting} is {v}, not strictly between 0 and 1",
+                    prior.condition
+                ));
+            }
+        }
+        cited.extend(prior.sources);
+    }
+    for c in Condition::ALL {
+        let info = c.info();
+        cited.extend(info.sources);
+        if !(info.likely_at > 0.0 && info.likely_at < 1.0) {
+            p.push(format!("{c}: likely_at must be between 0 and 1"));
+        }
+        if info.self_care.is_empty() {
+            p.push(format!("{c}: no self-care advice"));
+        }
+        let located = LIKELIHOODS
+            .iter()
+            .any(|l| l.condition == *c && l.item == Item::PainLocation && l.ratio > 1.0);
+        if !located {
+            p.push(format!("{c}: no pain location points to it"));
+        }
+    }
+    for rule in &TRIAGE_RULES {
+        cited.insert(rule.source);
+    }
+    for advice in &ADVICE {
+        cited.extend(advice.source);
+        let used = GENERAL_ADVICE.contains(&advice.id)
+            || Condition::ALL
+                .iter()
+                .any(|c| c.info().self_care.contains(&advice.id));
+        if !used {
+            p.push(format!("advice {} is never given", advice.id));
+        }
+    }
+    for s in Source::ALL {
+        if !cited.contains(s) {
+            p.push(format!("source {s} is never cited"));
+        }
+    }
+    let triage = triage_items();
+    for item in Item::ALL {
+        let used = scored.contains(item) || triage.contains(item) || NOT_SCORED.contains(item);
+        if !used {
+            p.push(format!(
+                "item {item} is neither scored nor used by a triage rule"
+            ));
+        }
+        if NOT_SCORED.contains(item) && scored.contains(item) {
+            p.push(format!(
+                "item {item} is listed as not scored but has ratios"
+            ));
+        }
+    }
+    p
+}
+
+fn render_test(test: &Test) -> String {
+    match *test {
+        Test::Present(i) => format!("{i}"),
+        Test::NotPresent(i) => format!("not {i}"),
+        Test::Is(i, c) => format!("{i} = {c}"),
+        Test::Above(i, x) => format!("{i} > {x}"),
+        Test::Below(i, x) => format!("{i} < {x}"),
+        Test::PainAt(places) => format!(
+            "pain at {}",
+            places
+                .iter()
+                .map(|l| l.as_str())
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ),
+        Test::All(ts) => format!(
+            "({})",
+            ts.iter().map(render_test).collect::<Vec<_>>().join(" and ")
+        ),
+        Test::Any(ts) => format!(
+            "({})",
+            ts.iter().map(render_test).collect::<Vec<_>>().join(" or ")
+        ),
+        Test::Not(t) => format!("not {}", render_test(t)),
+    }
+}
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn source_name(s: Option<Source>) -> &'static str {
+    s.map_or("(expert estimate)", Source::as_str)
+}
+
+/// Renders the whole knowledge base as Markdown, for clinical review.
+/// `docs/knowledge-base.md` holds its output; a test keeps the two equal.
+#[must_use]
+pub fn to_markdown() -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "# heel knowledge base\n");
+    let _ = writeln!(
+        o,
+        "Generated from `heel-core/src/knowledge/` by `cargo run --example knowledge_base`; do not edit by hand.\n"
+    );
+    let _ = writeln!(
+        o,
+        "- {} conditions, {} evidence items, {} likelihood ratios, {} triage rules, {} sources.",
+        Condition::COUNT,
+        Item::COUNT,
+        LIKELIHOODS.len(),
+        TRIAGE_RULES.len(),
+        SOURCES.len()
+    );
+    for g in Grade::ALL {
+        let n = LIKELIHOODS.iter().filter(|l| l.grade == *g).count();
+        let _ = writeln!(o, "- Likelihood ratios graded `{g}`: {n}");
+    }
+
+    let _ = writeln!(o, "\n## Conditions\n");
+    let _ = writeln!(
+        o,
+        "| id | name | region | ICD-10-CM | SNOMED CT | care level when likely | likely at |"
+    );
+    let _ = writeln!(o, "|---|---|---|---|---|---|---|");
+    for c in Condition::ALL {
+        let i = c.info();
+        let _ = writeln!(
+            o,
+            "| `{c}` | {} | {} | {} | {} | {} | {} |",
+            i.name,
+            i.region,
+            i.icd10cm.code,
+            i.snomed_ct.unwrap_or("-"),
+            i.care_level,
+            i.likely_at
+        );
+    }
+    let _ = writeln!(o, "\nICD-10-CM mapping notes:\n");
+    for c in Condition::ALL {
+        let _ = writeln!(o, "- `{c}`: {}", cell(c.info().icd10cm.note));
+    }
+
+    let _ = writeln!(o, "\n## Pre-test probabilities\n");
+    let _ = writeln!(
+        o,
+        "| condition | runners | general practice | children | grade | sources | note |"
+    );
+    let _ = writeln!(o, "|---|---|---|---|---|---|---|");
+    for p in &PRIORS {
+        let sources: Vec<&str> = p.sources.iter().map(|s| s.as_str()).collect();
+        let _ = writeln!(
+            o,
+            "| `{}` | {} | {} | {} | {} | {} | {} |",
+            p.condition,
+            p.runners,
+            p.general_practice,
+            p.children,
+            p.grade,
+            if sources.is_empty() {
+                "-".to_owned()
+            } else {
+                sources.join(", ")
+            },
+            cell(p.note)
+        );
+    }
+
+    let _ = writeln!(o, "\n## Likelihood ratios\n");
+    let _ = writeln!(
+        o,
+        "`elsewhere` (for `pain_location`) applies to every place not listed for that condition. Answer groups: {}.\n",
+        ANSWER_GROUPS
+            .iter()
+            .map(|(i, g, m)| format!("`{i} = {g}` is {}", m.join(", ")))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    for item in Item::ALL {
+        let rows: Vec<_> = LIKELIHOODS.iter().filter(|l| l.item == *item).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(o, "### `{item}`\n\n{}\n", cell(item.info().question));
+        let _ = writeln!(o, "| answer | condition | LR | grade | source | note |");
+        let _ = writeln!(o, "|---|---|---|---|---|---|");
+        for l in rows {
+            let _ = writeln!(
+                o,
+                "| {} | `{}` | {} | {} | {} | {} |",
+                l.answer,
+                l.condition,
+                l.ratio,
+                l.grade,
+                source_name(l.source),
+                cell(l.note)
+            );
+        }
+        let _ = writeln!(o);
+    }
+
+    let _ = writeln!(o, "## Triage rules\n");
+    let _ = writeln!(o, "| rule | level | red flag | fires when | source |");
+    let _ = writeln!(o, "|---|---|---|---|---|");
+    for r in &TRIAGE_RULES {
+        let _ = writeln!(
+            o,
+            "| `{}` | {} | {} | {} | {} |",
+            r.id,
+            r.level,
+            if r.red_flag { "yes" } else { "no" },
+            cell(&render_test(&r.test)),
+            r.source
+        );
+    }
+
+    let _ = writeln!(o, "\n## Evidence items\n");
+    let _ = writeln!(o, "| id | group | answer | clinician only | question |");
+    let _ = writeln!(o, "|---|---|---|---|---|");
+    for item in Item::ALL {
+        let i = item.info();
+        let kind = match i.kind {
+            AnswerKind::YesNo => "yes/no".to_owned(),
+            AnswerKind::Choice { options } => options
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(" / "),
+            AnswerKind::Locations => "locations".to_owned(),
+            AnswerKind::Number { min, max, unit, .. } => format!("{min}-{max} {unit}"),
+        };
+        let _ = writeln!(
+            o,
+            "| `{item}` | {} | {kind} | {} | {} |",
+            i.group,
+            if i.clinician_only { "yes" } else { "no" },
+            cell(i.question)
+        );
+    }
+
+    let _ = writeln!(o, "\n## Advice\n");
+    let _ = writeln!(o, "| id | title | text | source |");
+    let _ = writeln!(o, "|---|---|---|---|");
+    for a in &ADVICE {
+        let _ = writeln!(
+            o,
+            "| `{}` | {} | {} | {} |",
+            a.id,
+            a.title,
+            cell(a.text),
+            a.source.map_or("general practice", Source::as_str)
+        );
+    }
+
+    let _ = writeln!(o, "\n## Sources\n");
+    let _ = writeln!(o, "| key | citation | where | read as |");
+    let _ = writeln!(o, "|---|---|---|---|");
+    for s in &SOURCES {
+        let _ = writeln!(
+            o,
+            "| `{}` | {} | {} | {} |",
+            s.id,
+            cell(s.citation),
+            s.locator.unwrap_or("-"),
+            s.quality
+        );
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn knowledge_base_has_no_problems() {
+        let problems = super::problems();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+}

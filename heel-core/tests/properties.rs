@@ -1,0 +1,296 @@
+//! Property tests: invariants that must hold for every possible assessment.
+
+// The fast path must match the full report bit for bit, so exact float
+// comparison is intended here.
+#![allow(clippy::float_cmp)]
+
+use heel_core::knowledge::{LIKELIHOODS, TRIAGE_RULES, Test};
+use heel_core::{
+    Answer, AnswerKind, Assessment, Condition, Item, Location, Locations, Report, Setting,
+    TriageLevel, assess, rule_level, score,
+};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+fn answer_for(item: Item) -> BoxedStrategy<Option<Answer>> {
+    match item.info().kind {
+        AnswerKind::YesNo => prop_oneof![
+            2 => Just(None),
+            1 => Just(Some(Answer::Present)),
+            1 => Just(Some(Answer::Absent)),
+        ]
+        .boxed(),
+        AnswerKind::Choice { options } => (0..=options.len())
+            .prop_map(move |i| options.get(i).map(|&c| Answer::Choice(c)))
+            .boxed(),
+        AnswerKind::Locations => any::<u16>()
+            .prop_map(|bits| {
+                let set: Locations = Location::ALL
+                    .iter()
+                    .copied()
+                    .filter(|l| bits & (1 << l.index()) != 0)
+                    .collect();
+                (!set.is_empty()).then_some(Answer::Locations(set))
+            })
+            .boxed(),
+        AnswerKind::Number { min, max, .. } => prop_oneof![
+            Just(None),
+            (min..=max).prop_map(|v| Some(Answer::Number(v))),
+        ]
+        .boxed(),
+        _ => Just(None).boxed(),
+    }
+}
+
+fn setting() -> impl Strategy<Value = Option<Setting>> {
+    (0..=Setting::COUNT).prop_map(|i| Setting::ALL.get(i).copied())
+}
+
+/// Any valid assessment.
+fn assessment() -> impl Strategy<Value = Assessment> {
+    let answers: Vec<_> = Item::ALL.iter().map(|&i| answer_for(i)).collect();
+    (setting(), answers).prop_map(|(setting, answers)| {
+        let mut a = Assessment::new();
+        a.set_setting(setting);
+        for (&item, answer) in Item::ALL.iter().zip(answers) {
+            if let Some(answer) = answer {
+                a.set(item, answer).expect("generated answers are valid");
+            }
+        }
+        if a.validate().is_err() {
+            // Random height and weight can give an implausible BMI.
+            a.clear(Item::WeightKg).clear(Item::Bmi);
+        }
+        a
+    })
+}
+
+fn check_report(a: &Assessment, r: &Report) -> Result<(), TestCaseError> {
+    prop_assert_eq!(r.conditions.len(), Condition::COUNT);
+    for w in r.conditions.windows(2) {
+        prop_assert!(w[0].probability >= w[1].probability, "ranked");
+    }
+    for c in &r.conditions {
+        prop_assert!(c.probability.is_finite() && (0.0..=1.0).contains(&c.probability));
+        prop_assert!((0.0..1.0).contains(&c.prior));
+        let prior_lo = (c.prior / (1.0 - c.prior)).ln();
+        let sum: f64 = prior_lo + c.contributions.iter().map(|k| k.log_lr).sum::<f64>();
+        prop_assert!((sum - c.log_odds).abs() < 1e-9, "contributions add up");
+        for k in &c.contributions {
+            prop_assert!(k.log_lr != 0.0);
+            prop_assert!((k.likelihood_ratio.ln() - k.log_lr).abs() < 1e-9);
+        }
+    }
+    prop_assert!(!r.triage.reasons.is_empty());
+    let max = r.triage.reasons.iter().map(|x| x.level).max();
+    prop_assert_eq!(Some(r.triage.level), max);
+    prop_assert!(r.triage.level >= rule_level(a), "rules are never lowered");
+    prop_assert!(r.notice.contains("not a diagnosis"));
+    prop_assert!(!r.care_plan.steps.is_empty());
+    Ok(())
+}
+
+/// Answers that make `test` hold, using only present findings, chosen
+/// options, numbers just past a threshold and the first listed place.
+fn satisfy(test: &Test, a: &mut Assessment) {
+    match *test {
+        Test::Present(i) => {
+            a.set(i, Answer::Present).unwrap();
+        }
+        Test::Is(i, c) => {
+            a.set(i, Answer::Choice(c)).unwrap();
+        }
+        Test::Above(i, x) => {
+            a.set(i, Answer::Number(x + 1.0)).unwrap();
+        }
+        Test::Below(i, x) => {
+            a.set(i, Answer::Number(x - 1.0)).unwrap();
+        }
+        Test::PainAt(places) => {
+            let mut set = a.locations();
+            set.insert(places[0]);
+            a.set(Item::PainLocation, Answer::Locations(set)).unwrap();
+        }
+        Test::All(ts) => ts.iter().for_each(|t| satisfy(t, a)),
+        Test::Any(ts) => satisfy(&ts[0], a),
+        // Unknown satisfies "not present" and `Not(...)` of a numeric test.
+        _ => {}
+    }
+}
+
+fn items_in(test: &Test, out: &mut Vec<Item>) {
+    match *test {
+        Test::Present(i)
+        | Test::NotPresent(i)
+        | Test::Is(i, _)
+        | Test::Above(i, _)
+        | Test::Below(i, _) => out.push(i),
+        Test::PainAt(_) => out.push(Item::PainLocation),
+        Test::All(ts) | Test::Any(ts) => ts.iter().for_each(|t| items_in(t, out)),
+        Test::Not(t) => items_in(t, out),
+        _ => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn reports_are_well_formed(a in assessment()) {
+        let r = assess(&a).unwrap();
+        check_report(&a, &r)?;
+    }
+
+    #[test]
+    fn assessment_is_deterministic_and_matches_the_fast_path(a in assessment()) {
+        let r1 = assess(&a).unwrap();
+        let r2 = assess(&a.clone()).unwrap();
+        prop_assert_eq!(&r1, &r2);
+        let s = score(&a).unwrap();
+        for c in &r1.conditions {
+            prop_assert_eq!(s.probability(c.id), c.probability);
+        }
+        prop_assert_eq!(s.top().0, r1.conditions[0].id);
+    }
+
+    #[test]
+    fn unknown_answers_change_nothing(
+        a in assessment(),
+        picks in proptest::collection::vec((select(Item::ALL), any::<bool>()), 1..20),
+    ) {
+        let base = assess(&a).unwrap();
+        let mut doc: serde_json::Value = serde_json::from_str(&a.to_json()).unwrap();
+        let answers = doc["answers"].as_object_mut().unwrap();
+        for (item, as_null) in picks {
+            if !a.is_answered(item) {
+                let v = if as_null || item.info().kind != AnswerKind::YesNo {
+                    serde_json::Value::Null
+                } else {
+                    serde_json::Value::from("unknown")
+                };
+                answers.insert(item.as_str().to_owned(), v);
+            }
+        }
+        let with_unknowns = Assessment::from_json(&doc.to_string()).unwrap();
+        prop_assert_eq!(&with_unknowns, &a);
+        prop_assert_eq!(assess(&with_unknowns).unwrap(), base);
+    }
+
+    #[test]
+    fn a_finding_never_moves_a_condition_against_its_ratio(
+        a in assessment(),
+        row in select(LIKELIHOODS),
+    ) {
+        prop_assume!(row.answer == "present" || row.answer == "absent");
+        prop_assume!(!a.is_answered(row.item));
+        let answer = if row.answer == "present" { Answer::Present } else { Answer::Absent };
+        let before = score(&a).unwrap().probability(row.condition);
+        let after = score(&a.clone().with(row.item, answer).unwrap()).unwrap().probability(row.condition);
+        if row.ratio > 1.0 {
+            prop_assert!(after >= before, "{} {} raised? {before} -> {after}", row.item, row.answer);
+        } else if row.ratio < 1.0 {
+            prop_assert!(after <= before, "{} {} lowered? {before} -> {after}", row.item, row.answer);
+        }
+    }
+
+    #[test]
+    fn a_red_flag_always_reaches_its_level(
+        rule in select(&TRIAGE_RULES[..]),
+        other in assessment(),
+    ) {
+        let mut a = Assessment::new();
+        satisfy(&rule.test, &mut a);
+        let mut own = Vec::new();
+        items_in(&rule.test, &mut own);
+        // Everything else, answered at random.
+        a.set_setting(other.setting());
+        for (item, answer) in other.answers() {
+            if !own.contains(&item) {
+                a.set(item, answer).unwrap();
+            }
+        }
+        if a.validate().is_err() {
+            a.clear(Item::WeightKg).clear(Item::Bmi);
+        }
+        let r = assess(&a).unwrap();
+        prop_assert!(
+            r.triage.reasons.iter().any(|x| x.rule == Some(rule.id)),
+            "rule {} should fire", rule.id
+        );
+        prop_assert!(r.triage.level >= rule.level, "rule {} reached only {}", rule.id, r.triage.level);
+    }
+
+    #[test]
+    fn documents_round_trip(a in assessment()) {
+        let again = Assessment::from_json(&a.to_json()).unwrap();
+        prop_assert_eq!(&again, &a);
+        let r = assess(&a).unwrap();
+        let back: Report = serde_json::from_str(&r.to_json()).unwrap();
+        prop_assert_eq!(back, r);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,300}") {
+        if let Ok(a) = Assessment::from_json(&text) {
+            let _ = assess(&a);
+        }
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics(value in json_value()) {
+        let doc = serde_json::json!({ "answers": value.clone() });
+        for text in [value.to_string(), doc.to_string()] {
+            match Assessment::from_json(&text) {
+                Ok(a) => { let r = assess(&a); prop_assert!(r.is_ok() || a.validate().is_err()); }
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+        }
+    }
+
+    #[test]
+    fn plausible_documents_with_wrong_values_never_panic(
+        item in select(Item::ALL),
+        value in json_value(),
+    ) {
+        let doc = serde_json::json!({ "answers": { item.as_str(): value } });
+        if let Ok(a) = Assessment::from_json(&doc.to_string()) {
+            prop_assert!(assess(&a).is_ok());
+        }
+    }
+}
+
+/// Arbitrary JSON values, biased towards the shapes and ids heel uses.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let ids: Vec<&'static str> = Item::ids()
+        .chain(Location::ids())
+        .chain(["present", "absent", "unknown", "female", "both", "runners"])
+        .collect();
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        (-200i64..400).prop_map(Value::from),
+        select(ids).prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 48, 8, |inner| {
+        let keys = prop_oneof![
+            select(Item::ids().collect::<Vec<_>>()).prop_map(str::to_owned),
+            "[a-z_]{1,10}"
+        ];
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..8).prop_map(serde_json::Value::Array),
+            proptest::collection::vec((keys, inner), 0..8)
+                .prop_map(|kv| serde_json::Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+#[test]
+fn triage_levels_are_ordered_by_urgency() {
+    assert!(TriageLevel::SelfCare < TriageLevel::SeeDoctor);
+    assert!(TriageLevel::SeeDoctor < TriageLevel::Urgent);
+    assert!(TriageLevel::Urgent < TriageLevel::Emergency);
+}
