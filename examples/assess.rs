@@ -9,20 +9,30 @@
 //! Without `--json` it prints a readable report: the triage level and its
 //! reasons, the ranked conditions with bars, why the top conditions scored as
 //! they did, and the care plan. With `--json` it prints the Report document.
+//!
+//! `--interview` asks the questions one at a time instead (red-flag questions
+//! first, then the most informative), and `--clinician` adds bedside tests.
 
-use std::io::Read as _;
+use std::io::{BufRead, Read as _, Write};
 use std::process::ExitCode;
 
-use heel_core::{Assessment, Report, TriageLevel, assess};
+use heel_core::{
+    Answer, AnswerKind, Assessment, Choice, Item, Location, Locations, QuestionOptions, Report,
+    TriageLevel, assess, next_questions,
+};
 
-const USAGE: &str = "usage: assess [--json] [FILE]\n  reads an assessment document from FILE (or standard input) and prints the report";
+const USAGE: &str = "usage: assess [--json] [FILE]\n       assess --interview [--clinician] [--json]\n  reads an assessment document from FILE (or standard input), or asks the\n  questions one at a time, and prints the report";
 
 fn main() -> ExitCode {
     let mut json = false;
     let mut path = None;
+    let mut interactive = false;
+    let mut clinician = false;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => json = true,
+            "--interview" => interactive = true,
+            "--clinician" => clinician = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -33,6 +43,29 @@ fn main() -> ExitCode {
             }
             other => path = Some(other.to_owned()),
         }
+    }
+
+    if interactive {
+        let stdin = std::io::stdin();
+        let mut out = std::io::stdout();
+        let report = match interview(&mut stdin.lock(), &mut out, !clinician) {
+            Ok(a) => assess(&a).map_err(|e| e.to_string()),
+            Err(e) => Err(format!("interview stopped: {e}")),
+        };
+        return match report {
+            Ok(r) if json => {
+                println!("{}", r.to_json_pretty());
+                ExitCode::SUCCESS
+            }
+            Ok(r) => {
+                print!("\n{}", render(&r));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        };
     }
 
     let text = if let Some(p) = &path {
@@ -182,4 +215,196 @@ fn render(r: &Report) -> String {
     }
     let _ = writeln!(o, "\n{}", wrap(&r.notice, 94, ""));
     o
+}
+
+/// What the person typed, once understood.
+enum Reply {
+    Answer(Answer),
+    DontKnow,
+    Back,
+    Quit,
+}
+
+/// Reads one line; `None` at the end of input.
+fn read_line(input: &mut impl BufRead) -> std::io::Result<Option<String>> {
+    let mut line = String::new();
+    if input.read_line(&mut line)? == 0 {
+        return Ok(None);
+    }
+    Ok(Some(line.trim().to_lowercase()))
+}
+
+/// Asks one question until the reply is understood.
+fn ask(item: Item, input: &mut impl BufRead, out: &mut impl Write) -> std::io::Result<Reply> {
+    let info = item.info();
+    writeln!(out, "\n{}", info.question)?;
+    let hint = match info.kind {
+        AnswerKind::YesNo => "  [y]es, [n]o, [?] don't know, [b]ack, [q]uit".to_owned(),
+        AnswerKind::Number { min, max, unit, .. } => {
+            format!("  a number from {min} to {max} {unit}; [?] don't know, [b]ack, [q]uit")
+        }
+        AnswerKind::Choice { options } => {
+            for (i, o) in options.iter().enumerate() {
+                writeln!(out, "  {}. {}", i + 1, o.label())?;
+            }
+            "  the number of your answer; [?] don't know, [b]ack, [q]uit".to_owned()
+        }
+        _ => {
+            for (i, l) in Location::ALL.iter().enumerate() {
+                writeln!(out, "  {:>2}. {}", i + 1, l.label())?;
+            }
+            "  the numbers of every place that hurts, separated by commas; [?] don't know, [b]ack, [q]uit".to_owned()
+        }
+    };
+    loop {
+        write!(out, "{hint}\n> ")?;
+        out.flush()?;
+        let Some(line) = read_line(input)? else {
+            return Ok(Reply::Quit);
+        };
+        match line.as_str() {
+            "b" | "back" => return Ok(Reply::Back),
+            "q" | "quit" => return Ok(Reply::Quit),
+            "?" | "d" | "dont know" | "don't know" | "unknown" => return Ok(Reply::DontKnow),
+            _ => {}
+        }
+        let parsed = match info.kind {
+            AnswerKind::YesNo => match line.as_str() {
+                "y" | "yes" => Some(Answer::Present),
+                "n" | "no" => Some(Answer::Absent),
+                _ => None,
+            },
+            AnswerKind::Number { .. } => line.parse::<f64>().ok().map(Answer::Number),
+            AnswerKind::Choice { options } => line
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| options.get(i.wrapping_sub(1)))
+                .or_else(|| options.iter().find(|o| o.as_str() == line))
+                .map(|&c: &Choice| Answer::Choice(c)),
+            _ => {
+                let picks: Option<Locations> = line
+                    .split([',', ' '])
+                    .filter(|s| !s.is_empty())
+                    .map(|s| {
+                        s.parse::<usize>()
+                            .ok()
+                            .and_then(|i| Location::ALL.get(i.wrapping_sub(1)).copied())
+                            .or_else(|| Location::from_id(s))
+                    })
+                    .collect();
+                picks.filter(|set| !set.is_empty()).map(Answer::Locations)
+            }
+        };
+        // The engine checks ranges; an answer it refuses is asked again.
+        match parsed.map(|a| Assessment::new().with(item, a).map(|_| a)) {
+            Some(Ok(a)) => return Ok(Reply::Answer(a)),
+            Some(Err(e)) => writeln!(out, "  {e}")?,
+            None => writeln!(out, "  Sorry, I did not understand that.")?,
+        }
+    }
+}
+
+/// Runs the terminal interview: age, sex and where it hurts first, then the
+/// questions `next_questions` ranks first, until it says to stop (or the
+/// person quits). "back" undoes the last answer.
+fn interview(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    self_report_only: bool,
+) -> std::io::Result<Assessment> {
+    writeln!(
+        out,
+        "heel asks about your heel pain, one question at a time. {}",
+        heel_core::NOTICE
+    )?;
+    let mut a = Assessment::new();
+    let mut options = QuestionOptions::default();
+    options.self_report_only = self_report_only;
+    // What was asked, and the state before it, for "back".
+    let mut history: Vec<(Assessment, QuestionOptions)> = Vec::new();
+    let start = [Item::Age, Item::Sex, Item::PainLocation];
+    loop {
+        let next_item = if let Some(&item) = start.get(history.len()) {
+            item
+        } else {
+            let next = next_questions(&a, &options.clone().with_limit(1))
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+            if next.should_stop {
+                let why = next
+                    .stop_reason
+                    .map_or("", |r| r.as_str())
+                    .replace('_', " ");
+                writeln!(out, "\nThat is enough to go on ({why}).")?;
+                return Ok(a);
+            }
+            match next.questions.first() {
+                Some(q) => q.item,
+                None => return Ok(a),
+            }
+        };
+        match ask(next_item, input, out)? {
+            Reply::Quit => return Ok(a),
+            Reply::Back => {
+                if let Some((prev_a, prev_o)) = history.pop() {
+                    a = prev_a;
+                    options = prev_o;
+                } else {
+                    writeln!(out, "  (this is the first question)")?;
+                }
+            }
+            Reply::DontKnow => {
+                history.push((a.clone(), options.clone()));
+                options.skip.push(next_item);
+            }
+            Reply::Answer(answer) => {
+                history.push((a.clone(), options.clone()));
+                // `ask` has already checked the answer against the item.
+                let _ = a.set(next_item, answer);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(script: &str) -> (Assessment, String) {
+        let mut out = Vec::new();
+        let a = interview(&mut script.as_bytes(), &mut out, true).unwrap();
+        (a, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn answers_go_into_the_assessment_and_back_undoes_one_step() {
+        let (a, out) = run("45\nb\n52\n1\n1, 10\nq\n");
+        assert_eq!(a.get(Item::Age), Some(Answer::Number(52.0)));
+        assert_eq!(a.get(Item::Sex), Some(Answer::Choice(Choice::Female)));
+        let places: Vec<Location> = a.locations().iter().collect();
+        assert_eq!(places, [Location::PlantarMedialHeel, Location::Arch]);
+        assert!(out.contains("How old are you"));
+    }
+
+    #[test]
+    fn red_flag_questions_come_right_after_the_start() {
+        let (_, out) = run("30\n2\n11\nq\n");
+        let after_start = out.split("The whole heel").nth(2).unwrap_or(&out);
+        assert!(after_start.contains("fever"), "{after_start}");
+    }
+
+    #[test]
+    fn bad_replies_are_asked_again() {
+        let (a, out) = run("200\nforty\n40\nq\n");
+        assert!(out.contains("out of range"));
+        assert!(out.contains("did not understand"));
+        assert_eq!(a.get(Item::Age), Some(Answer::Number(40.0)));
+    }
+
+    #[test]
+    fn answering_dont_know_to_everything_still_ends() {
+        let script = "?\n".repeat(200);
+        let (a, out) = run(&script);
+        assert_eq!(a.answered_count(), 0);
+        assert!(out.contains("enough to go on"), "{out}");
+    }
 }

@@ -22,7 +22,7 @@ use crate::triage::{Triage, TriageLevel};
 const MAX_CONDITIONS: usize = 3;
 
 /// One step of the care plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CareStep {
@@ -39,7 +39,7 @@ pub struct CareStep {
 }
 
 /// What to do now.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CarePlan {

@@ -299,6 +299,22 @@ id_enum! {
     }
 }
 
+impl Choice {
+    /// A plain-language label, for display.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        knowledge::items::CHOICE_LABELS[self.index()]
+    }
+}
+
+impl Location {
+    /// A plain-language label, for display.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        knowledge::items::LOCATION_LABELS[self.index()]
+    }
+}
+
 /// A set of [`Location`]s (the answer to `pain_location`), stored as a bit set.
 ///
 /// ```

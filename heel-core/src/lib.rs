@@ -69,22 +69,34 @@ mod ids;
 
 mod assessment;
 mod care_plan;
+mod catalog;
 mod condition;
 mod doc;
 mod error;
+mod interview;
 mod item;
 pub mod knowledge;
 mod report;
+mod schema;
 mod scoring;
 mod triage;
 
 pub use assessment::{Answer, Assessment, Setting};
 pub use care_plan::{CarePlan, CareStep};
+pub use catalog::{
+    AnswerSpec, Catalog, CatalogAdvice, CatalogBand, CatalogCodes, CatalogCondition, CatalogItem,
+    CatalogLevel, CatalogOption, CatalogSetting, CatalogSource, catalog,
+};
 pub use condition::{Condition, ConditionInfo, Icd10Cm, Region};
 pub use error::Error;
+pub use interview::{
+    CLEAR_LEAD, CLEAR_MARGIN, NextQuestions, PLAUSIBLE_ANSWER, Question, QuestionOptions,
+    StopReason, next_questions,
+};
 pub use item::{AnswerKind, Band, Choice, Group, Item, ItemInfo, Location, Locations};
 pub use knowledge::{Advice, Grade, Rule, Source};
 pub use report::{ConditionResult, Contribution, NOTICE, Report, assess, assess_json};
+pub use schema::schemas;
 pub use scoring::{Scores, score};
 pub use triage::{
     CLEAR_PATTERN, ReasonKind, Triage, TriageLevel, TriageReason, fired_rules, rule_level,

@@ -15,7 +15,7 @@ use crate::triage::{self, Triage};
 pub const NOTICE: &str = "heel is not a diagnosis. It ranks the conditions that fit your answers using published evidence and clinical judgement, but it cannot examine you and it can be wrong. If you are worried, if the pain is severe or getting worse, or if anything here does not match how you feel, see a clinician. In an emergency, call your local emergency number.";
 
 /// How one answer moved one condition's score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Contribution {
@@ -36,7 +36,7 @@ pub struct Contribution {
 }
 
 /// One condition in the ranking.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ConditionResult {
@@ -60,7 +60,7 @@ pub struct ConditionResult {
 }
 
 /// The full result of an assessment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Report {

@@ -206,6 +206,28 @@ pub(crate) fn prior_log_odds(setting: Setting) -> &'static [f64; N] {
     &compiled().log_prior[setting.index()]
 }
 
+/// The finding rows of `item` (empty for items that are not scored directly).
+pub(crate) fn item_rows(item: Item) -> std::ops::Range<usize> {
+    let t = compiled();
+    t.offsets[item.index()]..t.offsets[item.index() + 1]
+}
+
+/// The natural-log likelihood ratio of a finding row for every condition.
+pub(crate) fn row_log_lr(row: usize) -> &'static [f64; N] {
+    &compiled().log_lr[row]
+}
+
+/// The log-odds of every condition given the answers (no validation).
+pub(crate) fn log_odds(a: &Assessment) -> [f64; N] {
+    let mut lo = *prior_log_odds(a.resolved_setting());
+    for (_, f) in findings(a) {
+        for (c, x) in lo.iter_mut().enumerate() {
+            *x += finding_effect(f, c).0;
+        }
+    }
+    lo
+}
+
 /// The logistic function, mapping log-odds to a probability.
 pub(crate) fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
@@ -278,14 +300,8 @@ impl Scores {
 pub fn score(a: &Assessment) -> Result<Scores, Error> {
     a.validate()?;
     let setting = a.resolved_setting();
-    let mut log_odds = *prior_log_odds(setting);
-    for (_, f) in findings(a) {
-        for (c, lo) in log_odds.iter_mut().enumerate() {
-            *lo += finding_effect(f, c).0;
-        }
-    }
     let mut probabilities = [0.0; N];
-    for (p, lo) in probabilities.iter_mut().zip(log_odds) {
+    for (p, lo) in probabilities.iter_mut().zip(log_odds(a)) {
         *p = sigmoid(lo);
     }
     Ok(Scores {

@@ -72,7 +72,7 @@ id_enum! {
 }
 
 /// One reason behind the triage level.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct TriageReason {
@@ -94,7 +94,7 @@ pub struct TriageReason {
 
 /// The triage result: the level, what to do, and every reason that applies
 /// (most urgent first).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Triage {

@@ -565,3 +565,31 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         "Do you have high blood pressure?",
     ),
 ];
+
+/// Plain-language labels of the single-choice options, in [`Choice::ALL`] order.
+pub static CHOICE_LABELS: [&str; Choice::COUNT] = [
+    "Female",
+    "Male",
+    "Suddenly",
+    "Gradually",
+    "Left foot",
+    "Right foot",
+    "Both feet",
+];
+
+/// Plain-language labels of the pain locations, in [`Location::ALL`] order.
+pub static LOCATION_LABELS: [&str; crate::item::Location::COUNT] = [
+    "Under the heel, towards the inner side",
+    "Centre of the heel pad",
+    "Back of the heel, where the Achilles tendon attaches",
+    "The Achilles tendon, 2-6 cm above the heel",
+    "Behind or below the inner ankle bone",
+    "On the inner ankle bone",
+    "Top of the foot, inner side of the midfoot",
+    "Outer side, below the outer ankle bone",
+    "Outer edge of the sole of the heel",
+    "The arch",
+    "The whole heel",
+    "The sole and toes",
+    "The calf",
+];

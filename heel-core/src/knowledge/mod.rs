@@ -33,7 +33,7 @@ pub use advice::{ADVICE, Advice, AdviceInfo};
 pub use likelihoods::{ANSWER_GROUPS, LIKELIHOODS};
 pub use priors::PRIORS;
 pub use sources::{SOURCES, Source, SourceInfo, SourceQuality};
-pub use triage_rules::{Rule, RuleInfo, TRIAGE_RULES, Test};
+pub use triage_rules::{Rule, RuleInfo, SCREENING, Screen, TRIAGE_RULES, Test};
 
 id_enum! {
     /// How a number in the knowledge base was arrived at, from strongest to weakest.

@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::{
-    ADVICE, ANSWER_GROUPS, Advice, Grade, LIKELIHOODS, PRIORS, SOURCES, Source, TRIAGE_RULES, Test,
+    ADVICE, ANSWER_GROUPS, Advice, Grade, LIKELIHOODS, PRIORS, SCREENING, SOURCES, Source,
+    TRIAGE_RULES, Test,
 };
 use crate::condition::Condition;
 use crate::item::{AnswerKind, Item};
@@ -359,6 +360,26 @@ pub fn to_markdown() -> String {
             if r.red_flag { "yes" } else { "no" },
             cell(&render_test(&r.test)),
             r.source
+        );
+    }
+
+    let _ = writeln!(o, "\n## Red-flag screening questions\n");
+    let _ = writeln!(
+        o,
+        "Asked before any other question, in this order, when the condition holds.\n"
+    );
+    let _ = writeln!(o, "| item | asked when | screens for | rule |");
+    let _ = writeln!(o, "|---|---|---|---|");
+    for s in SCREENING {
+        let _ = writeln!(
+            o,
+            "| `{}` | {} | {} | `{}` |",
+            s.item,
+            s.when
+                .as_ref()
+                .map_or_else(|| "always".to_owned(), |t| cell(&render_test(t))),
+            s.screens_for,
+            s.rule
         );
     }
 

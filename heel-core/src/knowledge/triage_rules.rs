@@ -413,3 +413,56 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         source: Source::SeedArticle,
     },
 ];
+
+/// A red-flag screening question: asked before any other question (when its
+/// `when` test holds, or always if `when` is `None`) until it is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Screen {
+    /// The item to ask.
+    pub item: Item,
+    /// Ask it only when this holds (for example, ask about weakness only after a pop).
+    pub when: Option<Test>,
+    /// The rule it screens for.
+    pub rule: Rule,
+    /// What it screens for, in a few plain words.
+    pub screens_for: &'static str,
+}
+
+const fn screen(item: Item, when: Option<Test>, rule: Rule, screens_for: &'static str) -> Screen {
+    Screen {
+        item,
+        when,
+        rule,
+        screens_for,
+    }
+}
+
+/// The red-flag screening questions, in the order they are asked.
+///
+/// Six are always asked first (fever, redness, weight bearing, how it
+/// started, a wound, and how long the pain has lasted); the rest are asked
+/// only when an earlier answer makes what they screen for possible (an
+/// injury or a pop unless the onset was gradual), which keeps interviews short.
+#[rustfmt::skip]
+pub static SCREENING: &[Screen] = &[
+    screen(I::Fever, None, Rule::HotSwollenHeelOrFever, "infection"),
+    screen(I::RednessWarmth, None, Rule::HotSwollenHeelOrFever, "infection"),
+    screen(I::Swelling, Some(Any(&[Present(I::RednessWarmth), Present(I::Diabetes), Present(I::Trauma), Below(I::Age, 18.0)])), Rule::HotSwollenHeelOrFever, "infection or fracture"),
+    screen(I::UnableToBearWeight, None, Rule::CannotBearWeight, "a fracture or infection"),
+    screen(I::Onset, None, Rule::PopAtOnset, "an injury or a tear"),
+    // An injury or a pop comes on suddenly: skipped only when the onset was gradual.
+    screen(I::Trauma, Some(Any(&[Not(&Is(I::Onset, Choice::Gradual)), Present(I::UnableToBearWeight), Present(I::Swelling)])), Rule::CannotBearWeightAfterInjury, "a fracture"),
+    screen(I::PopAtOnset, Some(Not(&Is(I::Onset, Choice::Gradual))), Rule::PopAtOnset, "a torn tendon or fascia"),
+    screen(I::HeelRaiseDifficulty, Some(Any(&[Present(I::PopAtOnset), Not(&Is(I::Onset, Choice::Gradual))])), Rule::SuspectedAchillesRupture, "an Achilles rupture"),
+    screen(I::ThompsonTest, Some(Any(&[Present(I::PopAtOnset), Present(I::HeelRaiseDifficulty), PainAt(&[Location::AchillesMidportion, Location::Calf])])), Rule::SuspectedAchillesRupture, "an Achilles rupture"),
+    screen(I::PunctureWound, None, Rule::PunctureWound, "a bone infection"),
+    screen(I::Diabetes, Some(Any(&[Present(I::RednessWarmth), Present(I::Swelling), Present(I::PunctureWound)])), Rule::DiabeticFootChanges, "a diabetic foot emergency"),
+    screen(I::ProgressiveNumbnessWeakness, Some(Any(&[Present(I::Numbness), Present(I::Tingling), Present(I::Burning), Present(I::WeakLittleToe)])), Rule::ProgressiveNumbnessWeakness, "a worsening nerve problem"),
+    screen(I::WorseWithActivity, Some(PainAt(&[Location::DorsalMedialMidfoot, Location::MedialMalleolus])), Rule::HighRiskStressFractureSuspected, "a high-risk stress fracture"),
+    screen(I::NSpotTenderness, Some(PainAt(&[Location::DorsalMedialMidfoot])), Rule::HighRiskStressFractureSigns, "a navicular stress fracture"),
+    screen(I::MedialMalleolusTenderness, Some(PainAt(&[Location::MedialMalleolus])), Rule::HighRiskStressFractureSigns, "a medial malleolus stress fracture"),
+    // The seed article's rule: pain lasting many days without improving.
+    screen(I::DurationDays, None, Rule::NotImprovingAfterTwoWeeks, "pain that has lasted too long"),
+    screen(I::Improving, Some(Above(I::DurationDays, 14.0)), Rule::NotImprovingAfterTwoWeeks, "pain that is not getting better"),
+];

@@ -1,0 +1,358 @@
+//! The adaptive interview: which question to ask next, and when to stop.
+//!
+//! Red-flag screening questions come first (see
+//! [`SCREENING`](crate::knowledge::SCREENING)) until they are answered. The
+//! other unanswered items are ranked by their **expected information gain**:
+//! how much, on average over the answers the person might give, the answer
+//! would reduce the uncertainty (Shannon entropy, in bits) of the condition
+//! ranking. It is computed from the model's own likelihood ratios and
+//! current probabilities:
+//!
+//! - the ranking is the distribution `π(c) ∝ p(c)` over conditions;
+//! - the chance of answer `a` given condition `c` is `P(a|c) = LR(a,c) / Σ LR(a',c)`
+//!   (the ratios of an item's answers, normalised; an answer without a ratio
+//!   counts 1), and `P(a) = Σ π(c) P(a|c)`;
+//! - after answer `a` each condition's log-odds move by `ln LR(a,c)`, exactly as
+//!   in scoring, giving `π_a`;
+//! - the gain is `H(π) - Σ P(a) H(π_a)`.
+//!
+//! The interview should stop when the leading condition is clear (its
+//! probability at least [`CLEAR_LEAD`] and ahead of the next by at least
+//! [`CLEAR_MARGIN`]), or when no answer to any remaining question (with a
+//! chance of at least [`PLAUSIBLE_ANSWER`]) would change which condition
+//! leads. It never stops while a screening question is pending.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+use crate::assessment::Assessment;
+use crate::condition::Condition;
+use crate::ids::id_enum;
+use crate::item::{Group, Item};
+use crate::knowledge::SCREENING;
+use crate::scoring::{item_rows, log_odds, row_log_lr, sigmoid};
+use crate::triage::{TriageLevel, holds, rule_level};
+
+const N: usize = Condition::COUNT;
+
+/// The leading condition is clear at or above this probability ...
+pub const CLEAR_LEAD: f64 = 0.8;
+/// ... when the next condition is at least this much less likely.
+pub const CLEAR_MARGIN: f64 = 0.3;
+/// Below this expected information gain (bits) a question is not expected to
+/// change the ranking.
+pub const GAIN_FLOOR: f64 = 0.07;
+/// Answers less likely than this are ignored when asking whether a question
+/// could still change the leading condition.
+pub const PLAUSIBLE_ANSWER: f64 = 0.05;
+
+/// Options for [`next_questions`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct QuestionOptions {
+    /// Leave out clinician-only items (bedside tests): for self-report.
+    pub self_report_only: bool,
+    /// Return at most this many questions (all unanswered items if absent).
+    pub limit: Option<usize>,
+    /// Items already asked and answered "don't know": not asked again.
+    pub skip: Vec<Item>,
+}
+
+impl QuestionOptions {
+    /// Options for a person answering alone: no clinician tests.
+    #[must_use]
+    pub fn self_report() -> Self {
+        QuestionOptions {
+            self_report_only: true,
+            ..QuestionOptions::default()
+        }
+    }
+
+    /// The same options with a limit on how many questions come back.
+    #[must_use]
+    pub fn with_limit(mut self, limit: usize) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+}
+
+id_enum! {
+    /// Why the interview can stop.
+    pub enum StopReason ("stop reason") {
+        /// The leading condition is clear enough.
+        LeadingConditionClear = "leading_condition_clear",
+        /// No remaining question is expected to change which condition leads.
+        NoQuestionChangesRanking = "no_question_changes_ranking",
+        /// Every question has been answered.
+        NoQuestionsLeft = "no_questions_left",
+    }
+}
+
+/// A question worth asking next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Question {
+    /// The item to ask about.
+    pub item: Item,
+    /// The question text.
+    pub question: String,
+    /// The questionnaire group.
+    pub group: Group,
+    /// Whether only a clinician can answer it.
+    pub clinician_only: bool,
+    /// Whether it is asked first as a red-flag screen.
+    pub red_flag_screen: bool,
+    /// Expected reduction of uncertainty about the ranking, in bits.
+    pub information_gain: f64,
+    /// The conditions whose probability the answer is expected to move most.
+    pub separates: Vec<Condition>,
+    /// Why it is asked, in plain words.
+    pub reason: String,
+}
+
+/// The next questions to ask and whether to stop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct NextQuestions {
+    /// Unanswered questions, most useful first: pending red-flag screens,
+    /// then by expected information gain.
+    pub questions: Vec<Question>,
+    /// Whether more questions are unlikely to change the answer.
+    pub should_stop: bool,
+    /// Why, when `should_stop` is true.
+    pub stop_reason: Option<StopReason>,
+    /// The condition currently leading.
+    pub leading_condition: Condition,
+    /// Its probability.
+    pub leading_probability: f64,
+    /// The triage level the answers so far set through rules alone (the full
+    /// report may raise it further).
+    pub rule_level: TriageLevel,
+    /// How many items are answered.
+    pub answered: usize,
+}
+
+fn normalised(probs: &[f64; N]) -> [f64; N] {
+    let total: f64 = probs.iter().sum();
+    let mut out = [0.0; N];
+    for (o, p) in out.iter_mut().zip(probs) {
+        *o = if total > 0.0 {
+            p / total
+        } else {
+            1.0 / N as f64
+        };
+    }
+    out
+}
+
+fn probabilities(lo: &[f64; N]) -> [f64; N] {
+    let mut p = [0.0; N];
+    for (x, l) in p.iter_mut().zip(lo) {
+        *x = sigmoid(*l);
+    }
+    p
+}
+
+fn leader(p: &[f64; N]) -> (usize, f64, f64) {
+    let mut best = (0, f64::NEG_INFINITY);
+    let mut second = f64::NEG_INFINITY;
+    for (i, &x) in p.iter().enumerate() {
+        if x > best.1 {
+            second = best.1;
+            best = (i, x);
+        } else if x > second {
+            second = x;
+        }
+    }
+    (best.0, best.1, second)
+}
+
+/// What asking `item` is expected to do.
+struct Effect {
+    gain: f64,
+    /// Expected information about each condition, in bits.
+    per_condition: [f64; N],
+    /// Whether some plausible answer changes the leading condition.
+    can_change_leader: bool,
+}
+
+/// Binary entropy in bits.
+fn h(x: f64) -> f64 {
+    if x <= 0.0 || x >= 1.0 {
+        0.0
+    } else {
+        -(x * x.log2() + (1.0 - x) * (1.0 - x).log2())
+    }
+}
+
+fn effect(item: Item, lo: &[f64; N], p: &[f64; N], pi: &[f64; N], lead: usize) -> Effect {
+    let rows = item_rows(item);
+    let mut out = Effect {
+        gain: 0.0,
+        per_condition: [0.0; N],
+        can_change_leader: false,
+    };
+    if rows.is_empty() {
+        return out;
+    }
+    // Without the condition every answer is taken as equally likely; with
+    // it, answers are weighted by their likelihood ratios and normalised.
+    let k = rows.len() as f64;
+    let mut total = [0.0; N];
+    for r in rows.clone() {
+        for (t, l) in total.iter_mut().zip(row_log_lr(r)) {
+            *t += l.exp();
+        }
+    }
+    for r in rows {
+        let lr = row_log_lr(r);
+        let mut p_answer = 0.0;
+        let mut post = [0.0; N];
+        for c in 0..N {
+            let given_c = lr[c].exp() / total[c];
+            let given_not = 1.0 / k;
+            // This condition's own view of the answer, and Bayes' update.
+            let pa = p[c] * given_c + (1.0 - p[c]) * given_not;
+            out.per_condition[c] -= pa * h(p[c] * given_c / pa);
+            // The ranking's view of the answer, and the model's own update.
+            p_answer += pi[c] * given_c;
+            post[c] = sigmoid(lo[c] + lr[c]);
+        }
+        if p_answer >= PLAUSIBLE_ANSWER && leader(&post).0 != lead {
+            out.can_change_leader = true;
+        }
+    }
+    for (gain, &pc) in out.per_condition.iter_mut().zip(p) {
+        *gain = (*gain + h(pc)).max(0.0);
+    }
+    out.gain = out.per_condition.iter().sum();
+    out
+}
+
+fn top_shifts(shift: &[f64; N]) -> Vec<Condition> {
+    let mut idx: Vec<usize> = (0..N).filter(|&c| shift[c] > 1e-4).collect();
+    idx.sort_by(|&a, &b| shift[b].total_cmp(&shift[a]).then(a.cmp(&b)));
+    idx.into_iter().take(3).map(|c| Condition::ALL[c]).collect()
+}
+
+fn reason(separates: &[Condition]) -> String {
+    match separates {
+        [] => "Unlikely to change the ranking, but completes the picture.".to_owned(),
+        [one] => format!("Would make {} more or less likely.", one.name()),
+        [a, b, ..] => format!("Helps tell {} from {}.", a.name(), b.name()),
+    }
+}
+
+/// Ranks the unanswered questions and says whether to stop.
+///
+/// ```
+/// use heel_core::{next_questions, Assessment, QuestionOptions};
+///
+/// let a = Assessment::from_json(r#"{"answers": {"age": 45, "sex": "female",
+///     "pain_location": ["plantar_medial_heel"]}}"#)?;
+/// let next = next_questions(&a, &QuestionOptions::self_report().with_limit(3))?;
+/// // Red-flag screens come first, and no clinician tests in self-report mode.
+/// assert!(next.questions[0].red_flag_screen);
+/// assert!(next.questions.iter().all(|q| !q.clinician_only));
+/// assert!(!next.should_stop);
+/// # Ok::<(), heel_core::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Inconsistent`] when answers contradict each other.
+pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQuestions, Error> {
+    a.validate()?;
+    let lo = log_odds(a);
+    let p = probabilities(&lo);
+    let pi = normalised(&p);
+    let (lead, lead_p, second_p) = leader(&p);
+
+    let bmi_known = a.bmi().is_some();
+    let askable = |item: Item| {
+        let answered = a.is_answered(item) || options.skip.contains(&item);
+        let clinician_only = options.self_report_only && item.info().clinician_only;
+        let bmi_derived = bmi_known && matches!(item, Item::Bmi | Item::HeightCm | Item::WeightKg);
+        !(answered || clinician_only || bmi_derived)
+    };
+
+    let mut screens = Vec::new();
+    for s in SCREENING {
+        if askable(s.item)
+            && s.when.as_ref().is_none_or(|t| holds(t, a))
+            && !screens.iter().any(|q: &Question| q.item == s.item)
+        {
+            let e = effect(s.item, &lo, &p, &pi, lead);
+            let info = s.item.info();
+            screens.push(Question {
+                item: s.item,
+                question: info.question.to_owned(),
+                group: info.group,
+                clinician_only: info.clinician_only,
+                red_flag_screen: true,
+                information_gain: e.gain,
+                separates: top_shifts(&e.per_condition),
+                reason: format!("Asked first: it screens for {}.", s.screens_for),
+            });
+        }
+    }
+
+    let mut rest = Vec::new();
+    let mut any_can_change = false;
+    for &item in Item::ALL {
+        if !askable(item) || screens.iter().any(|q| q.item == item) {
+            continue;
+        }
+        let e = effect(item, &lo, &p, &pi, lead);
+        any_can_change |= e.can_change_leader;
+        let separates = top_shifts(&e.per_condition);
+        let info = item.info();
+        rest.push(Question {
+            item,
+            question: info.question.to_owned(),
+            group: info.group,
+            clinician_only: info.clinician_only,
+            red_flag_screen: SCREENING.iter().any(|s| s.item == item),
+            information_gain: e.gain,
+            reason: reason(&separates),
+            separates,
+        });
+    }
+    let max_gain = rest.iter().map(|q| q.information_gain).fold(0.0, f64::max);
+    rest.sort_by(|x, y| {
+        y.information_gain
+            .total_cmp(&x.information_gain)
+            .then(x.item.cmp(&y.item))
+    });
+
+    let stop_reason = if !screens.is_empty() {
+        None
+    } else if rest.is_empty() {
+        Some(StopReason::NoQuestionsLeft)
+    } else if any_can_change {
+        None
+    } else if lead_p >= CLEAR_LEAD && lead_p - second_p >= CLEAR_MARGIN {
+        Some(StopReason::LeadingConditionClear)
+    } else if max_gain < GAIN_FLOOR {
+        Some(StopReason::NoQuestionChangesRanking)
+    } else {
+        None
+    };
+
+    let mut questions = screens;
+    questions.extend(rest);
+    if let Some(limit) = options.limit {
+        questions.truncate(limit);
+    }
+    Ok(NextQuestions {
+        questions,
+        should_stop: stop_reason.is_some(),
+        stop_reason,
+        leading_condition: Condition::ALL[lead],
+        leading_probability: lead_p,
+        rule_level: rule_level(a),
+        answered: a.answered_count(),
+    })
+}
