@@ -1,13 +1,10 @@
 //! The assessment document: what is known about one person's heel pain.
 
-use std::cell::RefCell;
-
-use serde::de::DeserializeSeed;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::Error;
-use crate::doc::{self, Doc, DocSeed, LimitHit};
+use crate::doc::{self, Doc};
 use crate::ids::id_enum;
 use crate::item::{AnswerKind, Choice, Item, Location, Locations};
 
@@ -316,29 +313,7 @@ impl Assessment {
     /// [`Error::InvalidDocument`] for text that is not JSON, and the other
     /// variants for content that is not allowed, each naming its field.
     pub fn from_json(text: &str) -> Result<Self, Error> {
-        if text.len() > doc::MAX_TEXT {
-            return Err(Error::TooLarge {
-                field: String::new(),
-                limit: format!("a document longer than {} bytes", doc::MAX_TEXT),
-            });
-        }
-        let hit = LimitHit::default();
-        let mut de = serde_json::Deserializer::from_str(text);
-        let parsed = DocSeed {
-            depth: 0,
-            path: String::new(),
-            hit: &hit,
-        }
-        .deserialize(&mut de)
-        .and_then(|d| de.end().map(|()| d));
-        match parsed {
-            Ok(d) => Self::from_doc(&d),
-            Err(e) => Err(limit_error(&hit).unwrap_or_else(|| Error::InvalidDocument {
-                message: strip_position(&e.to_string()),
-                line: e.line(),
-                column: e.column(),
-            })),
-        }
+        Self::from_doc(&doc::from_json(text)?)
     }
 
     /// Reads the document from any serde deserializer (a Python dict through
@@ -349,20 +324,7 @@ impl Assessment {
     /// As for [`Assessment::from_json`]; problems the deserializer itself
     /// reports become [`Error::InvalidDocument`].
     pub fn from_deserializer<'de, D: Deserializer<'de>>(d: D) -> Result<Self, Error> {
-        let hit = LimitHit::default();
-        let seed = DocSeed {
-            depth: 0,
-            path: String::new(),
-            hit: &hit,
-        };
-        match seed.deserialize(d) {
-            Ok(doc) => Self::from_doc(&doc),
-            Err(e) => Err(limit_error(&hit).unwrap_or_else(|| Error::InvalidDocument {
-                message: e.to_string(),
-                line: 0,
-                column: 0,
-            })),
-        }
+        Self::from_doc(&doc::from_deserializer(d)?)
     }
 
     /// The JSON document for this assessment (answers in catalog order).
@@ -455,21 +417,7 @@ impl Assessment {
     }
 }
 
-fn limit_error(hit: &RefCell<Option<(String, String)>>) -> Option<Error> {
-    hit.borrow()
-        .clone()
-        .map(|(field, limit)| Error::TooLarge { field, limit })
-}
-
-/// serde_json appends " at line L column C"; the error carries those separately.
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_owned(),
-        None => msg.to_owned(),
-    }
-}
-
-fn quoted<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn quoted<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     ids.map(|s| format!("\"{s}\""))
         .collect::<Vec<_>>()
         .join(", ")

@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use crate::Error;
+
 /// Deepest nesting accepted (an assessment needs 3 levels).
 pub(crate) const MAX_DEPTH: usize = 8;
 /// Most entries accepted in one object or array.
@@ -204,6 +206,63 @@ impl<'de> de::Deserialize<'de> for KeyString {
         }
         d.deserialize_any(V)
     }
+}
+
+fn limit_error(hit: &LimitHit) -> Option<Error> {
+    hit.borrow()
+        .clone()
+        .map(|(field, limit)| Error::TooLarge { field, limit })
+}
+
+/// serde_json appends " at line L column C"; the error carries those separately.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_owned(),
+        None => msg.to_owned(),
+    }
+}
+
+/// Reads JSON text into a [`Doc`], enforcing the size limits.
+pub(crate) fn from_json(text: &str) -> Result<Doc, Error> {
+    if text.len() > MAX_TEXT {
+        return Err(Error::TooLarge {
+            field: String::new(),
+            limit: format!("a document longer than {MAX_TEXT} bytes"),
+        });
+    }
+    let hit = LimitHit::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = DocSeed {
+        depth: 0,
+        path: String::new(),
+        hit: &hit,
+    }
+    .deserialize(&mut de)
+    .and_then(|d| de.end().map(|()| d));
+    parsed.map_err(|e| {
+        limit_error(&hit).unwrap_or_else(|| Error::InvalidDocument {
+            message: strip_position(&e.to_string()),
+            line: e.line(),
+            column: e.column(),
+        })
+    })
+}
+
+/// Reads any serde deserializer into a [`Doc`], enforcing the size limits.
+pub(crate) fn from_deserializer<'de, D: Deserializer<'de>>(d: D) -> Result<Doc, Error> {
+    let hit = LimitHit::default();
+    let seed = DocSeed {
+        depth: 0,
+        path: String::new(),
+        hit: &hit,
+    };
+    seed.deserialize(d).map_err(|e| {
+        limit_error(&hit).unwrap_or_else(|| Error::InvalidDocument {
+            message: e.to_string(),
+            line: 0,
+            column: 0,
+        })
+    })
 }
 
 #[cfg(test)]

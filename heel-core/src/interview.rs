@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 use crate::assessment::Assessment;
 use crate::condition::Condition;
+use crate::doc::{self, Doc};
 use crate::ids::id_enum;
 use crate::item::{Group, Item};
 use crate::knowledge::SCREENING;
@@ -75,7 +76,87 @@ impl QuestionOptions {
         self.limit = Some(limit);
         self
     }
+
+    /// Reads the options document (`{"self_report_only": bool, "limit": n,
+    /// "skip": [item ids]}`, every field optional) from JSON text.
+    ///
+    /// # Errors
+    /// An [`Error`] naming the field, as for assessments.
+    pub fn from_json(text: &str) -> Result<Self, Error> {
+        Self::from_doc(&doc::from_json(text)?)
+    }
+
+    /// Reads the options document from any serde deserializer.
+    ///
+    /// # Errors
+    /// As for [`QuestionOptions::from_json`].
+    pub fn from_deserializer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, Error> {
+        Self::from_doc(&doc::from_deserializer(d)?)
+    }
+
+    fn from_doc(d: &Doc) -> Result<Self, Error> {
+        let wrong = |field: &str, expected: &str, found: &Doc| Error::WrongType {
+            field: field.to_owned(),
+            expected: expected.to_owned(),
+            found: found.type_name(),
+        };
+        let mut out = QuestionOptions::default();
+        let fields = match d {
+            Doc::Null => return Ok(out),
+            Doc::Object(fields) => fields,
+            other => return Err(wrong("", "an object of options", other)),
+        };
+        let mut seen = Vec::new();
+        for (key, value) in fields {
+            if seen.contains(&key.as_str()) {
+                return Err(Error::Duplicate { field: key.clone() });
+            }
+            seen.push(key.as_str());
+            match (key.as_str(), value) {
+                (_, Doc::Null) if OPTION_FIELDS.contains(&key.as_str()) => {}
+                ("self_report_only", Doc::Bool(b)) => out.self_report_only = *b,
+                ("self_report_only", other) => return Err(wrong(key, "true or false", other)),
+                ("limit", Doc::Number(n)) => {
+                    if n.fract() != 0.0 || !(0.0..=1000.0).contains(n) {
+                        return Err(Error::OutOfRange {
+                            field: "limit".to_owned(),
+                            value: n.to_string(),
+                            allowed: "a whole number from 0 to 1000".to_owned(),
+                        });
+                    }
+                    out.limit = Some(*n as usize);
+                }
+                ("limit", other) => return Err(wrong(key, "a whole number", other)),
+                ("skip", Doc::Array(items)) => {
+                    for (i, v) in items.iter().enumerate() {
+                        let field = format!("skip[{i}]");
+                        let Doc::String(id) = v else {
+                            return Err(wrong(&field, "an evidence item id", v));
+                        };
+                        let item = Item::from_id(id).ok_or_else(|| {
+                            Error::unknown_id("evidence item", field.clone(), id, Item::ids())
+                        })?;
+                        if !out.skip.contains(&item) {
+                            out.skip.push(item);
+                        }
+                    }
+                }
+                ("skip", other) => return Err(wrong(key, "an array of evidence item ids", other)),
+                (other, _) => {
+                    return Err(Error::unknown_id(
+                        "field",
+                        other.to_owned(),
+                        other,
+                        OPTION_FIELDS.iter().copied(),
+                    ));
+                }
+            }
+        }
+        Ok(out)
+    }
 }
+
+const OPTION_FIELDS: [&str; 3] = ["self_report_only", "limit", "skip"];
 
 id_enum! {
     /// Why the interview can stop.
