@@ -124,7 +124,9 @@ impl QuestionOptions {
                             allowed: "a whole number from 0 to 1000".to_owned(),
                         });
                     }
-                    out.limit = Some(*n as usize);
+                    #[allow(clippy::cast_sign_loss)] // a whole number in 0..=1000, checked above
+                    let limit = *n as usize;
+                    out.limit = Some(limit);
                 }
                 ("limit", other) => return Err(wrong(key, "a whole number", other)),
                 ("skip", Doc::Array(items)) => {

@@ -32,7 +32,7 @@ fn cases_meet_their_expectations() {
             .triage
             .reasons
             .iter()
-            .filter_map(|x| x.rule.map(|r| r.as_str()))
+            .filter_map(|x| x.rule.map(heel_core::Rule::as_str))
             .collect();
         for rule in ids(&expect["rules"]) {
             assert!(
@@ -100,7 +100,11 @@ fn question_cases_meet_their_expectations() {
             assert!(q.questions.iter().all(|x| !x.clinician_only), "{name}");
         }
         if let Some(reason) = expect["stop_reason"].as_str() {
-            assert_eq!(q.stop_reason.map(|r| r.as_str()), Some(reason), "{name}");
+            assert_eq!(
+                q.stop_reason.map(heel_core::StopReason::as_str),
+                Some(reason),
+                "{name}"
+            );
         }
         if let Some(leading) = expect["leading_condition"].as_str() {
             assert_eq!(q.leading_condition.as_str(), leading, "{name}");

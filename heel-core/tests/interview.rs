@@ -7,26 +7,11 @@
 //! full-information figures. Targets: median at most 12 questions, top-3
 //! within 5 points of full information, no red-flag vignette under-triaged.
 
+mod common;
+
 use heel_core::{
-    Assessment, Condition, Item, QuestionOptions, Report, StopReason, TriageLevel, assess,
-    next_questions,
+    Assessment, Condition, Item, QuestionOptions, Report, StopReason, assess, next_questions,
 };
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Suite {
-    vignettes: Vec<Vignette>,
-}
-
-#[derive(Deserialize)]
-struct Vignette {
-    id: String,
-    red_flag: bool,
-    self_report_only: bool,
-    expected_condition: Condition,
-    expected_triage: TriageLevel,
-    assessment: serde_json::Value,
-}
 
 const START: [Item; 3] = [Item::Age, Item::Sex, Item::PainLocation];
 const MAX_QUESTIONS: usize = 80;
@@ -83,16 +68,15 @@ fn pct(n: usize, d: usize) -> f64 {
 
 #[test]
 fn simulated_interviews_meet_the_targets() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vignettes.json");
-    let suite: Suite = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let n = suite.vignettes.len();
+    let vignettes = common::vignettes();
+    let n = vignettes.len();
     let (mut top1, mut top3, mut triage, mut full_top1, mut full_top3, mut full_triage) =
         (0, 0, 0, 0, 0, 0);
     let mut counts = Vec::new();
     let mut under_red = Vec::new();
     let mut stops = std::collections::BTreeMap::new();
     let mut lines = Vec::new();
-    for v in &suite.vignettes {
+    for v in &vignettes {
         let facts = Assessment::from_deserializer(&v.assessment).unwrap();
         let full = assess(&facts).unwrap();
         let run = interview(&facts, v.self_report_only);

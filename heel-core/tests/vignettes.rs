@@ -6,33 +6,12 @@
 //! exact triage, under- and over-triage, Gilbert's "safe" rate) and fails
 //! below top-3 90%, top-1 70%, or on any under-triaged red-flag vignette.
 
+mod common;
+
 use std::fmt::Write as _;
 
-use heel_core::{Assessment, Condition, Report, TriageLevel, assess};
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Suite {
-    vignettes: Vec<Vignette>,
-}
-
-#[derive(Deserialize)]
-struct Vignette {
-    id: String,
-    source: String,
-    red_flag: bool,
-    self_report_only: bool,
-    expected_condition: Condition,
-    expected_triage: TriageLevel,
-    assessment: serde_json::Value,
-}
-
-fn load() -> Vec<Vignette> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vignettes.json");
-    let text = std::fs::read_to_string(path).expect("tests/vignettes.json is readable");
-    let suite: Suite = serde_json::from_str(&text).expect("tests/vignettes.json is valid");
-    suite.vignettes
-}
+use common::{Vignette, vignettes};
+use heel_core::{Assessment, Condition, Report, assess};
 
 struct Outcome<'a> {
     v: &'a Vignette,
@@ -97,7 +76,7 @@ impl Tally {
 
 #[test]
 fn vignette_suite_meets_the_bars() {
-    let vignettes = load();
+    let vignettes = vignettes();
     assert!(vignettes.len() >= 40, "at least 40 vignettes");
     for c in Condition::ALL {
         assert!(
