@@ -72,6 +72,14 @@ fn run() -> Result<usize, String> {
             );
         }
     }
+    for case in errors["text_errors"].as_array().into_iter().flatten() {
+        if let Err(e) = Assessment::from_json(case["text"].as_str().unwrap_or("")) {
+            messages.insert(
+                case["name"].as_str().unwrap_or("").to_owned(),
+                json!({"code": e.code(), "field": e.field(), "message": e.to_string()}),
+            );
+        }
+    }
     for case in errors["option_errors"].as_array().into_iter().flatten() {
         if let Err(e) = QuestionOptions::from_deserializer(&case["input"]) {
             messages.insert(

@@ -45,21 +45,27 @@ impl Doc {
     }
 }
 
-/// A limit that was exceeded while reading: (field path, which limit).
-pub(crate) type LimitHit = RefCell<Option<(String, String)>>;
+/// What went wrong while reading, beyond the deserializer's own message.
+#[derive(Default)]
+pub(crate) struct ReadState {
+    /// A size limit that was exceeded: (field path, which limit).
+    limit: RefCell<Option<(String, String)>>,
+    /// The innermost field being read when the reader failed.
+    failed_at: RefCell<Option<String>>,
+}
 
 /// Reads a [`Doc`] from any deserializer, recording a size-limit violation
 /// in `hit` before failing.
 pub(crate) struct DocSeed<'a> {
     pub(crate) depth: usize,
     pub(crate) path: String,
-    pub(crate) hit: &'a LimitHit,
+    pub(crate) hit: &'a ReadState,
 }
 
 impl DocSeed<'_> {
     fn fail<E: de::Error>(&self, limit: String) -> E {
         let msg = format!("{}: too large: {limit}", self.path);
-        *self.hit.borrow_mut() = Some((self.path.clone(), limit));
+        *self.hit.limit.borrow_mut() = Some((self.path.clone(), limit));
         E::custom(msg)
     }
 
@@ -86,7 +92,11 @@ impl<'de> DeserializeSeed<'de> for DocSeed<'_> {
         if self.depth > MAX_DEPTH {
             return Err(self.fail(format!("nested more than {MAX_DEPTH} levels deep")));
         }
-        d.deserialize_any(self)
+        let (path, state) = (self.path.clone(), self.hit);
+        d.deserialize_any(self).inspect_err(|_| {
+            // The innermost value fails first; outer values keep its path.
+            state.failed_at.borrow_mut().get_or_insert(path);
+        })
     }
 }
 
@@ -208,8 +218,9 @@ impl<'de> de::Deserialize<'de> for KeyString {
     }
 }
 
-fn limit_error(hit: &LimitHit) -> Option<Error> {
-    hit.borrow()
+fn limit_error(hit: &ReadState) -> Option<Error> {
+    hit.limit
+        .borrow()
         .clone()
         .map(|(field, limit)| Error::TooLarge { field, limit })
 }
@@ -230,7 +241,7 @@ pub(crate) fn from_json(text: &str) -> Result<Doc, Error> {
             limit: format!("a document longer than {MAX_TEXT} bytes"),
         });
     }
-    let hit = LimitHit::default();
+    let hit = ReadState::default();
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = DocSeed {
         depth: 0,
@@ -241,6 +252,7 @@ pub(crate) fn from_json(text: &str) -> Result<Doc, Error> {
     .and_then(|d| de.end().map(|()| d));
     parsed.map_err(|e| {
         limit_error(&hit).unwrap_or_else(|| Error::InvalidDocument {
+            field: String::new(),
             message: strip_position(&e.to_string()),
             line: e.line(),
             column: e.column(),
@@ -250,7 +262,7 @@ pub(crate) fn from_json(text: &str) -> Result<Doc, Error> {
 
 /// Reads any serde deserializer into a [`Doc`], enforcing the size limits.
 pub(crate) fn from_deserializer<'de, D: Deserializer<'de>>(d: D) -> Result<Doc, Error> {
-    let hit = LimitHit::default();
+    let hit = ReadState::default();
     let seed = DocSeed {
         depth: 0,
         path: String::new(),
@@ -258,6 +270,7 @@ pub(crate) fn from_deserializer<'de, D: Deserializer<'de>>(d: D) -> Result<Doc, 
     };
     seed.deserialize(d).map_err(|e| {
         limit_error(&hit).unwrap_or_else(|| Error::InvalidDocument {
+            field: hit.failed_at.borrow().clone().unwrap_or_default(),
             message: e.to_string(),
             line: 0,
             column: 0,
@@ -270,7 +283,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<Doc, (String, Option<(String, String)>)> {
-        let hit = LimitHit::default();
+        let hit = ReadState::default();
         let mut de = serde_json::Deserializer::from_str(text);
         let seed = DocSeed {
             depth: 0,
@@ -278,7 +291,7 @@ mod tests {
             hit: &hit,
         };
         seed.deserialize(&mut de)
-            .map_err(|e| (e.to_string(), hit.borrow().clone()))
+            .map_err(|e| (e.to_string(), hit.limit.borrow().clone()))
     }
 
     #[test]

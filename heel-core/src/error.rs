@@ -12,15 +12,18 @@ use std::fmt::Write as _;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The input could not be read as a document (for JSON text: a syntax
-    /// error; `line` and `column` are 0 when the input was not text).
-    #[error("invalid document at line {line}, column {column}: {message}")]
+    /// The input could not be read as a document: a JSON syntax error (with
+    /// its line and column), or a value a host language cannot express in
+    /// JSON (with the field where it was found; `line` and `column` are 0).
+    #[error("{}", document_message(field, message, *line, *column))]
     InvalidDocument {
-        /// What the parser reported.
+        /// Where the problem was found, when known (empty for JSON syntax errors).
+        field: String,
+        /// What the reader reported.
         message: String,
-        /// 1-based line of the problem (0 when unknown).
+        /// 1-based line of a JSON syntax error (0 when the input was not text).
         line: usize,
-        /// 1-based column of the problem (0 when unknown).
+        /// 1-based column of a JSON syntax error (0 when the input was not text).
         column: usize,
     },
     /// A name that heel does not know: a field, an evidence item, an answer
@@ -83,6 +86,14 @@ pub enum Error {
     },
 }
 
+fn document_message(field: &str, message: &str, line: usize, column: usize) -> String {
+    if line == 0 {
+        format!("{}invalid document: {message}", at(field))
+    } else {
+        format!("invalid document at line {line}, column {column}: {message}")
+    }
+}
+
 fn at(field: &str) -> String {
     if field.is_empty() {
         String::new()
@@ -122,13 +133,32 @@ impl Error {
     #[must_use]
     pub fn field(&self) -> &str {
         match self {
-            Error::InvalidDocument { .. } => "",
-            Error::UnknownId { field, .. }
+            Error::InvalidDocument { field, .. }
+            | Error::UnknownId { field, .. }
             | Error::WrongType { field, .. }
             | Error::OutOfRange { field, .. }
             | Error::Duplicate { field }
             | Error::TooLarge { field, .. }
             | Error::Inconsistent { field, .. } => field,
+        }
+    }
+
+    /// An [`Error::InvalidDocument`] for input that is not text, for bindings
+    /// that meet a value they cannot hand to heel (a string that is not valid
+    /// UTF-8, an object that throws when read).
+    ///
+    /// ```
+    /// let e = heel_core::Error::invalid_document("the value cannot be copied");
+    /// assert_eq!(e.code(), "invalid_document");
+    /// assert_eq!(e.to_string(), "invalid document: the value cannot be copied");
+    /// ```
+    #[must_use]
+    pub fn invalid_document(message: impl Into<String>) -> Self {
+        Error::InvalidDocument {
+            field: String::new(),
+            message: message.into(),
+            line: 0,
+            column: 0,
         }
     }
 

@@ -31,6 +31,7 @@ use crate::doc::{self, Doc};
 use crate::ids::id_enum;
 use crate::item::{Group, Item};
 use crate::knowledge::SCREENING;
+use crate::math::{exp, log2};
 use crate::scoring::{item_rows, log_odds, row_log_lr, sigmoid};
 use crate::triage::{TriageLevel, holds, rule_level};
 
@@ -267,7 +268,7 @@ fn h(x: f64) -> f64 {
     if x <= 0.0 || x >= 1.0 {
         0.0
     } else {
-        -(x * x.log2() + (1.0 - x) * (1.0 - x).log2())
+        -(x * log2(x) + (1.0 - x) * log2(1.0 - x))
     }
 }
 
@@ -287,7 +288,7 @@ fn effect(item: Item, lo: &[f64; N], p: &[f64; N], pi: &[f64; N], lead: usize) -
     let mut total = [0.0; N];
     for r in rows.clone() {
         for (t, l) in total.iter_mut().zip(row_log_lr(r)) {
-            *t += l.exp();
+            *t += exp(*l);
         }
     }
     for r in rows {
@@ -295,7 +296,7 @@ fn effect(item: Item, lo: &[f64; N], p: &[f64; N], pi: &[f64; N], lead: usize) -
         let mut p_answer = 0.0;
         let mut post = [0.0; N];
         for c in 0..N {
-            let given_c = lr[c].exp() / total[c];
+            let given_c = exp(lr[c]) / total[c];
             let given_not = 1.0 / k;
             // This condition's own view of the answer, and Bayes' update.
             let pa = p[c] * given_c + (1.0 - p[c]) * given_not;

@@ -76,6 +76,7 @@ mod error;
 mod interview;
 mod item;
 pub mod knowledge;
+mod math;
 mod report;
 mod schema;
 mod scoring;

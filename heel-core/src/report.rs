@@ -161,7 +161,7 @@ pub fn assess(a: &Assessment) -> Result<Report, Error> {
                     contributions.push(Contribution {
                         item,
                         answer: row_label(item, row).to_owned(),
-                        likelihood_ratio: log_lr.exp(),
+                        likelihood_ratio: crate::math::exp(log_lr),
                         log_lr,
                         grade: lr.map_or(Grade::ExpertEstimate, |l| l.grade),
                         source: lr.and_then(|l| l.source),

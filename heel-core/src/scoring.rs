@@ -25,6 +25,7 @@ use crate::assessment::{Answer, Assessment, Setting};
 use crate::condition::Condition;
 use crate::item::{AnswerKind, Item, Location};
 use crate::knowledge::{ANSWER_GROUPS, LIKELIHOODS, Likelihood, PRIORS};
+use crate::math::{exp, ln};
 
 const N: usize = Condition::COUNT;
 
@@ -67,7 +68,7 @@ pub(crate) fn resolve_label(item: Item, label: &str) -> Option<Vec<usize>> {
 }
 
 fn logit(p: f64) -> f64 {
-    (p / (1.0 - p)).ln()
+    ln(p / (1.0 - p))
 }
 
 fn compile() -> Compiled {
@@ -92,7 +93,7 @@ fn compile() -> Compiled {
         };
         for f in found {
             let r = offsets[row.item.index()] + f;
-            log_lr[r][row.condition.index()] = row.ratio.ln();
+            log_lr[r][row.condition.index()] = ln(row.ratio);
             origin[r][row.condition.index()] = u16::try_from(k).ok();
         }
     }
@@ -101,7 +102,7 @@ fn compile() -> Compiled {
         let c = row.condition.index();
         for r in base..base + Location::COUNT {
             if origin[r][c].is_none() {
-                log_lr[r][c] = row.ratio.ln();
+                log_lr[r][c] = ln(row.ratio);
                 origin[r][c] = u16::try_from(k).ok();
             }
         }
@@ -230,7 +231,7 @@ pub(crate) fn log_odds(a: &Assessment) -> [f64; N] {
 
 /// The logistic function, mapping log-odds to a probability.
 pub(crate) fn sigmoid(x: f64) -> f64 {
-    1.0 / (1.0 + (-x).exp())
+    1.0 / (1.0 + exp(-x))
 }
 
 /// The probability of every condition, without explanations: the fast path.

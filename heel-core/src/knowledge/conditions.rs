@@ -206,7 +206,7 @@ pub static CONDITIONS: [ConditionInfo; Condition::COUNT] = [
     ConditionInfo {
         id: C::PeronealTendinopathy,
         name: "Peroneal tendinopathy",
-        summary: "Irritation of the tendons that run behind and below the outer ankle bone, often after an ankle sprain or in high-arched feet.",
+        summary: "Irritation of the tendons that run behind and below the outer ankle bone and steady the ankle, often with a history of sprains and a feeling of the ankle giving way, or in high-arched feet. It is easily mistaken for an ankle ligament injury.",
         region: Region::LateralAnkle,
         icd10cm: icd(
             "M76.70",
@@ -225,7 +225,7 @@ pub static CONDITIONS: [ConditionInfo; Condition::COUNT] = [
         seek_care: "See a physiotherapist or doctor if it has not settled after two weeks, or if the ankle keeps giving way.",
         care_level: SelfCare,
         likely_at: 0.5,
-        sources: &[],
+        sources: &[S::Davda2017],
     },
     ConditionInfo {
         id: C::CalcanealStressFracture,

@@ -116,9 +116,9 @@ pub static LIKELIHOODS: &[Likelihood] = &[
     lr(I::PainLocation, "dorsal_medial_midfoot", PTT, 1.5, Feature, Some(S::Geideman2000), "Tendon insertion at the navicular."),
     lr(I::PainLocation, "lateral_ankle", PTT, 1.0, Feature, Some(S::Geideman2000), "Lateral (subfibular) pain appears in later stages."),
     lr(I::PainLocation, "elsewhere", PTT, 0.15, Feature, Some(S::Geideman2000), "Pain follows the tendon on the inner side."),
-    lr(I::PainLocation, "lateral_ankle", Peroneal, 6.0, Expert, None, "Behind or below the lateral malleolus; described only by clinic pages (evidence file 2.7)."),
-    lr(I::PainLocation, "lateral_heel", Peroneal, 3.0, Expert, None, "The tendons run along the outer heel."),
-    lr(I::PainLocation, "elsewhere", Peroneal, 0.1, Expert, None, "Peroneal pain is lateral."),
+    lr(I::PainLocation, "lateral_ankle", Peroneal, 6.0, Feature, Some(S::Davda2017), "Lateral hindfoot pain, along the tendons behind and below the lateral malleolus."),
+    lr(I::PainLocation, "lateral_heel", Peroneal, 3.0, Feature, Some(S::Davda2017), "The tendons run along the outer heel (peroneal tubercle)."),
+    lr(I::PainLocation, "elsewhere", Peroneal, 0.1, Feature, Some(S::Davda2017), "Peroneal pain is lateral."),
     lr(I::PainLocation, "whole_heel", CalcSF, 3.0, Feature, Some(S::Tu2018), "Plantar or diffuse heel pain."),
     lr(I::PainLocation, "lateral_heel", CalcSF, 2.0, Feature, Some(S::FpnotebookCalcanealStressFracture), "Tender on the sides of the calcaneal body (squeeze)."),
     lr(I::PainLocation, "heel_pad_centre", CalcSF, 1.5, Feature, Some(S::Tu2018), "Plantar heel pain."),
@@ -694,7 +694,7 @@ pub static LIKELIHOODS: &[Likelihood] = &[
     lr(I::TooManyToes, P, PFRupture, 2.0, Expert, None, "Arch collapse after rupture."),
     lr(I::TooManyToes, P, RA, 1.5, Feature, Some(S::Kaeley2019), "Eversion deformity in untreated RA."),
     // ---------------------------------------------------------------- lateral_retromalleolar_tenderness
-    lr(I::LateralRetromalleolarTenderness, P, Peroneal, 6.0, Expert, None, "Tenderness along the tendons behind the lateral malleolus (clinic descriptions only)."),
+    lr(I::LateralRetromalleolarTenderness, P, Peroneal, 6.0, Feature, Some(S::Davda2017), "Examination includes palpation of the peronei in the retromalleolar groove; no accuracy data."),
     lr(I::LateralRetromalleolarTenderness, A, Peroneal, 0.3, Expert, None, "Tenderness along the tendons is expected."),
     lr(I::LateralRetromalleolarTenderness, P, PTT, 1.2, Feature, Some(S::Geideman2000), "Lateral pain in later stages."),
     // ---------------------------------------------------------------- retrocalcaneal_squeeze
@@ -845,7 +845,7 @@ pub static LIKELIHOODS: &[Likelihood] = &[
     lr(I::FlatFeet, P, MidAT, 1.0, RiskFactor, Some(S::VanDerVlist2019), "Static foot posture is not associated with Achilles tendinopathy."),
     // ---------------------------------------------------------------- high_arches
     lr(I::HighArches, P, PF, 1.3, Feature, Some(S::SeedArticle), "Very high arches are a risk factor."),
-    lr(I::HighArches, P, Peroneal, 2.5, Expert, None, "Cavovarus (high-arched, heel-varus) feet (clinic descriptions)."),
+    lr(I::HighArches, P, Peroneal, 2.5, Feature, Some(S::Davda2017), "Frequently found with a cavovarus hindfoot."),
     lr(I::HighArches, P, InsAT, 1.5, Expert, None, "Cavus foot (clinic descriptions)."),
     lr(I::HighArches, P, CalcSF, 1.3, Expert, None, "Rigid feet absorb less shock."),
     // ---------------------------------------------------------------- tight_calves
@@ -854,7 +854,7 @@ pub static LIKELIHOODS: &[Likelihood] = &[
     lr(I::TightCalves, P, InsAT, 1.5, Expert, None, "Tight calf (clinic descriptions)."),
     lr(I::TightCalves, P, Severs, 3.0, RiskFactor, Some(S::RodriguezSanz2018), "Boys with Sever's were 8 times more likely to have bilateral gastrocnemius equinus."),
     // ---------------------------------------------------------------- previous_ankle_injury
-    lr(I::PreviousAnkleInjury, P, Peroneal, 3.0, Expert, None, "Frequently follows or coexists with ankle sprain (clinic descriptions)."),
+    lr(I::PreviousAnkleInjury, P, Peroneal, 3.0, Feature, Some(S::Davda2017), "Frequently found with chronic lateral ankle instability."),
     lr(I::PreviousAnkleInjury, P, OA, 2.0, Feature, Some(S::ODonnellHindfootArthritis), "Post-traumatic arthritis."),
     lr(I::PreviousAnkleInjury, P, TTS, 1.3, Feature, Some(S::Ahmad2012), "Trauma is a cause."),
     lr(I::PreviousAnkleInjury, P, PTT, 1.3, Feature, Some(S::Geideman2000), "Previous trauma among the associated factors."),

@@ -59,7 +59,7 @@ pub static PRIORS: [Prior; Condition::COUNT] = [
     prior(C::AchillesMidportion, 0.18, 0.08, 0.02, Expert, &[S::Lopes2012, S::Nielsen2014Recovery, S::DeJonge2011], "The second most common running heel problem; less frequent in general practice."),
     prior(C::AchillesRupture, 0.01, 0.01, 0.001, Expert, &[S::MissedRuptureReview], "About 4500 a year in the UK; a small share of heel pain."),
     prior(C::PosteriorTibialTendinopathy, 0.03, 0.04, 0.01, Expert, &[S::Geideman2000], "Mainly middle-aged and older adults."),
-    prior(C::PeronealTendinopathy, 0.03, 0.02, 0.01, Expert, &[], "No frequency data found."),
+    prior(C::PeronealTendinopathy, 0.03, 0.02, 0.01, Expert, &[S::Davda2017], "No frequency data found; under-appreciated, and only 60% of 40 peroneal disorders were recognised at the first visit (cited in the review)."),
     prior(C::CalcanealStressFracture, 0.03, 0.01, 0.02, Expert, &[S::Mayer2014, S::Vasiliadis2017], "Stress fractures are 1-7% of athletic injuries; the calcaneus is a common foot site."),
     prior(C::NavicularStressFracture, 0.015, 0.003, 0.005, Expert, &[S::NavicularReview2017], "14-35% of stress fractures in some athletic series."),
     prior(C::MedialMalleolusStressFracture, 0.005, 0.001, 0.002, Expert, &[S::StressFracturesAnkle2015], "0.6-4.1% of stress fractures."),

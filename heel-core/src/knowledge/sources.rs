@@ -68,6 +68,8 @@ id_enum! {
         Geideman2000 = "geideman_2000",
         /// StatPearls, posterior tibial tendon dysfunction.
         StatPearlsPttd = "statpearls_pttd",
+        /// Davda 2017, peroneal tendon disorders (EFORT Open Reviews).
+        Davda2017 = "davda_2017",
         /// Kinoshita 2001, dorsiflexion-eversion test for tarsal tunnel syndrome.
         Kinoshita2001 = "kinoshita_2001",
         /// Ahmad 2012, tarsal tunnel syndrome review.
@@ -371,6 +373,12 @@ pub static SOURCES: [SourceInfo; Source::COUNT] = [
         "StatPearls. Posterior tibial tendon dysfunction (2024).",
         None,
         Secondary,
+    ),
+    s(
+        Source::Davda2017,
+        "Davda K, Malhotra K, O'Donnell P, Singh D, Cullen N. Peroneal tendon disorders. EFORT Open Rev 2017;2:281-292.",
+        Some("doi:10.1302/2058-5241.2.160047"),
+        Primary,
     ),
     s(
         Source::Kinoshita2001,

@@ -1,0 +1,456 @@
+// The self-check page: presentation and the interview loop only. Every
+// question, answer option, probability, triage level, reason and piece of
+// advice comes from the heel-wasm package; nothing here scores or triages.
+
+import init, { assess, catalog, isHeelError, nextQuestions } from "heel-wasm";
+
+// Presentation only: the names shown for triage levels and evidence grades
+// (the package gives their ids, and the action for each level).
+const LEVEL_NAMES = {
+  emergency: "Emergency",
+  urgent: "Urgent: today",
+  see_doctor: "See a clinician",
+  self_care: "Self-care",
+};
+const GRADE_NAMES = {
+  published_lr: "published likelihood ratio",
+  derived_from_sens_spec: "from published sensitivity and specificity",
+  risk_factor_effect: "risk-factor effect",
+  guideline_feature: "guideline feature",
+  expert_estimate: "expert estimate",
+};
+const RANKED = 5; // conditions in the main ranking
+const EXPLAINED = 3; // conditions whose score is explained
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  catalog: null,
+  items: new Map(), // item id -> catalog item
+  setting: null,
+  answers: {},
+  skip: [], // items answered "don't know"
+  history: [], // { question, answer } in the order asked (answer undefined: don't know)
+  current: null, // the question on screen
+};
+
+/** Creates an element with properties, attributes and children. */
+function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "class") el.className = value;
+    else if (key === "text") el.textContent = value;
+    else if (key in el && !key.includes("-")) el[key] = value;
+    else el.setAttribute(key, value === true ? "" : value);
+  }
+  el.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return el;
+}
+
+function show(section) {
+  for (const id of ["start", "interview", "result"]) $(id).hidden = id !== section;
+}
+
+function announce(text) {
+  // Cleared first so that the same text is announced again.
+  $("status").textContent = "";
+  requestAnimationFrame(() => {
+    $("status").textContent = text;
+  });
+}
+
+function focus(el) {
+  el.focus();
+  el.scrollIntoView({ block: "nearest" });
+}
+
+function percent(p) {
+  return p < 0.005 ? "under 1%" : `${Math.round(p * 100)}%`;
+}
+
+function assessment() {
+  return state.setting ? { setting: state.setting, answers: state.answers } : { answers: state.answers };
+}
+
+// ---- start ---------------------------------------------------------------
+
+function renderStart() {
+  const choices = [{ id: "", label: "Let heel choose from the age (adults: runners)" }, ...state.catalog.settings];
+  $("settings").replaceChildren(
+    ...choices.map((s, i) =>
+      h(
+        "label",
+        { class: "choice" },
+        h("input", { type: "radio", name: "setting", value: s.id, checked: i === 0 }),
+        h("span", { text: s.label }),
+      ),
+    ),
+  );
+  // The notice every report carries, shown before the first question too.
+  $("start-notice").textContent = assess({}).notice;
+  $("version").textContent = `heel ${state.catalog.engine_version}. The self-check runs on your device; nothing is sent anywhere.`;
+}
+
+function start(event) {
+  event.preventDefault();
+  state.setting = new FormData($("start-form")).get("setting") || null;
+  state.answers = {};
+  state.skip = [];
+  state.history = [];
+  ask();
+}
+
+// ---- the interview -------------------------------------------------------
+
+/** Asks the package for the next question, or shows the result when it says to stop. */
+function ask() {
+  const next = nextQuestions(assessment(), { self_report_only: true, limit: 1, skip: state.skip });
+  if (next.should_stop || next.questions.length === 0) {
+    showResult();
+    return;
+  }
+  renderQuestion(next.questions[0], next.rule_level);
+}
+
+function renderQuestion(question, ruleLevel, previous) {
+  state.current = question;
+  const item = state.items.get(question.item);
+  const spec = item.answer;
+
+  const legend = h("legend", {}, h("h2", { id: "question-title", tabindex: "-1", text: question.question }));
+  const hint = h("p", { id: "question-hint", class: "hint", text: question.reason });
+  let controls;
+  if (spec.type === "number") {
+    const input = h("input", {
+      id: "answer-number",
+      type: "number",
+      inputMode: "decimal",
+      name: "answer",
+      min: spec.min,
+      max: spec.max,
+      step: "any",
+      "aria-describedby": "question-hint question-error",
+      value: previous ?? "",
+    });
+    controls = h(
+      "div",
+      { class: "number" },
+      h("label", { for: "answer-number", text: `Your answer in ${spec.unit} (${spec.min} to ${spec.max})` }),
+      input,
+    );
+  } else {
+    const multiple = spec.type === "locations";
+    const selected = new Set([previous ?? []].flat());
+    const options = spec.options.filter((o) => o.id !== "unknown"); // "Don't know" is a button
+    controls = h(
+      "div",
+      { class: multiple ? "choices columns" : "choices" },
+      options.map((o) =>
+        h(
+          "label",
+          { class: "choice" },
+          h("input", {
+            type: multiple ? "checkbox" : "radio",
+            name: "answer",
+            value: o.id,
+            checked: selected.has(o.id),
+          }),
+          h("span", { text: o.label }),
+        ),
+      ),
+    );
+  }
+  const fieldset = h(
+    "fieldset",
+    { class: "question", "data-item": question.item, "aria-describedby": "question-hint" },
+    legend,
+    question.red_flag_screen ? h("p", { class: "tag", text: "Warning-sign question" }) : null,
+    hint,
+    controls,
+  );
+  $("question").replaceChildren(fieldset);
+  clearError();
+
+  const answered = Object.keys(state.answers).length;
+  $("progress").textContent = `Question ${state.history.length + 1}` + (answered ? ` · ${answered} answered` : "");
+  $("back").textContent = state.history.length ? "Back" : "Back to the start";
+  // Finishing early is offered once the warning-sign questions are done.
+  $("finish").hidden = question.red_flag_screen;
+  renderAlert(ruleLevel);
+  show("interview");
+  focus($("question-title"));
+}
+
+/** A red flag already found is shown during the interview, not only at the end. */
+function renderAlert(level) {
+  const alert = $("alert");
+  const raised = level === "emergency" || level === "urgent";
+  alert.hidden = !raised;
+  // Changed only when the level changes, so that it is announced once.
+  if (raised && alert.dataset.level !== level) {
+    alert.className = `alert level-${level}`;
+    $("alert-action").textContent = state.catalog.triage_levels.find((l) => l.id === level).action;
+  }
+  alert.dataset.level = raised ? level : "";
+}
+
+function clearError() {
+  $("question-error").textContent = "";
+  for (const input of $("question").querySelectorAll("input")) input.removeAttribute("aria-invalid");
+}
+
+function showError(text, target) {
+  // An alert region that is always present, so the new text is announced.
+  $("question-error").textContent = text;
+  const inputs = $("question").querySelectorAll("input");
+  for (const input of inputs) input.setAttribute("aria-invalid", "true");
+  focus(target ?? inputs[0] ?? $("question-title"));
+}
+
+/** The answer on screen, or undefined with an error shown. */
+function readAnswer() {
+  const spec = state.items.get(state.current.item).answer;
+  if (spec.type === "number") {
+    const input = $("answer-number");
+    if (input.value.trim() === "" || Number.isNaN(input.valueAsNumber)) {
+      showError("Enter a number, or choose “Don't know”.", input);
+      return undefined;
+    }
+    return input.valueAsNumber;
+  }
+  const checked = [...$("question").querySelectorAll("input:checked")].map((i) => i.value);
+  if (checked.length === 0) {
+    showError(
+      spec.type === "locations" ? "Choose at least one place, or “Don't know”." : "Choose an answer, or “Don't know”.",
+    );
+    return undefined;
+  }
+  return spec.type === "locations" ? checked : checked[0];
+}
+
+function answer(event) {
+  event.preventDefault();
+  const value = readAnswer();
+  if (value === undefined) return;
+  const question = state.current;
+  state.answers[question.item] = value;
+  try {
+    // The package checks the answer (its range, and that it fits the others).
+    nextQuestions(assessment(), { self_report_only: true, limit: 0, skip: state.skip });
+  } catch (err) {
+    delete state.answers[question.item];
+    if (!isHeelError(err)) throw err;
+    showError(err.message);
+    return;
+  }
+  state.history.push({ question, answer: value });
+  ask();
+}
+
+function dontKnow() {
+  const question = state.current;
+  state.skip.push(question.item);
+  state.history.push({ question, answer: undefined });
+  ask();
+}
+
+function back() {
+  const last = state.history.pop();
+  if (!last) {
+    show("start");
+    focus($("start-title"));
+    return;
+  }
+  delete state.answers[last.question.item];
+  state.skip = state.skip.filter((item) => item !== last.question.item);
+  const next = nextQuestions(assessment(), { self_report_only: true, limit: 0, skip: state.skip });
+  renderQuestion(last.question, next.rule_level, last.answer);
+}
+
+// ---- the result ----------------------------------------------------------
+
+function answerLabel(itemId, answerId) {
+  const spec = state.items.get(itemId)?.answer;
+  const list = spec?.type === "number" ? spec.bands : spec?.options;
+  return list?.find((o) => o.id === answerId)?.label ?? answerId;
+}
+
+function conditionName(id) {
+  return state.catalog.conditions.find((c) => c.id === id)?.name ?? id;
+}
+
+function citation(sourceId) {
+  return state.catalog.sources.find((s) => s.id === sourceId)?.citation ?? sourceId;
+}
+
+function rankingItem(c) {
+  const pct = percent(c.probability);
+  return h(
+    "li",
+    { "data-condition": c.id },
+    h(
+      "div",
+      { class: "row" },
+      h("span", { class: "name", text: c.name }),
+      c.likely ? h("span", { class: "tag", text: "likely" }) : null,
+      h("span", { class: "pct", text: pct }),
+    ),
+    h("div", { class: "bar", "aria-hidden": "true" }, h("span", { style: `width: ${(c.probability * 100).toFixed(1)}%` })),
+  );
+}
+
+function explanation(c, open) {
+  const summary = h("summary", {
+    text: `${c.name}: from ${percent(c.prior)} before your answers to ${percent(c.probability)}`,
+  });
+  if (c.contributions.length === 0) {
+    return h("details", { open }, summary, h("p", { text: "None of your answers changed its score." }));
+  }
+  const rows = c.contributions.map((k) => {
+    const item = state.items.get(k.item);
+    const raises = k.likelihood_ratio >= 1;
+    // Explicit roles keep the table a table for screen readers when phone
+    // widths restyle it as blocks.
+    return h(
+      "tr",
+      { role: "row" },
+      h(
+        "td",
+        { role: "cell", "data-label": "Your answer" },
+        h("span", { text: item?.question ?? k.item }),
+        " ",
+        h("strong", { text: answerLabel(k.item, k.answer) }),
+      ),
+      h(
+        "td",
+        { role: "cell", "data-label": "Effect", class: raises ? "raises" : "lowers" },
+        `×${k.likelihood_ratio.toPrecision(2)}, ${raises ? "more likely" : "less likely"}`,
+      ),
+      h(
+        "td",
+        { role: "cell", "data-label": "Evidence" },
+        GRADE_NAMES[k.grade] ?? k.grade,
+        k.source ? h("span", { class: "source", text: ` (${citation(k.source)})` }) : null,
+      ),
+    );
+  });
+  return h(
+    "details",
+    { open },
+    summary,
+    h(
+      "table",
+      { class: "why", role: "table" },
+      h("caption", { class: "visually-hidden", text: `How each answer moved ${c.name}` }),
+      h(
+        "thead",
+        { role: "rowgroup" },
+        h(
+          "tr",
+          { role: "row" },
+          ["Your answer", "Effect", "Evidence"].map((t) => h("th", { scope: "col", role: "columnheader", text: t })),
+        ),
+      ),
+      h("tbody", { role: "rowgroup" }, rows),
+    ),
+  );
+}
+
+function showResult() {
+  const report = assess(assessment());
+  const { triage } = report;
+
+  $("triage").className = `triage level-${triage.level}`;
+  $("triage").setAttribute("data-level", triage.level);
+  $("triage").replaceChildren(
+    h("p", { class: "level", text: LEVEL_NAMES[triage.level] ?? triage.level }),
+    h("p", { class: "action", text: triage.action }),
+    h("h3", { text: "Why" }),
+    h(
+      "ul",
+      { class: "reasons" },
+      triage.reasons.map((r) =>
+        h("li", {}, r.red_flag ? h("strong", { class: "flag", text: "Warning sign: " }) : null, r.text),
+      ),
+    ),
+  );
+  $("result-notice").textContent = report.notice;
+
+  $("ranking").replaceChildren(...report.conditions.slice(0, RANKED).map(rankingItem));
+  $("ranking-rest").replaceChildren(...report.conditions.slice(RANKED).map(rankingItem));
+  $("why").replaceChildren(...report.conditions.slice(0, EXPLAINED).map((c, i) => explanation(c, i === 0)));
+
+  $("plan-summary").textContent = report.care_plan.summary;
+  $("plan").replaceChildren(
+    ...report.care_plan.steps.map((s) =>
+      h(
+        "li",
+        {},
+        h("h4", { text: s.title }),
+        h("p", { text: s.text }),
+        s.for_conditions.length
+          ? h("p", { class: "for", text: `For: ${s.for_conditions.map(conditionName).join(", ")}` })
+          : null,
+      ),
+    ),
+  );
+  $("remarks").replaceChildren(
+    ...(report.remarks.length
+      ? [h("h3", { text: "Notes" }), h("ul", {}, report.remarks.map((r) => h("li", { text: r })))]
+      : []),
+  );
+
+  show("result");
+  focus($("result-title"));
+  announce(
+    `Result ready. ${LEVEL_NAMES[triage.level] ?? triage.level}: ${triage.action} ` +
+      `Most likely: ${report.conditions[0].name}, ${percent(report.conditions[0].probability)}.`,
+  );
+}
+
+// ---- wiring --------------------------------------------------------------
+
+function guarded(fn) {
+  return (...args) => {
+    try {
+      fn(...args);
+    } catch (err) {
+      $("problem").hidden = false;
+      $("problem").textContent = `Something went wrong: ${err.message}. Reload the page to start again.`;
+      throw err;
+    }
+  };
+}
+
+async function main() {
+  await init();
+  state.catalog = catalog();
+  for (const item of state.catalog.items) state.items.set(item.id, item);
+  const unknown = state.catalog.items.find((i) => i.answer.type === "yes_no").answer.options.find((o) => o.id === "unknown");
+  $("dont-know").textContent = unknown.label;
+
+  $("start-form").addEventListener("submit", guarded(start));
+  $("question-form").addEventListener("submit", guarded(answer));
+  $("dont-know").addEventListener("click", guarded(dontKnow));
+  $("back").addEventListener("click", guarded(back));
+  $("finish").addEventListener("click", guarded(showResult));
+  $("alert-result").addEventListener("click", guarded(showResult));
+  $("change").addEventListener("click", guarded(back));
+  $("restart").addEventListener("click", () => {
+    show("start");
+    focus($("start-title"));
+  });
+
+  renderStart();
+  $("loading").hidden = true;
+  show("start");
+  document.documentElement.dataset.ready = "true";
+}
+
+main().catch((err) => {
+  $("loading").hidden = true;
+  $("problem").hidden = false;
+  $("problem").textContent = `The self-check could not start: ${err.message}`;
+  throw err;
+});

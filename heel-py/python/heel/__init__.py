@@ -1,0 +1,105 @@
+"""heel: an open, evidence-based heel pain assessment engine.
+
+Describe the pain (where it hurts, how and when it started, what makes it
+worse, risk factors and, if a clinician is involved, bedside tests) and heel
+ranks 21 conditions by probability, showing how every answer moved each one;
+sets a triage level with the reasons behind it (red flags are rules, and
+scores never argue them away); and builds a care plan to start with.
+
+**heel is not a diagnosis.** It cannot examine anyone, and every report says
+so.
+
+>>> import heel
+>>> report = heel.assess({"setting": "runners", "answers": {
+...     "age": 42, "pain_location": ["plantar_medial_heel"],
+...     "first_step_pain": "present", "eases_after_few_minutes": "present"}})
+>>> report.top.id
+'plantar_fasciitis'
+
+The engine is the Rust crate heel-core; this package is a thin binding.
+``Report.to_dict()`` is exactly the document heel-core writes, so results
+agree across Rust, Python and JavaScript.
+
+- ``assess(assessment)``: one assessment (a dict or JSON text) to a ``Report``.
+- ``assess_many(assessments)``: many, scored with the GIL released.
+- ``assess_frame(df)``: a pandas or polars DataFrame, one row per assessment.
+- ``next_questions(assessment, ...)``: what to ask next, and when to stop.
+- ``catalog()``: conditions, questions, triage levels, advice and sources.
+
+Invalid input raises ``InvalidAssessmentError`` or ``InvalidOptionsError``
+(both ``HeelError``, a ``ValueError``) with ``code``, ``field`` and
+``message`` attributes.
+"""
+
+from __future__ import annotations
+
+from ._errors import HeelError, InvalidAssessmentError, InvalidOptionsError
+from ._frame import assess_frame
+from ._heel import (
+    NOTICE,
+    AnswerSpec,
+    CarePlan,
+    CareStep,
+    Catalog,
+    CatalogAdvice,
+    CatalogBand,
+    CatalogCodes,
+    CatalogCondition,
+    CatalogItem,
+    CatalogLevel,
+    CatalogOption,
+    CatalogSetting,
+    CatalogSource,
+    ConditionResult,
+    Contribution,
+    NextQuestions,
+    Question,
+    Report,
+    Triage,
+    TriageReason,
+    __version__,
+    assess,
+    assess_many,
+    catalog,
+)
+from ._interview import next_questions
+from ._types import AnswerType, AssessmentLike, ReasonKind, Setting, StopReason, TriageLevel
+
+__all__ = [
+    "NOTICE",
+    "AnswerSpec",
+    "AnswerType",
+    "AssessmentLike",
+    "CarePlan",
+    "CareStep",
+    "Catalog",
+    "CatalogAdvice",
+    "CatalogBand",
+    "CatalogCodes",
+    "CatalogCondition",
+    "CatalogItem",
+    "CatalogLevel",
+    "CatalogOption",
+    "CatalogSetting",
+    "CatalogSource",
+    "ConditionResult",
+    "Contribution",
+    "HeelError",
+    "InvalidAssessmentError",
+    "InvalidOptionsError",
+    "NextQuestions",
+    "Question",
+    "ReasonKind",
+    "Report",
+    "Setting",
+    "StopReason",
+    "Triage",
+    "TriageLevel",
+    "TriageReason",
+    "__version__",
+    "assess",
+    "assess_frame",
+    "assess_many",
+    "catalog",
+    "next_questions",
+]

@@ -1,0 +1,71 @@
+//! The Python binding of heel-core: the native module `heel._heel`, which
+//! the typed Python package `heel` (in `python/heel/`) wraps.
+//!
+//! The binding is thin. Each file mirrors one module of heel-core and only
+//! converts: Python objects to core documents (through `pythonize`), core
+//! results to Python classes, and core errors to Python exceptions
+//! (`error.rs`). Scoring, triage and the care plan stay in heel-core.
+//!
+//! | heel-core module | file            | Python                                          |
+//! |------------------|-----------------|-------------------------------------------------|
+//! | `assessment`     | `assessment.rs` | the `assessment` argument (a dict or JSON text) |
+//! | `report`         | `report.rs`     | `assess`, `assess_many`, `Report`, `ConditionResult`, `Contribution` |
+//! | `triage`         | `triage.rs`     | `Triage`, `TriageReason`                        |
+//! | `care_plan`      | `care_plan.rs`  | `CarePlan`, `CareStep`                          |
+//! | `catalog`        | `catalog.rs`    | `catalog`, `Catalog` and its parts              |
+//! | `interview`      | `interview.rs`  | `next_questions`, `NextQuestions`, `Question`   |
+//! | `error`          | `error.rs`      | `HeelError` and its subclasses                  |
+//!
+//! `document.rs` holds what every class shares: `to_dict` and `to_json`.
+//!
+//! Every class is immutable and wraps the core value; attributes are
+//! converted when read, and `to_dict()` gives the core's serde document.
+
+mod assessment;
+mod care_plan;
+mod catalog;
+mod document;
+mod error;
+mod interview;
+mod report;
+mod triage;
+
+use pyo3::prelude::*;
+
+/// Native core of the `heel` package (heel-core compiled for Python).
+///
+/// Import `heel`, not this module: it re-exports everything here with
+/// documentation and types, and adds `assess_frame`.
+#[pymodule]
+mod _heel {
+    use pyo3::prelude::*;
+
+    #[pymodule_export]
+    use crate::report::{
+        _report_from_json, ConditionResult, Contribution, Report, assess, assess_many,
+    };
+
+    #[pymodule_export]
+    use crate::triage::{Triage, TriageReason};
+
+    #[pymodule_export]
+    use crate::care_plan::{CarePlan, CareStep};
+
+    #[pymodule_export]
+    use crate::catalog::{
+        AnswerSpec, Catalog, CatalogAdvice, CatalogBand, CatalogCodes, CatalogCondition,
+        CatalogItem, CatalogLevel, CatalogOption, CatalogSetting, CatalogSource, catalog,
+    };
+
+    #[pymodule_export]
+    use crate::interview::{NextQuestions, Question, next_questions};
+
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        // The version of heel-core compiled into this module (the package's version).
+        m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        // The "not a diagnosis" notice that every report carries.
+        m.add("NOTICE", heel_core::NOTICE)?;
+        Ok(())
+    }
+}

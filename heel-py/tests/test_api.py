@@ -1,0 +1,441 @@
+"""The Python API: assess, assess_many, next_questions, catalog and the classes
+they return."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import subprocess
+import sys
+import threading
+import typing
+from typing import Any
+
+import pytest
+
+import heel
+
+from shared import CASES, REPO, load
+
+
+def test_version_is_the_packages() -> None:
+    assert heel.__version__ == importlib.metadata.version("heel")
+    assert heel.__version__ == heel.catalog().engine_version
+
+
+def test_import_needs_no_dataframe_library() -> None:
+    code = (
+        "import sys, heel\n"
+        "heel.assess({'answers': {'age': 30}})\n"
+        "heel.next_questions({})\n"
+        "heel.catalog()\n"
+        "loaded = {'pandas', 'polars', 'pyarrow', 'numpy'} & set(sys.modules)\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO / "target")
+
+
+def test_assess_reads_a_dict_or_json_text(runner: dict[str, Any]) -> None:
+    report = heel.assess(runner)
+    assert isinstance(report, heel.Report)
+    assert heel.assess(json.dumps(runner)) == report
+    assert report.top.id == "plantar_fasciitis"
+    assert report.triage.level == "self_care"
+    assert report.setting == "runners"
+    assert report.answered == len(runner["answers"])
+
+
+def test_assess_accepts_any_mapping_and_sequence(runner: dict[str, Any]) -> None:
+    from types import MappingProxyType
+
+    answers = dict(runner["answers"], pain_location=("plantar_medial_heel",))
+    doc = MappingProxyType({"setting": "runners", "answers": MappingProxyType(answers)})
+    assert heel.assess(doc) == heel.assess(runner)
+
+
+def test_yes_no_answers_may_be_booleans(runner: dict[str, Any]) -> None:
+    as_bools = dict(runner["answers"], first_step_pain=True, fever=False)
+    assert heel.assess({"setting": "runners", "answers": as_bools}) == heel.assess(runner)
+
+
+def test_unknown_and_null_change_nothing(runner: dict[str, Any]) -> None:
+    more = dict(runner["answers"], night_pain="unknown", bmi=None, side=None)
+    report = heel.assess({"setting": "runners", "answers": more})
+    assert report == heel.assess(runner)
+
+
+def test_conditions_are_ranked(runner: dict[str, Any]) -> None:
+    report = heel.assess(runner)
+    conditions = report.conditions
+    assert len(conditions) == len(heel.catalog().conditions) == 21
+    probabilities = [c.probability for c in conditions]
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert all(0.0 < p < 1.0 for p in probabilities)
+    assert report.top == conditions[0]
+    assert {c.id for c in conditions} == {c.id for c in heel.catalog().conditions}
+
+
+def test_contributions_explain_the_log_odds(runner: dict[str, Any]) -> None:
+    import math
+
+    item_ids = {i.id for i in heel.catalog().items}
+    for c in heel.assess(runner).conditions:
+        prior_log_odds = math.log(c.prior / (1 - c.prior))
+        total = prior_log_odds + sum(k.log_lr for k in c.contributions)
+        assert total == pytest.approx(c.log_odds, abs=1e-9)
+        assert 1 / (1 + math.exp(-c.log_odds)) == pytest.approx(c.probability, rel=1e-9)
+        effects = [abs(k.log_lr) for k in c.contributions]
+        assert effects == sorted(effects, reverse=True)
+        for k in c.contributions:
+            assert k.item in item_ids
+            assert k.likelihood_ratio == pytest.approx(math.exp(k.log_lr))
+            assert k.grade in {
+                "published_lr",
+                "derived_from_sens_spec",
+                "risk_factor_effect",
+                "guideline_feature",
+                "expert_estimate",
+            }
+
+
+def test_condition_lookup(runner: dict[str, Any]) -> None:
+    report = heel.assess(runner)
+    for c in report.conditions:
+        assert report.condition(c.id) == c
+    with pytest.raises(heel.HeelError) as caught:
+        report.condition("heel_spurs")
+    e = caught.value
+    assert type(e) is heel.HeelError
+    assert e.code == "unknown_id"
+    assert e.suggestion == "heel_spur"
+    assert "heel_spurs" in e.message
+
+
+def test_red_flags_set_the_level() -> None:
+    report = heel.assess(
+        {"answers": {"fever": "present", "redness_warmth": "present", "swelling": "present"}}
+    )
+    assert report.triage.level == "emergency"
+    first = report.triage.reasons[0]
+    assert first.red_flag
+    assert first.kind == "rule"
+    assert first.rule is not None
+    assert first.level == "emergency"
+    assert report.triage.action == next(
+        lvl.action for lvl in heel.catalog().triage_levels if lvl.id == "emergency"
+    )
+    assert "infection_needs_care" in [s.advice for s in report.care_plan.steps]
+
+
+def test_to_json_is_compact_or_indented(runner: dict[str, Any]) -> None:
+    report = heel.assess(runner)
+    compact = report.to_json()
+    assert "\n" not in compact
+    indented = report.to_json(indent=2)
+    assert '\n  "setting"' in indented
+    assert json.loads(indented) == json.loads(compact) == report.to_dict()
+    with pytest.raises(ValueError):
+        report.to_json(indent=1000)
+    with pytest.raises(OverflowError):
+        report.to_json(indent=-1)
+
+
+def test_to_dict_is_a_fresh_plain_document(runner: dict[str, Any]) -> None:
+    report = heel.assess(runner)
+    doc = report.to_dict()
+    doc["conditions"].clear()
+    assert len(report.to_dict()["conditions"]) == 21
+    assert json.loads(json.dumps(doc)) == doc
+
+
+def test_classes_are_immutable_values(runner: dict[str, Any]) -> None:
+    report = heel.assess(runner)
+    with pytest.raises(AttributeError):
+        report.setting = "children"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        heel.Report()  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        hash(report)
+    other = heel.assess({"answers": {}})
+    assert report != other
+    assert report != "a report"
+    assert report.__module__ == "heel"
+    assert type(report).__module__ == "heel"
+
+
+def test_reports_pickle(runner: dict[str, Any]) -> None:
+    import copy
+    import pickle
+
+    report = heel.assess(runner)
+    again = pickle.loads(pickle.dumps(report))
+    assert again == report
+    assert again.to_dict() == report.to_dict()
+    assert copy.deepcopy(report) == report
+    with pytest.raises(ValueError):
+        heel._heel._report_from_json('{"setting": "runners"}')
+
+
+def test_repr_is_compact(runner: dict[str, Any]) -> None:
+    report = heel.assess(runner)
+    text = repr(report)
+    assert "\n" not in text and len(text) < 120
+    assert report.top.id in text and report.triage.level in text
+    for obj in [
+        report.top,
+        report.top.contributions[0],
+        report.triage,
+        report.triage.reasons[0],
+        report.care_plan,
+        report.care_plan.steps[0],
+        heel.catalog(),
+        heel.next_questions(runner),
+        heel.next_questions(runner).questions[0],
+        heel.catalog().items[0],
+        heel.catalog().items[0].answer,
+        heel.catalog().conditions[0],
+    ]:
+        r = repr(obj)
+        assert r.startswith(f"<heel.{type(obj).__name__}") and r.endswith(">"), r
+        assert "\n" not in r
+
+
+def test_html_shows_the_whole_report() -> None:
+    case = next(c for c in CASES["cases"] if c["name"] == "hot_swollen_heel_with_fever")
+    report = heel.assess(case["assessment"])
+    page = report._repr_html_()
+    from html import escape
+
+    for c in report.conditions[:10]:
+        assert escape(c.name) in page
+    assert f"{len(report.conditions) - 10} more conditions" in page
+    assert escape(report.triage.action) in page
+    for reason in report.triage.reasons:
+        assert escape(reason.text) in page
+    assert page.count("Red flag:") == sum(r.red_flag for r in report.triage.reasons)
+    for step in report.care_plan.steps:
+        assert escape(step.title) in page and escape(step.text) in page
+    assert escape(report.notice) in page
+    top = report.top
+    assert f"width:{top.probability * 100:.2f}%" in page
+
+
+def test_html_escapes_every_text() -> None:
+    from types import SimpleNamespace as NS
+
+    from heel import _html
+
+    evil = "<script>alert('x')</script> & \"quotes\""
+    fake = NS(
+        setting=evil,
+        answered=1,
+        remarks=[evil],
+        notice=evil,
+        conditions=[NS(id=evil, name=evil, icd10cm=evil, probability=0.5, likely=True)],
+        triage=NS(level=evil, action=evil, reasons=[NS(text=evil, red_flag=True)]),
+        care_plan=NS(summary=evil, steps=[NS(title=evil, text=evil)]),
+    )
+    page = _html.report_html(fake)  # type: ignore[arg-type]
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_assess_many_matches_assess() -> None:
+    docs = [c["assessment"] for c in CASES["cases"]]
+    reports = heel.assess_many(docs)
+    assert reports == [heel.assess(d) for d in docs]
+    assert heel.assess_many(iter(docs)) == reports
+    assert heel.assess_many(tuple(json.dumps(d) for d in docs)) == reports
+    assert heel.assess_many([]) == []
+
+
+def test_assess_many_names_the_bad_one() -> None:
+    docs: list[Any] = [{"answers": {}}, {"answers": {}}, {"answers": {"age": 300}}]
+    with pytest.raises(heel.InvalidAssessmentError) as caught:
+        heel.assess_many(docs)
+    e = caught.value
+    assert (e.index, e.code, e.field) == (2, "out_of_range", "answers.age")
+    assert str(e) == f"assessment 2: {e.message}"
+
+
+@pytest.mark.parametrize("wrong", ["{}", b"{}", {"answers": {}}, 42])
+def test_assess_many_wants_an_iterable_of_assessments(wrong: Any) -> None:
+    with pytest.raises(TypeError):
+        heel.assess_many(wrong)
+
+
+def test_assess_many_passes_on_errors_of_the_iterable() -> None:
+    def broken() -> Any:
+        yield {"answers": {}}
+        raise RuntimeError("the source failed")
+
+    with pytest.raises(RuntimeError, match="the source failed"):
+        heel.assess_many(broken())
+
+
+def test_threads_get_the_same_reports() -> None:
+    docs = [c["assessment"] for c in CASES["cases"]] * 20
+    expected = heel.assess_many(docs)
+    results: list[list[heel.Report]] = []
+
+    def work() -> None:
+        results.append(heel.assess_many(docs))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [expected] * 4
+
+
+def test_next_questions_options() -> None:
+    start = {"answers": {"age": 45, "sex": "female", "pain_location": ["plantar_medial_heel"]}}
+    every = heel.next_questions(start)
+    asked = [q.item for q in every.questions]
+    assert len(asked) == len(set(asked))
+    assert not {"age", "sex", "pain_location"} & set(asked)
+    assert any(q.clinician_only for q in every.questions)
+
+    mine = heel.next_questions(start, self_report_only=True, limit=4, skip={"fever"})
+    assert len(mine.questions) == 4
+    assert not any(q.clinician_only for q in mine.questions)
+    assert "fever" not in [q.item for q in mine.questions]
+    assert heel.next_questions(start, skip=(i for i in ["fever"])) == heel.next_questions(
+        start, skip=["fever"]
+    )
+    assert heel.next_questions(start, limit=0).questions == []
+    q = mine.questions[0]
+    assert q.question == heel.catalog().item(q.item).question
+    assert q.information_gain >= 0
+    assert q.reason
+
+
+@pytest.mark.parametrize(
+    ("options", "code", "field"),
+    [
+        ({"limit": -1}, "out_of_range", "limit"),
+        ({"limit": 2.5}, "out_of_range", "limit"),
+        ({"limit": True}, "wrong_type", "limit"),
+        ({"limit": "3"}, "wrong_type", "limit"),
+        ({"self_report_only": "yes"}, "wrong_type", "self_report_only"),
+        ({"skip": "fever"}, "wrong_type", "skip"),
+        ({"skip": ["fever", 3]}, "wrong_type", "skip[1]"),
+        ({"skip": ["feverr"]}, "unknown_id", "skip[0]"),
+    ],
+)
+def test_next_questions_rejects_bad_options(options: dict[str, Any], code: str, field: str) -> None:
+    with pytest.raises(heel.InvalidOptionsError) as caught:
+        heel.next_questions({}, **options)
+    assert (caught.value.code, caught.value.field) == (code, field)
+    assert isinstance(caught.value, heel.HeelError)
+    assert not isinstance(caught.value, heel.InvalidAssessmentError)
+
+
+def test_next_questions_rejects_a_bad_assessment() -> None:
+    with pytest.raises(heel.InvalidAssessmentError):
+        heel.next_questions({"answers": {"age": -1}})
+
+
+def test_an_interview_loop_ends() -> None:
+    # A person who has the runner's answers and does not know the rest.
+    truth = {
+        "age": 45,
+        "sex": "female",
+        "pain_location": ["plantar_medial_heel"],
+        "fever": "absent",
+        "redness_warmth": "absent",
+        "unable_to_bear_weight": "absent",
+        "onset": "gradual",
+        "puncture_wound": "absent",
+        "duration_days": 10,
+        "first_step_pain": "present",
+        "eases_after_few_minutes": "present",
+    }
+    answers: dict[str, Any] = {}
+    dont_know: list[str] = []
+    for _ in range(len(heel.catalog().items) + 1):
+        nq = heel.next_questions(
+            {"answers": answers}, self_report_only=True, limit=1, skip=dont_know
+        )
+        if nq.should_stop or not nq.questions:
+            break
+        item = nq.questions[0].item
+        assert item not in answers and item not in dont_know
+        if item in truth:
+            answers[item] = truth[item]
+        else:
+            dont_know.append(item)
+    else:
+        pytest.fail("the interview did not stop")
+    assert nq.should_stop
+    assert nq.stop_reason is not None
+    assert nq.leading_condition == heel.assess({"answers": answers}).top.id
+
+
+def test_catalog() -> None:
+    catalog = heel.catalog()
+    assert catalog == heel.catalog()
+    doc = catalog.to_dict()
+    assert [c.id for c in catalog.conditions] == [c["id"] for c in doc["conditions"]]
+    assert [i.id for i in catalog.items] == [i["id"] for i in doc["items"]]
+    assert [s.id for s in catalog.sources] == [s["id"] for s in doc["sources"]]
+    assert [a.id for a in catalog.advice] == [a["id"] for a in doc["advice"]]
+    assert [s.to_dict() for s in catalog.settings] == doc["settings"]
+    for item, d in zip(catalog.items, doc["items"]):
+        assert item.to_dict() == d
+        assert catalog.item(item.id) == item
+        spec = item.answer
+        assert spec.type == d["answer"]["type"]
+        if spec.type == "number":
+            assert (spec.min, spec.max, spec.unit) == (
+                d["answer"]["min"],
+                d["answer"]["max"],
+                d["answer"]["unit"],
+            )
+            assert [(b.id, b.from_, b.label) for b in spec.bands] == [
+                (b["id"], b["from"], b["label"]) for b in d["answer"]["bands"]
+            ]
+            assert spec.options == []
+        else:
+            assert (spec.min, spec.max, spec.unit, spec.bands) == (None, None, None, [])
+            assert [(o.id, o.label) for o in spec.options] == [
+                (o["id"], o["label"]) for o in d["answer"]["options"]
+            ]
+    for condition, d in zip(catalog.conditions, doc["conditions"]):
+        assert condition.to_dict() == d
+        assert catalog.condition(condition.id) == condition
+        assert condition.codes.to_dict() == d["codes"]
+        assert condition.codes.icd10cm == d["codes"]["icd10cm"]
+        assert condition.sources == d["sources"]
+    cited = {s.id for s in catalog.sources}
+    for advice in catalog.advice:
+        assert advice.source is None or advice.source in cited
+    with pytest.raises(heel.HeelError) as caught:
+        catalog.item("first_steps_pain")
+    assert caught.value.suggestion == "first_step_pain"
+
+
+def _schema_enum(schema: str, name: str) -> tuple[str, ...]:
+    return tuple(load(REPO / "schema" / schema)["$defs"][name]["enum"])
+
+
+def test_literal_types_match_the_core() -> None:
+    catalog = heel.catalog()
+    assert typing.get_args(heel.TriageLevel) == tuple(lvl.id for lvl in catalog.triage_levels)
+    assert typing.get_args(heel.TriageLevel) == _schema_enum("report.schema.json", "TriageLevel")
+    assert typing.get_args(heel.Setting) == tuple(s.id for s in catalog.settings)
+    assert typing.get_args(heel.ReasonKind) == _schema_enum("report.schema.json", "ReasonKind")
+    assert typing.get_args(heel.StopReason) == _schema_enum(
+        "next-questions.schema.json", "StopReason"
+    )
+    kinds = {i.answer.type for i in catalog.items}
+    assert set(typing.get_args(heel.AnswerType)) == kinds
+
+
+def test_exceptions_are_value_errors() -> None:
+    assert issubclass(heel.HeelError, ValueError)
+    assert issubclass(heel.InvalidAssessmentError, heel.HeelError)
+    assert issubclass(heel.InvalidOptionsError, heel.HeelError)
+    with pytest.raises(ValueError):
+        heel.assess({"answers": {"age": "forty"}})

@@ -1,0 +1,99 @@
+"""Every Python example in the documentation runs: the README's "Use it from
+Python" section, heel-py/README.md, and the package's docstring examples."""
+
+from __future__ import annotations
+
+import contextlib
+import doctest
+import io
+import re
+import typing
+from pathlib import Path
+
+import pytest
+
+import heel
+
+from shared import REPO
+
+
+def python_blocks(markdown: str) -> list[str]:
+    return re.findall(r"^```python\n(.*?)^```$", markdown, flags=re.S | re.M)
+
+
+def section(markdown: str, title: str) -> str:
+    start = markdown.index(f"\n## {title}\n")
+    end = markdown.find("\n## ", start + 1)
+    return markdown[start : end if end != -1 else None]
+
+
+def run_blocks(blocks: list[str], where: str) -> str:
+    assert blocks, f"no python example in {where}"
+    out = io.StringIO()
+    namespace: dict[str, object] = {"__name__": "__readme__"}
+    with contextlib.redirect_stdout(out):
+        for block in blocks:
+            exec(compile(block, where, "exec"), namespace)
+    return out.getvalue()
+
+
+def test_readme_python_section_runs() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    text = section(readme, "Use it from Python")
+    assert "pip install ./heel-py" in text
+    printed = run_blocks(python_blocks(text), "README.md")
+    # What the example prints comes from a real report.
+    report = heel.assess(
+        {
+            "setting": "runners",
+            "answers": {
+                "age": 42,
+                "sex": "female",
+                "pain_location": ["plantar_medial_heel"],
+                "onset": "gradual",
+                "duration_days": 10,
+                "first_step_pain": "present",
+                "eases_after_few_minutes": "present",
+                "fever": "absent",
+            },
+        }
+    )
+    assert report.top.name in printed
+    for reason in report.triage.reasons:
+        assert reason.text in printed
+    assert "out_of_range answers.age" in printed
+
+
+def test_package_readme_runs() -> None:
+    readme = (REPO / "heel-py" / "README.md").read_text(encoding="utf-8")
+    run_blocks(python_blocks(readme), "heel-py/README.md")
+
+
+@pytest.mark.parametrize("module", ["heel", "heel._errors", "heel._frame", "heel._interview"])
+def test_docstring_examples_run(module: str) -> None:
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), verbose=False)
+    assert result.failed == 0
+    if module == "heel":
+        assert result.attempted > 0
+
+
+def test_every_public_name_is_documented() -> None:
+    for name in heel.__all__:
+        obj = getattr(heel, name)
+        if typing.get_origin(obj) is not None:
+            continue  # a type alias
+        if callable(obj):
+            assert (obj.__doc__ or "").strip(), f"heel.{name} has no docstring"
+            if isinstance(obj, type):
+                for attr, member in vars(obj).items():
+                    if not attr.startswith("_") and hasattr(member, "__doc__"):
+                        assert (member.__doc__ or "").strip(), (
+                            f"heel.{name}.{attr} has no docstring"
+                        )
+
+
+def test_the_package_is_marked_typed() -> None:
+    assert Path(heel.__file__).with_name("py.typed").is_file()
+    assert Path(heel.__file__).with_name("_heel.pyi").is_file()

@@ -1,0 +1,85 @@
+"""A small program typed against heel's public API: `mypy --strict` must
+accept it (tests/test_typing.py). It is type-checked, not run."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import polars as pl
+from typing_extensions import assert_type
+
+import heel
+
+
+def summary(assessment: heel.AssessmentLike) -> str:
+    report = heel.assess(assessment)
+    assert_type(report, heel.Report)
+    top = report.top
+    assert_type(top.probability, float)
+    assert_type(report.triage.level, heel.TriageLevel)
+    assert_type(report.setting, heel.Setting)
+    lines = [f"{top.name}: {top.probability:.0%} ({top.icd10cm})"]
+    for c in report.conditions:
+        for k in c.contributions:
+            source: str | None = k.source
+            lines.append(f"{c.id} {k.item}={k.answer} x{k.likelihood_ratio:.2f} {source}")
+    for reason in report.triage.reasons:
+        assert_type(reason.kind, heel.ReasonKind)
+        rule: str | None = reason.rule
+        lines.append(f"{reason.level} {reason.red_flag} {rule} {reason.text}")
+    for step in report.care_plan.steps:
+        lines.append(f"{step.advice}: {step.title} {step.for_conditions}")
+    if report.triage.level == "emergency":
+        lines.append(report.triage.action)
+    document: dict[str, Any] = report.to_dict()
+    if json.loads(report.to_json()) == document:
+        lines.append(report.to_json(indent=2))
+    lines.append(report._repr_html_())
+    return "\n".join(lines)
+
+
+def interview(answers: dict[str, Any]) -> str | None:
+    dont_know: list[str] = []
+    while True:
+        nq = heel.next_questions(
+            {"answers": answers}, self_report_only=True, limit=1, skip=dont_know
+        )
+        assert_type(nq.stop_reason, heel.StopReason | None)
+        if nq.should_stop or not nq.questions:
+            return nq.stop_reason
+        question = nq.questions[0]
+        spec = heel.catalog().item(question.item).answer
+        assert_type(spec.type, heel.AnswerType)
+        if spec.type == "number" and spec.min is not None:
+            answers[question.item] = spec.min
+        else:
+            dont_know.append(question.item)
+
+
+def batch(rows: list[dict[str, Any]]) -> list[float]:
+    return [r.top.probability for r in heel.assess_many(rows)]
+
+
+def frame(df: pl.DataFrame) -> pl.DataFrame:
+    result = heel.assess_frame(df, keep=["participant"])
+    assert_type(result, pl.DataFrame)
+    return result
+
+
+def errors() -> tuple[str, str, str, str | None, int | None]:
+    try:
+        heel.assess({"answers": {"age": 300}})
+    except heel.InvalidAssessmentError as e:
+        return (e.code, e.field, e.message, e.suggestion, e.index)
+    except heel.HeelError:
+        raise
+    return ("", "", "", None, None)
+
+
+def catalog() -> list[str]:
+    cat = heel.catalog()
+    ids = [c.id for c in cat.conditions] + [s.id for s in cat.sources]
+    bands = [b.from_ for i in cat.items for b in i.answer.bands]
+    levels: list[heel.TriageLevel] = [lvl.id for lvl in cat.triage_levels]
+    return ids + [str(b) for b in bands] + list(levels) + [heel.__version__, heel.NOTICE]

@@ -1,0 +1,15 @@
+"""Mistakes heel's types catch: `mypy --strict` must report an error on every
+line marked `# error` and nowhere else (tests/test_typing.py)."""
+
+from __future__ import annotations
+
+import heel
+
+report = heel.assess({"answers": {}})
+report.triage.level == "urgentt"  # error: no such level
+report.setting == "gym"  # error: no such setting
+report.top.probability.upper()  # error: a float
+report.triage = report.triage  # error: read-only
+heel.assess(42)  # error: not an assessment
+heel.next_questions({}, limit="3")  # error: limit is an int
+heel.next_questions({}, 3)  # error: options are keywords

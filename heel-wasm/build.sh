@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Builds the heel-wasm npm package into heel-wasm/pkg/, installing what is
+# missing first (and skipping what is there):
+#
+#   - the wasm32-unknown-unknown Rust target;
+#   - wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in
+#     Cargo.lock;
+#   - the npm dev tools of heel-wasm/package.json (wasm-opt from `binaryen`,
+#     TypeScript, playwright-core), with `npm ci`.
+#
+# Then: cargo build (release, wasm32), wasm-bindgen for browsers and bundlers
+# (pkg/web, an ES module) and for Node (pkg/node, CommonJS), wasm-opt -Oz,
+# and the package.json. Prints the .wasm size raw and gzipped, and fails
+# above the size budget.
+#
+# Usage: heel-wasm/build.sh   (from any directory)
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+pkg="$here/pkg"
+name=heel
+budget_gzip=$((150 * 1024))
+
+step() { printf '\n==> %s\n' "$*"; }
+
+ensure_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    step "installing the wasm32-unknown-unknown Rust target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+# The wasm-bindgen CLI must match the wasm-bindgen crate exactly.
+ensure_wasm_bindgen() {
+  local want have
+  want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$root/Cargo.lock")"
+  if [ -z "$want" ]; then
+    echo "build.sh: no wasm-bindgen in Cargo.lock" >&2
+    exit 1
+  fi
+  have="$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)"
+  if [ "$have" != "$want" ]; then
+    step "installing wasm-bindgen-cli $want (found: ${have:-none}; takes about 2 minutes)"
+    # Not --locked: the CLI's own lockfile pins a crate the registry no longer serves.
+    cargo install wasm-bindgen-cli --version "$want" --no-default-features --force
+  fi
+}
+
+# npm ci when package-lock.json changed since the last install.
+ensure_npm_tools() {
+  local stamp="$here/node_modules/.heel-package-lock.json"
+  if ! cmp -s "$here/package-lock.json" "$stamp"; then
+    step "installing the npm dev tools (npm ci)"
+    (cd "$here" && npm ci --no-audit --no-fund)
+    cp "$here/package-lock.json" "$stamp"
+  fi
+}
+
+size_line() {
+  local file="$1" raw gz
+  raw=$(wc -c <"$file")
+  gz=$(gzip -9 -c "$file" | wc -c)
+  printf '%-28s %7d bytes raw (%4d KB), %6d bytes gzipped (%3d KB)\n' \
+    "${file#"$root"/}" "$raw" $((raw / 1024)) "$gz" $((gz / 1024))
+  LAST_GZIP=$gz
+}
+
+ensure_target
+ensure_wasm_bindgen
+ensure_npm_tools
+
+step "cargo build --release --target wasm32-unknown-unknown -p heel-wasm"
+cd "$root"
+# Optimised for size ("z"): 10% smaller gzipped than the workspace's release
+# profile. Only the wasm32 artifacts are affected (build scripts and proc
+# macros keep their own settings), so native builds are not invalidated.
+cargo build --release --locked --target wasm32-unknown-unknown -p heel-wasm \
+  --config 'profile.release.opt-level="z"'
+# The version and the target directory (which CARGO_TARGET_DIR may move).
+read -r version target_dir < <(cargo metadata --locked --no-deps --format-version 1 |
+  node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+    const m = JSON.parse(s);
+    console.log(m.packages.find((p) => p.name === "heel-wasm").version, m.target_directory);
+  })')
+wasm="$target_dir/wasm32-unknown-unknown/release/heel_wasm.wasm"
+
+step "wasm-bindgen: pkg/web (ES module for browsers and bundlers) and pkg/node (CommonJS)"
+rm -rf "$pkg"
+wasm-bindgen --target web --out-dir "$pkg/web" --out-name "$name" "$wasm"
+wasm-bindgen --target nodejs --out-dir "$pkg/node" --out-name "$name" "$wasm"
+# The Node build is CommonJS; say so, so that no "type": "module" above it applies.
+printf '{\n  "type": "commonjs"\n}\n' >"$pkg/node/package.json"
+
+step "wasm-opt -Oz (both builds at once)"
+# The features are those rustc enables by default for wasm32-unknown-unknown.
+pids=()
+for dir in web node; do
+  "$here/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$pkg/$dir/${name}_bg.wasm" -o "$pkg/$dir/${name}_bg.wasm" &
+  pids+=($!)
+done
+for pid in "${pids[@]}"; do wait "$pid"; done
+
+step "package.json, README.md"
+node -e '
+  const fs = require("fs");
+  const [template, out, version] = process.argv.slice(1);
+  const pkg = JSON.parse(fs.readFileSync(template, "utf8"));
+  pkg.version = version;
+  fs.writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
+' "$here/npm/package.json" "$pkg/package.json" "$version"
+cp "$here/npm/README.md" "$pkg/README.md"
+echo "heel-wasm $version"
+
+step "size"
+for dir in web node; do
+  size_line "$pkg/$dir/${name}_bg.wasm"
+  if [ "$LAST_GZIP" -gt "$budget_gzip" ]; then
+    echo "build.sh: pkg/$dir/${name}_bg.wasm is over the budget of $((budget_gzip / 1024)) KB gzipped" >&2
+    exit 1
+  fi
+done
+echo "built $pkg"

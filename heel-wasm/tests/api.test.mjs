@@ -1,0 +1,359 @@
+// The package's API, imported exactly as a user does after
+// `npm install heel-wasm`: assess, catalog, nextQuestions, isHeelError,
+// the errors, and that no input traps the module or leaves it unusable.
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+import * as heel from "heel-wasm";
+import { assess, catalog, isHeelError, nextQuestions } from "heel-wasm";
+
+import { ERROR_CODES, cases, readJson, throwsHeelError } from "./helpers.mjs";
+
+const runner = cases.cases.find((c) => c.name === "runner_first_step_pain").assessment;
+
+function plantarFasciitisFirst() {
+  const report = assess(runner);
+  assert.equal(report.conditions[0].id, "plantar_fasciitis");
+  assert.equal(report.triage.level, "self_care");
+}
+
+describe("the package", () => {
+  test("exports exactly the documented functions", () => {
+    assert.deepEqual(Object.keys(heel).filter((k) => k !== "default").sort(), [
+      "assess",
+      "catalog",
+      "isHeelError",
+      "nextQuestions",
+    ]);
+  });
+
+  test("Node's import and require both load the Node build", () => {
+    assert.match(fileURLToPath(import.meta.resolve("heel-wasm")), /heel-wasm\/node\/heel\.js$/);
+    const required = createRequire(import.meta.url)("heel-wasm");
+    assert.equal(typeof required.assess, "function");
+    assert.deepEqual(required.assess(runner), assess(runner));
+  });
+
+  test("its version is the Rust workspace's, and reports carry it", () => {
+    const pkg = createRequire(import.meta.url)("heel-wasm/package.json");
+    const cargo = readFileSync(new URL("../../Cargo.toml", import.meta.url), "utf8");
+    const version = cargo.match(/^\[workspace\.package\][^[]*?^version = "([^"]+)"/ms)[1];
+    assert.equal(pkg.version, version);
+    assert.equal(assess(runner).engine_version, version);
+    assert.equal(catalog().engine_version, version);
+  });
+
+  test("the browser build (ES module) gives the same documents", async () => {
+    const web = await import("heel-wasm/web");
+    const wasm = readFileSync(fileURLToPath(import.meta.resolve("heel-wasm/web/heel_bg.wasm")));
+    web.initSync({ module: wasm });
+    for (const c of cases.cases) assert.deepEqual(web.assess(c.assessment), assess(c.assessment));
+    assert.deepEqual(web.catalog(), catalog());
+    const err = throwsHeelError(() => web.assess({ answers: { age: 130 } }), { code: "out_of_range" });
+    assert.ok(web.isHeelError(err));
+  });
+});
+
+describe("assess", () => {
+  test("returns a plain object with the report's snake_case fields", () => {
+    const report = assess(runner);
+    assert.equal(Object.getPrototypeOf(report), Object.prototype);
+    assert.deepEqual(Object.keys(report), [
+      "setting",
+      "conditions",
+      "triage",
+      "care_plan",
+      "answered",
+      "remarks",
+      "notice",
+      "engine_version",
+    ]);
+    assert.equal(report.conditions.length, 21);
+    assert.equal(report.answered, 8);
+    const top = report.conditions[0];
+    assert.ok(top.probability > 0.5 && top.probability < 1);
+    assert.ok(top.contributions.length > 0);
+    for (const c of top.contributions) {
+      assert.ok(Math.abs(Math.log(c.likelihood_ratio) - c.log_lr) < 1e-12);
+    }
+    assert.ok(report.conditions.every((c, i, all) => i === 0 || all[i - 1].probability >= c.probability));
+  });
+
+  test("accepts the assessment as JSON text", () => {
+    assert.deepEqual(assess(JSON.stringify(runner)), assess(runner));
+  });
+
+  test("does not change or keep the caller's object", () => {
+    const input = structuredClone(runner);
+    const report = assess(input);
+    assert.deepEqual(input, runner);
+    report.conditions.length = 0;
+    assert.equal(assess(input).conditions.length, 21);
+  });
+
+  test("treats undefined and null answers as unknown", () => {
+    const withUnknowns = { ...runner, answers: { ...runner.answers, night_pain: undefined, bmi: null, fever: "unknown" } };
+    const { fever, ...withoutFever } = runner.answers;
+    assert.deepEqual(assess(withUnknowns), assess({ ...runner, answers: withoutFever }));
+  });
+
+  test("red flags set the triage, with reasons", () => {
+    const report = assess({ answers: { fever: "present", redness_warmth: "present", swelling: "present" } });
+    assert.equal(report.triage.level, "emergency");
+    assert.ok(report.triage.reasons.some((r) => r.red_flag && r.rule === "fever_with_hot_swollen_heel"));
+  });
+});
+
+describe("catalog", () => {
+  test("lists the conditions, questions, levels, advice and sources", () => {
+    const cat = catalog();
+    assert.equal(cat.conditions.length, 21);
+    assert.ok(cat.items.length >= 90);
+    assert.deepEqual(
+      cat.triage_levels.map((l) => l.id),
+      ["self_care", "see_doctor", "urgent", "emergency"],
+    );
+    const fever = cat.items.find((i) => i.id === "fever");
+    assert.equal(fever.answer.type, "yes_no");
+    assert.ok(fever.red_flag_screen);
+    const age = cat.items.find((i) => i.id === "age");
+    assert.deepEqual([age.answer.type, age.answer.min, age.answer.max], ["number", 0, 120]);
+  });
+
+  test("returns a new object on each call", () => {
+    const a = catalog();
+    a.conditions.length = 0;
+    assert.equal(catalog().conditions.length, 21);
+  });
+});
+
+describe("nextQuestions", () => {
+  const start = { answers: { age: 45, sex: "female", pain_location: ["plantar_medial_heel"] } };
+
+  test("asks red-flag screens first, and no clinician tests in self-report mode", () => {
+    const next = nextQuestions(start, { self_report_only: true });
+    assert.ok(next.questions[0].red_flag_screen);
+    assert.ok(next.questions.every((q) => !q.clinician_only));
+    assert.equal(next.should_stop, false);
+    assert.equal(next.stop_reason, null);
+    assert.equal(next.answered, 3);
+  });
+
+  test("options are optional; limit and skip work", () => {
+    assert.ok(nextQuestions(start).questions.some((q) => q.clinician_only));
+    assert.deepEqual(nextQuestions(start), nextQuestions(start, {}));
+    assert.deepEqual(nextQuestions(start), nextQuestions(start, null));
+    assert.equal(nextQuestions(start, { limit: 2 }).questions.length, 2);
+    const first = nextQuestions(start, { limit: 1 }).questions[0].item;
+    const skipped = nextQuestions(start, { skip: [first] });
+    assert.ok(skipped.questions.every((q) => q.item !== first));
+  });
+
+  test("gives the stop signal when the answer is clear", () => {
+    const clear = cases.questions.find((c) => c.name === "clear_plantar_fasciitis");
+    const next = nextQuestions(clear.assessment, clear.options);
+    assert.equal(next.should_stop, true);
+    assert.equal(next.stop_reason, "leading_condition_clear");
+    assert.equal(next.leading_condition, "plantar_fasciitis");
+  });
+
+  test("an interview that follows it ends, with red-flag screens asked first", () => {
+    const answers = {};
+    const skip = [];
+    const asked = [];
+    for (let i = 0; i < 200; i += 1) {
+      const next = nextQuestions({ answers }, { self_report_only: true, limit: 1, skip });
+      if (next.should_stop) break;
+      const q = next.questions[0];
+      asked.push(q);
+      skip.push(q.item); // "don't know" to everything
+    }
+    assert.ok(asked.length > 0 && asked.length < 200, `asked ${asked.length}`);
+    const firstOther = asked.findIndex((q) => !q.red_flag_screen);
+    assert.ok(asked.slice(0, firstOther).length >= 3, "screens first");
+  });
+
+  test("reports the level the red-flag rules set so far", () => {
+    assert.equal(nextQuestions({ answers: { fever: "present", redness_warmth: "present", swelling: "present" } }).rule_level, "emergency");
+  });
+});
+
+describe("errors", () => {
+  test("are HeelErrors: an Error with name, code, field and message", () => {
+    const err = throwsHeelError(() => assess({ answers: { age: 130 } }), {
+      code: "out_of_range",
+      field: "answers.age",
+    });
+    assert.equal(err.message, "answers.age: 130 is out of range; allowed: a finite number from 0 to 120 years");
+    assert.ok(err.stack.startsWith("HeelError: answers.age"));
+    assert.equal(String(err), `HeelError: ${err.message}`);
+    assert.ok(isHeelError(err));
+    assert.deepEqual(JSON.parse(JSON.stringify(err)), { name: "HeelError", code: "out_of_range", field: "answers.age" });
+  });
+
+  test("isHeelError is false for anything else, and never throws", () => {
+    const hostile = new Proxy(new Error("x"), {
+      get() {
+        throw new Error("get failed");
+      },
+      getPrototypeOf() {
+        throw new Error("getPrototypeOf failed");
+      },
+    });
+    const sneaky = new Proxy(new Error("x"), {
+      get() {
+        throw new Error("get failed");
+      },
+    });
+    for (const v of [new Error("x"), new TypeError("x"), { name: "HeelError" }, "HeelError", null, undefined, 1, hostile, sneaky]) {
+      assert.equal(isHeelError(v), false);
+    }
+    plantarFasciitisFirst();
+  });
+
+  test("name the field, with a suggestion for near misses", () => {
+    const err = throwsHeelError(() => assess({ answers: { first_steps_pain: "present" } }), {
+      code: "unknown_id",
+      field: "answers.first_steps_pain",
+    });
+    assert.match(err.message, /did you mean `first_step_pain`/);
+    throwsHeelError(() => nextQuestions({}, { skip: ["feverr"] }), { code: "unknown_id", field: "skip[0]" });
+    throwsHeelError(() => nextQuestions({}, { limit: 1.5 }), { code: "out_of_range", field: "limit" });
+    throwsHeelError(() => nextQuestions({}, "[1"), { code: "invalid_document", field: "" });
+  });
+
+  test("the codes are the ones the TypeScript types list", () => {
+    const dts = readFileSync(fileURLToPath(import.meta.resolve("heel-wasm")).replace(/\.js$/, ".d.ts"), "utf8");
+    const listed = [...dts.matchAll(/^\s*\| "(\w+)"/gm)].map((m) => m[1]);
+    for (const code of ERROR_CODES) assert.ok(listed.includes(code), code);
+  });
+});
+
+// Values a caller might pass by mistake, or on purpose. Each must either be
+// accepted or rejected with a HeelError; nothing may trap the module, and
+// the next call must work.
+function hostileInputs() {
+  const cyclic = { answers: {} };
+  cyclic.answers.loop = cyclic;
+  let deep = [];
+  for (let i = 0; i < 5000; i += 1) deep = [deep];
+  const manyKeys = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i]));
+  return {
+    undefined: undefined,
+    null: null,
+    number: 42,
+    boolean: true,
+    "empty string": "",
+    "JSON text of a number": "42",
+    "long JSON text": `{"answers": {"age": ${" ".repeat(2_000_000)}40}}`,
+    array: [1, 2, 3],
+    "a function": () => ({}),
+    "a symbol": Symbol("heel"),
+    "a symbol answer": { answers: { fever: Symbol("x") } },
+    "a BigInt answer": { answers: { age: 40n } },
+    "a huge BigInt": { answers: { age: 2n ** 80n } },
+    NaN: { answers: { age: NaN } },
+    Infinity: { answers: { duration_days: Infinity } },
+    "-Infinity": { answers: { age: -Infinity } },
+    "negative zero": { answers: { age: -0 } },
+    "a Date": { answers: { age: new Date(0) } },
+    "a RegExp": { answers: { onset: /gradual/ } },
+    "a Map": new Map([["answers", new Map([["age", 40]])]]),
+    "a Map with object keys": new Map([[{}, 1]]),
+    "a Set": { answers: { pain_location: new Set(["arch"]) } },
+    "a typed array": { answers: { pain_location: new Uint8Array(4) } },
+    "an ArrayBuffer": new ArrayBuffer(8),
+    "a null-prototype object": Object.assign(Object.create(null), { answers: { age: 40 } }),
+    "a frozen object": Object.freeze({ answers: Object.freeze({ age: 40 }) }),
+    "a class instance": new (class Doc {
+      constructor() {
+        this.answers = { age: 40 };
+      }
+    })(),
+    "a sparse array": { answers: { pain_location: [, "arch", , ] } },
+    "a huge array": { answers: { pain_location: new Array(1_000_000).fill("arch") } },
+    "100,000 keys": { answers: manyKeys },
+    "a long string": { answers: { sex: "f".repeat(10_000_000) } },
+    "a long key": { answers: { ["k".repeat(1_000_000)]: 1 } },
+    "a cycle": cyclic,
+    "5,000 levels deep": { answers: { pain_location: deep } },
+    "a throwing getter": {
+      get answers() {
+        throw new Error("getter failed");
+      },
+    },
+    "a getter that throws a string": {
+      get answers() {
+        throw "nope";
+      },
+    },
+    "a getter that throws a hostile error": {
+      get answers() {
+        throw new Proxy(new Error("x"), {
+          get() {
+            throw new Error("message getter failed");
+          },
+        });
+      },
+    },
+    "a getter that throws a very long message": {
+      get answers() {
+        throw new Error("x".repeat(1_000_000));
+      },
+    },
+    "a Proxy whose ownKeys throws": new Proxy({}, {
+      ownKeys() {
+        throw new Error("ownKeys failed");
+      },
+    }),
+    "a Proxy whose get throws": new Proxy({ answers: {} }, {
+      get() {
+        throw new Error("get failed");
+      },
+    }),
+    "a revoked Proxy": (() => {
+      const { proxy, revoke } = Proxy.revocable({}, {});
+      revoke();
+      return proxy;
+    })(),
+    "an Error": new Error("not a document"),
+    "a WeakMap": new WeakMap(),
+    "a Promise": Promise.resolve({}),
+  };
+}
+
+describe("no input traps the module or leaves it unusable", () => {
+  for (const [name, input] of Object.entries(hostileInputs())) {
+    test(name, () => {
+      for (const call of [() => assess(input), () => nextQuestions(input), () => nextQuestions({}, input)]) {
+        try {
+          call();
+        } catch (err) {
+          assert.ok(isHeelError(err), `threw ${err?.name}: ${err?.message}`);
+          assert.ok(ERROR_CODES.includes(err.code));
+          assert.ok(err.message.length < 2000, "messages stay short");
+        }
+        plantarFasciitisFirst();
+      }
+    });
+  }
+
+  test("thousands of rejected calls in a row leave it working", () => {
+    const heavy = ["long JSON text", "a huge array", "100,000 keys", "a long string", "a long key"];
+    const inputs = Object.entries(hostileInputs()).filter(([name]) => !heavy.includes(name));
+    const bad = [...inputs.map(([, v]) => v), ...readJson("tests", "fixtures", "errors.json").assessment_errors.map((c) => c.input)];
+    for (let i = 0; i < 3000; i += 1) {
+      try {
+        assess(bad[i % bad.length]);
+      } catch (err) {
+        assert.ok(isHeelError(err), `${err?.name}: ${err?.message}`);
+      }
+    }
+    plantarFasciitisFirst();
+    assert.equal(catalog().conditions.length, 21);
+  });
+});

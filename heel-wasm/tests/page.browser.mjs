@@ -1,0 +1,307 @@
+// The self-check page (examples/web/) in Debian's Chromium, driven by
+// playwright-core, served by examples/web/serve.mjs on 127.0.0.1: two
+// complete interviews (one by keyboard only), the result they show, no
+// console error, no request anywhere but the local server (and none at all
+// once the page has loaded), and screenshots at desktop and phone width in
+// target/web-screenshots/. Also runs the README's browser example.
+
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+
+import { chromium } from "playwright-core";
+
+import { serve } from "../../examples/web/serve.mjs";
+import { readmeBlocks, root } from "./helpers.mjs";
+
+const CHROMIUM = process.env.HEEL_CHROMIUM ?? "/usr/bin/chromium";
+// Flags for headless Chromium on these machines (see shared/TOOLCHAIN.md).
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const screenshots = join(root, "target", "web-screenshots");
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+// A runner with typical plantar fasciitis, answered with the keyboard only.
+const runner = {
+  fever: "absent",
+  redness_warmth: "absent",
+  unable_to_bear_weight: "absent",
+  puncture_wound: "absent",
+  swelling: "absent",
+  age: 42,
+  sex: "female",
+  pain_location: ["plantar_medial_heel"],
+  onset: "gradual",
+  duration_days: 10,
+  first_step_pain: "present",
+  eases_after_few_minutes: "present",
+  night_pain: "absent",
+  numbness: "absent",
+};
+
+// A hot, swollen heel with fever after stepping on something.
+const redFlag = {
+  fever: "present",
+  redness_warmth: "present",
+  swelling: "present",
+  unable_to_bear_weight: "absent",
+  puncture_wound: "present",
+  age: 34,
+  pain_location: ["whole_heel"],
+};
+
+let server;
+let origin;
+let browser;
+
+before(async () => {
+  server = await serve({ port: 0 });
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  mkdirSync(screenshots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A page that records console errors, page errors and every request. */
+async function openPage(viewport) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const log = { errors: [], requests: [], failed: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") log.errors.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => log.errors.push(`page error: ${e.message}`));
+  page.on("request", (r) => log.requests.push(r.url()));
+  page.on("requestfailed", (r) => log.failed.push(`${r.url()}: ${r.failure()?.errorText}`));
+  return { context, page, log };
+}
+
+function checkTraffic(log) {
+  assert.deepEqual(log.errors, [], "no console errors");
+  assert.deepEqual(log.failed, [], "no failed requests");
+  const elsewhere = log.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("data:"));
+  assert.deepEqual(elsewhere, [], "no request other than to the local server");
+}
+
+async function focusedId(page) {
+  return page.evaluate(() => document.activeElement?.id ?? "");
+}
+
+/** Presses Tab until the element matching `selector` has the focus. */
+async function tabTo(page, selector) {
+  for (let i = 0; i < 40; i += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Answers the question on screen with the keyboard only. */
+async function answerByKeyboard(page, item, value) {
+  const type = await page.evaluate(() => {
+    const inputs = [...document.querySelectorAll("#question input")];
+    return inputs[0].type;
+  });
+  if (value === undefined) {
+    await tabTo(page, "#dont-know");
+    await page.keyboard.press("Enter");
+    return;
+  }
+  if (type === "number") {
+    await tabTo(page, "#answer-number");
+    await page.keyboard.type(String(value));
+    await page.keyboard.press("Enter"); // submits the form: Next is its default button
+    return;
+  }
+  if (type === "checkbox") {
+    for (const v of value) {
+      await tabTo(page, `#question input[value="${v}"]`);
+      await page.keyboard.press("Space");
+    }
+  } else {
+    // Tab enters the radio group at its first option; arrows move and select.
+    await tabTo(page, "#question input[type=radio]");
+    for (let i = 0; i < 20; i += 1) {
+      const at = await page.evaluate(() => document.activeElement.value);
+      if (at === value) break;
+      await page.keyboard.press("ArrowDown");
+    }
+    await page.keyboard.press("Space");
+  }
+  assert.deepEqual(
+    await page.$$eval("#question input:checked", (els) => els.map((e) => e.value)),
+    [value].flat(),
+    `${item} answered`,
+  );
+  await tabTo(page, "#next");
+  await page.keyboard.press("Enter");
+}
+
+/** Answers the question on screen with the mouse. */
+async function answerByMouse(page, item, value) {
+  if (value === undefined) {
+    await page.getByRole("button", { name: "Don't know" }).click();
+  } else if (typeof value === "number") {
+    await page.locator("#answer-number").fill(String(value));
+    await page.getByRole("button", { name: "Next" }).click();
+  } else {
+    for (const v of [value].flat()) await page.locator(`#question input[value="${v}"]`).check();
+    await page.getByRole("button", { name: "Next" }).click();
+  }
+}
+
+/** Waits for the next question (or the result) after `previous` was on screen. */
+async function nextScreen(page, previousStep) {
+  await page.waitForFunction(
+    (step) => !document.getElementById("result").hidden || document.querySelector("#progress")?.textContent.startsWith(`Question ${step + 1}`),
+    previousStep,
+  );
+}
+
+async function interview(page, log, persona, answerWith, onQuestion = async () => {}) {
+  await page.goto(`${origin}/examples/web/`);
+  await page.waitForSelector("html[data-ready]");
+  const requestsWhenLoaded = log.requests.length;
+  await page.getByRole("button", { name: "Start the self-check" }).click();
+  const asked = [];
+  for (let step = 1; step <= 60; step += 1) {
+    await nextScreen(page, step - 1);
+    if (await page.isVisible("#result")) break;
+    const item = await page.getAttribute("#question fieldset", "data-item");
+    assert.equal(await focusedId(page), "question-title", `focus moves to question ${step} (${item})`);
+    // Every control has a real label; the question is the fieldset's legend.
+    assert.ok(await page.$eval("#question input", (i) => i.labels.length > 0));
+    assert.equal(await page.textContent("#question legend"), await page.textContent("#question-title"));
+    asked.push(item);
+    await onQuestion(page, item, step);
+    await answerWith(page, item, persona[item]);
+  }
+  assert.ok(await page.isVisible("#result"), `the interview ended (asked: ${asked.join(", ")})`);
+  assert.equal(await focusedId(page), "result-title", "focus moves to the result");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Result ready"));
+  // Everything was loaded up front: no request at all during the interview.
+  assert.deepEqual(log.requests.slice(requestsWhenLoaded), [], "no request after loading");
+  return asked;
+}
+
+async function shownResult(page) {
+  return {
+    level: await page.getAttribute("#triage", "data-level"),
+    levelText: await page.textContent("#triage .level"),
+    action: await page.textContent("#triage .action"),
+    reasons: await page.$$eval("#triage .reasons li", (els) => els.map((e) => e.textContent)),
+    ranking: await page.$$eval("#ranking li", (els) => els.map((e) => e.dataset.condition)),
+    top: await page.textContent("#ranking li:first-child .name"),
+    notice: await page.textContent("#result-notice"),
+    steps: await page.$$eval("#plan li h4", (els) => els.length),
+    why: await page.$$eval("#why details", (els) => els.length),
+    overflow: await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  };
+}
+
+describe("the self-check page", () => {
+  test("a runner with first-step heel pain, by keyboard, at desktop width", async () => {
+    const { context, page, log } = await openPage(DESKTOP);
+    const asked = await interview(page, log, runner, answerByKeyboard);
+    assert.deepEqual(asked.slice(0, 2), ["fever", "redness_warmth"], "red-flag questions first");
+    const r = await shownResult(page);
+    assert.equal(r.top, "Plantar fasciitis");
+    assert.equal(r.ranking[0], "plantar_fasciitis");
+    assert.equal(r.level, "self_care");
+    assert.equal(r.levelText, "Self-care");
+    assert.match(r.action, /Self-care is a reasonable start/);
+    assert.match(r.notice, /not a diagnosis/);
+    assert.equal(r.ranking.length, 5);
+    assert.equal(r.why, 3);
+    assert.ok(r.steps >= 4, "a care plan");
+    assert.equal(await page.isVisible("#why details[open] table"), true, "the top condition's contributions are shown");
+    await page.screenshot({ path: join(screenshots, "desktop-runner.png"), fullPage: true });
+    checkTraffic(log);
+    await context.close();
+  });
+
+  test("a hot, swollen heel with fever, at phone width, with Back", async () => {
+    const { context, page, log } = await openPage(PHONE);
+    let alertSeen = false;
+    let wentBack = false;
+    await interview(page, log, redFlag, answerByMouse, async (p, item, step) => {
+      if (step === 2 && !wentBack) {
+        // Back to the first question: its answer is still selected.
+        wentBack = true;
+        await p.getByRole("button", { name: "Back" }).click();
+        await p.waitForFunction(() => document.querySelector("#progress").textContent.startsWith("Question 1"));
+        assert.equal(await p.getAttribute("#question fieldset", "data-item"), "fever");
+        assert.equal(await p.isChecked('#question input[value="present"]'), true);
+        await p.getByRole("button", { name: "Next" }).click();
+        await p.waitForFunction(() => document.querySelector("#progress").textContent.startsWith("Question 2"));
+      }
+      if (await p.isVisible("#alert")) {
+        alertSeen = true;
+        assert.match(await p.textContent("#alert"), /emergency|today/i);
+      }
+    });
+    assert.ok(wentBack);
+    assert.ok(alertSeen, "the red flag is shown during the interview");
+    const r = await shownResult(page);
+    assert.equal(r.top, "Calcaneal osteomyelitis");
+    assert.equal(r.level, "emergency");
+    assert.equal(r.levelText, "Emergency");
+    assert.match(r.action, /emergency department/);
+    assert.ok(r.reasons.some((t) => t.startsWith("Warning sign")), "the red flags are listed as reasons");
+    assert.ok(r.overflow <= 0, `no sideways scrolling at phone width (${r.overflow}px)`);
+    await page.screenshot({ path: join(screenshots, "phone-red-flag.png"), fullPage: true });
+    checkTraffic(log);
+    await context.close();
+  });
+
+  test("a number out of range gets the package's message, next to the field", async () => {
+    const { context, page, log } = await openPage(DESKTOP);
+    await page.goto(`${origin}/examples/web/`);
+    await page.waitForSelector("html[data-ready]");
+    await page.getByRole("button", { name: "Start the self-check" }).click();
+    // Don't know until a number question comes.
+    for (let i = 0; i < 30 && !(await page.isVisible("#answer-number")); i += 1) {
+      const step = i + 1;
+      await page.getByRole("button", { name: "Don't know" }).click();
+      await nextScreen(page, step);
+    }
+    await page.locator("#answer-number").fill("99999");
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.waitForFunction(() => document.getElementById("question-error").textContent !== "");
+    assert.match(await page.textContent("#question-error"), /is out of range; allowed/);
+    assert.equal(await page.getAttribute("#answer-number", "aria-invalid"), "true");
+    assert.equal(await focusedId(page), "answer-number");
+    checkTraffic(log);
+    await context.close();
+  });
+
+  test("the README's browser example runs", async () => {
+    const [html] = readmeBlocks("html");
+    assert.ok(html, "the README has a ```html block");
+    const dir = join(root, "target", "readme-web");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, "index.html"),
+      `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>README example</title>\n${html}`,
+    );
+    const { context, page, log } = await openPage(DESKTOP);
+    await page.goto(`${origin}/target/readme-web/`);
+    await page.waitForFunction(() => document.body.textContent.includes("Plantar fasciitis"));
+    assert.match(await page.textContent("body"), /^Plantar fasciitis: Self-care is a reasonable start/);
+    checkTraffic(log);
+    await context.close();
+  });
+});
