@@ -4,21 +4,6 @@
 
 import init, { assess, catalog, isHeelError, nextQuestions } from "heel-wasm";
 
-// Presentation only: the names shown for triage levels and evidence grades
-// (the package gives their ids, and the action for each level).
-const LEVEL_NAMES = {
-  emergency: "Emergency",
-  urgent: "Urgent: today",
-  see_doctor: "See a clinician",
-  self_care: "Self-care",
-};
-const GRADE_NAMES = {
-  published_lr: "published likelihood ratio",
-  derived_from_sens_spec: "from published sensitivity and specificity",
-  risk_factor_effect: "risk-factor effect",
-  guideline_feature: "guideline feature",
-  expert_estimate: "expert estimate",
-};
 const RANKED = 5; // conditions in the main ranking
 const EXPLAINED = 3; // conditions whose score is explained
 
@@ -33,6 +18,16 @@ const state = {
   history: [], // { question, answer } in the order asked (answer undefined: don't know)
   current: null, // the question on screen
 };
+
+/** The display name of a triage level, from the catalog. */
+function levelName(id) {
+  return state.catalog.triage_levels.find((l) => l.id === id)?.label ?? id;
+}
+
+/** The display name of an evidence grade, from the catalog. */
+function gradeName(id) {
+  return state.catalog.grades.find((g) => g.id === id)?.label ?? id;
+}
 
 /** Creates an element with properties, attributes and children. */
 function h(tag, props = {}, ...children) {
@@ -330,7 +325,7 @@ function explanation(c, open) {
       h(
         "td",
         { role: "cell", "data-label": "Evidence" },
-        GRADE_NAMES[k.grade] ?? k.grade,
+        gradeName(k.grade),
         k.source ? h("span", { class: "source", text: ` (${citation(k.source)})` }) : null,
       ),
     );
@@ -364,7 +359,7 @@ function showResult() {
   $("triage").className = `triage level-${triage.level}`;
   $("triage").setAttribute("data-level", triage.level);
   $("triage").replaceChildren(
-    h("p", { class: "level", text: LEVEL_NAMES[triage.level] ?? triage.level }),
+    h("p", { class: "level", text: levelName(triage.level) }),
     h("p", { class: "action", text: triage.action }),
     h("h3", { text: "Why" }),
     h(
@@ -404,7 +399,7 @@ function showResult() {
   show("result");
   focus($("result-title"));
   announce(
-    `Result ready. ${LEVEL_NAMES[triage.level] ?? triage.level}: ${triage.action} ` +
+    `Result ready. ${levelName(triage.level)}: ${triage.action} ` +
       `Most likely: ${report.conditions[0].name}, ${percent(report.conditions[0].probability)}.`,
   );
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::Setting;
 use crate::condition::{Condition, Region};
 use crate::item::{AnswerKind, Group, Item, Location};
-use crate::knowledge::{Advice, SCREENING, Source, SourceQuality};
+use crate::knowledge::{Advice, Grade, SCREENING, Source, SourceQuality};
 use crate::triage::TriageLevel;
 
 /// An option of a question: its id (what goes in the assessment) and a label.
@@ -140,8 +140,23 @@ pub struct CatalogCondition {
 pub struct CatalogLevel {
     /// Level id.
     pub id: TriageLevel,
+    /// A short name for display.
+    pub label: String,
     /// What to do at this level.
     pub action: String,
+}
+
+/// An evidence grade with what it means.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CatalogGrade {
+    /// Grade id (as in report contributions).
+    pub id: Grade,
+    /// A short name for display.
+    pub label: String,
+    /// What the grade means.
+    pub description: String,
 }
 
 /// A setting with what it means.
@@ -202,6 +217,8 @@ pub struct Catalog {
     pub items: Vec<CatalogItem>,
     /// Every piece of advice.
     pub advice: Vec<CatalogAdvice>,
+    /// The evidence grades, strongest first.
+    pub grades: Vec<CatalogGrade>,
     /// The reference list.
     pub sources: Vec<CatalogSource>,
 }
@@ -272,6 +289,7 @@ fn build() -> Catalog {
             .iter()
             .map(|&id| CatalogLevel {
                 id,
+                label: id.label().to_owned(),
                 action: id.action().to_owned(),
             })
             .collect(),
@@ -324,6 +342,14 @@ fn build() -> Catalog {
                     text: a.text.to_owned(),
                     source: a.source,
                 }
+            })
+            .collect(),
+        grades: Grade::ALL
+            .iter()
+            .map(|&id| CatalogGrade {
+                id,
+                label: id.label().to_owned(),
+                description: id.description().to_owned(),
             })
             .collect(),
         sources: Source::ALL

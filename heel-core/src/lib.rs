@@ -85,8 +85,8 @@ mod triage;
 pub use assessment::{Answer, Assessment, Setting};
 pub use care_plan::{CarePlan, CareStep};
 pub use catalog::{
-    AnswerSpec, Catalog, CatalogAdvice, CatalogBand, CatalogCodes, CatalogCondition, CatalogItem,
-    CatalogLevel, CatalogOption, CatalogSetting, CatalogSource, catalog,
+    AnswerSpec, Catalog, CatalogAdvice, CatalogBand, CatalogCodes, CatalogCondition, CatalogGrade,
+    CatalogItem, CatalogLevel, CatalogOption, CatalogSetting, CatalogSource, catalog,
 };
 pub use condition::{Condition, ConditionInfo, Icd10Cm, Region};
 pub use error::Error;

@@ -33,6 +33,17 @@ id_enum! {
 }
 
 impl TriageLevel {
+    /// A short name for display, for example "See a clinician".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            TriageLevel::Emergency => "Emergency",
+            TriageLevel::Urgent => "Urgent: today",
+            TriageLevel::SeeDoctor => "See a clinician",
+            TriageLevel::SelfCare => "Self-care",
+        }
+    }
+
     /// What to do at this level, in plain words.
     #[must_use]
     pub fn action(self) -> &'static str {

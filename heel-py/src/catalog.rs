@@ -75,6 +75,12 @@ impl Catalog {
         self.0.advice.iter().cloned().map(CatalogAdvice).collect()
     }
 
+    /// The evidence grades, strongest first.
+    #[getter]
+    fn grades(&self) -> Vec<CatalogGrade> {
+        self.0.grades.iter().cloned().map(CatalogGrade).collect()
+    }
+
     /// The reference list.
     #[getter]
     fn sources(&self) -> Vec<CatalogSource> {
@@ -180,6 +186,12 @@ impl CatalogLevel {
         self.0.id.as_str()
     }
 
+    /// A short name for display (for example `"See a clinician"`).
+    #[getter]
+    fn label(&self) -> &str {
+        &self.0.label
+    }
+
     /// What to do at this level.
     #[getter]
     fn action(&self) -> &str {
@@ -193,6 +205,41 @@ impl CatalogLevel {
 
     fn __repr__(&self) -> String {
         format!("<heel.CatalogLevel '{}'>", self.0.id)
+    }
+}
+
+/// An evidence grade with what it means.
+#[pyclass(module = "heel", frozen, eq, skip_from_py_object)]
+#[derive(Clone, PartialEq)]
+pub(crate) struct CatalogGrade(heel_core::CatalogGrade);
+
+#[pymethods]
+impl CatalogGrade {
+    /// The grade id (for example `"guideline_feature"`), as in contributions.
+    #[getter]
+    fn id(&self) -> &'static str {
+        self.0.id.as_str()
+    }
+
+    /// A short name for display.
+    #[getter]
+    fn label(&self) -> &str {
+        &self.0.label
+    }
+
+    /// What the grade means.
+    #[getter]
+    fn description(&self) -> &str {
+        &self.0.description
+    }
+
+    /// The grade as a document, as a Python dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        document::to_dict(py, &self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<heel.CatalogGrade '{}'>", self.0.id)
     }
 }
 

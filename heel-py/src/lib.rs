@@ -54,7 +54,8 @@ mod _heel {
     #[pymodule_export]
     use crate::catalog::{
         AnswerSpec, Catalog, CatalogAdvice, CatalogBand, CatalogCodes, CatalogCondition,
-        CatalogItem, CatalogLevel, CatalogOption, CatalogSetting, CatalogSource, catalog,
+        CatalogGrade, CatalogItem, CatalogLevel, CatalogOption, CatalogSetting, CatalogSource,
+        catalog,
     };
 
     #[pymodule_export]

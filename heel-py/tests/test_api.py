@@ -382,6 +382,13 @@ def test_catalog() -> None:
     assert [s.id for s in catalog.sources] == [s["id"] for s in doc["sources"]]
     assert [a.id for a in catalog.advice] == [a["id"] for a in doc["advice"]]
     assert [s.to_dict() for s in catalog.settings] == doc["settings"]
+    assert [(lvl.id, lvl.label, lvl.action) for lvl in catalog.triage_levels] == [
+        (d["id"], d["label"], d["action"]) for d in doc["triage_levels"]
+    ]
+    assert [(g.id, g.label, g.description) for g in catalog.grades] == [
+        (d["id"], d["label"], d["description"]) for d in doc["grades"]
+    ]
+    assert all(lvl.label and lvl.action for lvl in catalog.triage_levels)
     for item, d in zip(catalog.items, doc["items"]):
         assert item.to_dict() == d
         assert catalog.item(item.id) == item

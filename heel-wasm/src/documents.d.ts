@@ -313,6 +313,8 @@ export interface Catalog {
   conditions: CatalogCondition[];
   /** The version of heel. */
   engine_version: string;
+  /** The evidence grades, strongest first. */
+  grades: CatalogGrade[];
   /** Every evidence item, as a question, in catalog order. */
   items: CatalogItem[];
   /** The settings (populations) and what they mean. */
@@ -439,6 +441,16 @@ export interface CatalogCondition {
   typical_features: string[];
 }
 
+/** An evidence grade with what it means. */
+export interface CatalogGrade {
+  /** What the grade means. */
+  description: string;
+  /** Grade id (as in report contributions). */
+  id: Grade;
+  /** A short name for display. */
+  label: string;
+}
+
 /** One evidence item, as a question. */
 export interface CatalogItem {
   /** How it is answered. */
@@ -461,6 +473,8 @@ export interface CatalogLevel {
   action: string;
   /** Level id. */
   id: TriageLevel;
+  /** A short name for display. */
+  label: string;
 }
 
 /** An option of a question: its id (what goes in the assessment) and a label. */

@@ -56,6 +56,40 @@ id_enum! {
     }
 }
 
+impl Grade {
+    /// A short name for display, for example "guideline feature".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::PublishedLr => "published likelihood ratio",
+            Grade::DerivedFromSensSpec => "from published sensitivity and specificity",
+            Grade::RiskFactorEffect => "risk-factor effect",
+            Grade::GuidelineFeature => "guideline feature",
+            Grade::ExpertEstimate => "expert estimate",
+        }
+    }
+
+    /// What the grade means, in a sentence.
+    #[must_use]
+    pub fn description(self) -> &'static str {
+        match self {
+            Grade::PublishedLr => "The source reports this likelihood ratio.",
+            Grade::DerivedFromSensSpec => {
+                "Computed from the sensitivity and specificity the source reports."
+            }
+            Grade::RiskFactorEffect => {
+                "Set from a risk factor's reported odds or risk ratio, damped towards 1."
+            }
+            Grade::GuidelineFeature => {
+                "The source describes the finding as typical of the condition; the size of the ratio is a judgement."
+            }
+            Grade::ExpertEstimate => {
+                "No source: a clinical judgement, to be replaced when data are found."
+            }
+        }
+    }
+}
+
 /// One likelihood ratio: how much more (or less) likely an answer is in people
 /// with the condition than in people without it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

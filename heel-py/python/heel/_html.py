@@ -26,7 +26,13 @@ _GREY = ("#eceff1", "#263238")
 
 
 def _level_label(level: str) -> str:
-    return level.replace("_", " ").capitalize()
+    # The catalog holds the display name of every level.
+    from ._heel import catalog
+
+    for entry in catalog().triage_levels:
+        if entry.id == level:
+            return entry.label
+    return level
 
 
 def _percent(p: float) -> str:
