@@ -52,20 +52,10 @@ fn main() -> ExitCode {
             Ok(a) => assess(&a).map_err(|e| e.to_string()),
             Err(e) => Err(format!("interview stopped: {e}")),
         };
-        return match report {
-            Ok(r) if json => {
-                println!("{}", r.to_json_pretty());
-                ExitCode::SUCCESS
-            }
-            Ok(r) => {
-                print!("\n{}", render(&r));
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        };
+        if !json {
+            println!();
+        }
+        return emit(report, json);
     }
 
     let text = if let Some(p) = &path {
@@ -81,6 +71,11 @@ fn main() -> ExitCode {
         let a = Assessment::from_json(&t).map_err(|e| format!("invalid assessment: {e}"))?;
         assess(&a).map_err(|e| format!("invalid assessment: {e}"))
     });
+    emit(report, json)
+}
+
+/// Prints the report (as JSON or readable text) or the error.
+fn emit(report: Result<Report, String>, json: bool) -> ExitCode {
     match report {
         Ok(r) if json => {
             println!("{}", r.to_json_pretty());

@@ -14,7 +14,7 @@ import pytest
 
 import heel
 
-from shared import REPO
+from shared import REPO, RUNNER
 
 
 def python_blocks(markdown: str) -> list[str]:
@@ -43,21 +43,8 @@ def test_readme_python_section_runs() -> None:
     assert "pip install ./heel-py" in text
     printed = run_blocks(python_blocks(text), "README.md")
     # What the example prints comes from a real report.
-    report = heel.assess(
-        {
-            "setting": "runners",
-            "answers": {
-                "age": 42,
-                "sex": "female",
-                "pain_location": ["plantar_medial_heel"],
-                "onset": "gradual",
-                "duration_days": 10,
-                "first_step_pain": "present",
-                "eases_after_few_minutes": "present",
-                "fever": "absent",
-            },
-        }
-    )
+    # The README assesses the same document as the shared RUNNER fixture.
+    report = heel.assess(RUNNER)
     assert report.top.name in printed
     for reason in report.triage.reasons:
         assert reason.text in printed
