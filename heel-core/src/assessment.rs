@@ -5,21 +5,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::Error;
 use crate::doc::{self, Doc};
-use crate::ids::id_enum;
 use crate::item::{AnswerKind, Choice, Item, Location, Locations};
-
-id_enum! {
-    /// The population the person belongs to, which sets the pre-test
-    /// probability of each condition.
-    pub enum Setting ("setting") {
-        /// Runners with heel pain (the default for adults).
-        Runners = "runners",
-        /// Adults consulting a family doctor with heel pain.
-        GeneralPractice = "general_practice",
-        /// Children and adolescents under 18 with heel pain.
-        Children = "children",
-    }
-}
+use crate::knowledge::items::{RETIRED_ITEMS, RetiredItem};
+pub use crate::vocab::Setting;
 
 /// An answer to one evidence item. "Unknown" is the absence of an answer.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -403,9 +391,23 @@ impl Assessment {
         let mut seen = [false; Item::COUNT];
         for (key, value) in entries {
             let field = format!("answers.{key}");
-            let item = Item::from_id(key).ok_or_else(|| {
-                Error::unknown_id("evidence item", field.clone(), key, Item::ids())
-            })?;
+            let item = match RETIRED_ITEMS.iter().find(|r| r.id == key) {
+                Some(RetiredItem {
+                    now: Some(item), ..
+                }) => *item,
+                Some(retired) => {
+                    return Err(Error::UnknownId {
+                        field,
+                        what: "evidence item (retired)",
+                        found: key.clone(),
+                        suggestion: retired.replaced_by.first().map(|i| i.as_str().to_owned()),
+                        allowed: retired.note.to_owned(),
+                    });
+                }
+                None => Item::from_id(key).ok_or_else(|| {
+                    Error::unknown_id("evidence item", field.clone(), key, Item::ids())
+                })?,
+            };
             if std::mem::replace(&mut seen[item.index()], true) {
                 return Err(Error::Duplicate { field });
             }

@@ -16,7 +16,8 @@ use crate::condition::Condition;
 use crate::item::Item;
 use crate::knowledge::{Advice, Rule, Source};
 use crate::report::ConditionResult;
-use crate::triage::{Triage, TriageLevel};
+use crate::triage::Triage;
+use crate::vocab::TriageLevel;
 
 /// How many likely conditions contribute their own advice.
 const MAX_CONDITIONS: usize = 3;
@@ -89,14 +90,17 @@ pub(crate) fn build(a: &Assessment, ranked: &[ConditionResult], triage: &Triage)
             b.add(Advice::ProtectRupture, Some(Condition::AchillesRupture));
         }
         if fired(Rule::CannotBearWeightAfterInjury)
-            || fired(Rule::InjuryWithBoneSigns)
+            || fired(Rule::OttawaPositive)
+            || fired(Rule::DeformityAfterInjury)
             || likely.contains(&Condition::AcuteCalcanealFracture)
         {
             b.add(Advice::ProtectFracture, None);
         }
         if [
-            Rule::FeverWithHotSwollenHeel,
-            Rule::HotSwollenHeelOrFever,
+            Rule::InfectionWithSystemicSigns,
+            Rule::HotRedSwollenHeel,
+            Rule::FeverWithLocalSigns,
+            Rule::ImmunosuppressedHotHeel,
             Rule::PunctureWound,
             Rule::ChildSwollenHeel,
             Rule::DiabeticFootChanges,

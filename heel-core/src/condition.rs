@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::ids::id_enum;
 use crate::knowledge::{self, Advice, Source};
-use crate::triage::TriageLevel;
+use crate::vocab::{Professional, TriageLevel};
 
 id_enum! {
     /// A condition that can cause heel pain.
@@ -63,10 +63,33 @@ id_enum! {
         CalcanealOsteomyelitis = "calcaneal_osteomyelitis",
         /// Acute (traumatic) fracture of the heel bone.
         AcuteCalcanealFracture = "acute_calcaneal_fracture",
+        /// Lateral ankle sprain (an inversion injury of the outer ankle ligaments).
+        AnkleSprain = "ankle_sprain",
+        /// A bruise of the heel bone or heel pad after a fall or hard landing.
+        HeelBoneBruise = "heel_bone_bruise",
+        /// S1 nerve root irritation (sciatica) felt in the heel or calf.
+        S1Radiculopathy = "s1_radiculopathy",
+        /// Flexor hallucis longus tendinopathy, deep behind the inner ankle.
+        FhlTendinopathy = "fhl_tendinopathy",
+        /// Gout affecting the ankle, hindfoot or Achilles.
+        Gout = "gout",
+        /// Something else: a cause heel does not cover, the remainder of the
+        /// distribution.
+        Other = "other",
     }
 }
 
 impl Condition {
+    /// The conditions heel names: every cause except [`Condition::Other`].
+    pub const NAMED: &'static [Condition] = Condition::ALL.split_at(Condition::COUNT - 1).0;
+
+    /// The probability from which this condition counts as "likely": the
+    /// threshold of its care level (see [`TriageLevel::likely_threshold`]).
+    #[must_use]
+    pub fn likely_at(self) -> f64 {
+        self.info().care_level.likely_threshold()
+    }
+
     /// Static facts about this condition from the knowledge base.
     #[must_use]
     pub fn info(self) -> &'static ConditionInfo {
@@ -157,9 +180,10 @@ pub struct ConditionInfo {
     pub seek_care: &'static str,
     /// The lowest triage level appropriate when this condition is likely.
     pub care_level: TriageLevel,
-    /// The probability above which the condition counts as "likely" for triage
-    /// and the care plan. Dangerous conditions have lower thresholds.
-    pub likely_at: f64,
+    /// Who is best placed to assess it first, most suitable first.
+    pub who_to_see: &'static [Professional],
+    /// Where the "who to see" advice comes from.
+    pub who_source: Source,
     /// The publications these facts come from.
     pub sources: &'static [Source],
 }

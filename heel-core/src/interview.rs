@@ -8,12 +8,13 @@
 //! ranking. It is computed from the model's own likelihood ratios and
 //! current probabilities:
 //!
-//! - the ranking is the distribution `π(c) ∝ p(c)` over conditions;
-//! - the chance of answer `a` given condition `c` is `P(a|c) = LR(a,c) / Σ LR(a',c)`
+//! - the ranking is the report's distribution `π` over causes;
+//! - the chance of answer `a` given cause `c` is `P(a|c) = LR(a,c) / Σ LR(a',c)`
 //!   (the ratios of an item's answers, normalised; an answer without a ratio
 //!   counts 1), and `P(a) = Σ π(c) P(a|c)`;
-//! - after answer `a` each condition's log-odds move by `ln LR(a,c)`, exactly as
-//!   in scoring, giving `π_a`;
+//! - `π_a` is the distribution after answering `a`, computed by scoring the
+//!   assessment with that answer added, so groups of correlated answers and
+//!   the calibration are taken into account exactly;
 //! - the gain is `H(π) - Σ P(a) H(π_a)`.
 //!
 //! The interview should stop when the leading condition is clear (its
@@ -25,14 +26,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::assessment::Assessment;
+use crate::assessment::{Answer, Assessment, Setting};
 use crate::condition::Condition;
 use crate::doc::{self, Doc};
 use crate::ids::id_enum;
-use crate::item::{Group, Item};
+use crate::item::{AnswerKind, Group, Item, Location};
 use crate::knowledge::SCREENING;
 use crate::math::{exp, log2};
-use crate::scoring::{item_rows, log_odds, row_log_lr, sigmoid};
+use crate::scoring::{item_rows, log_scores, row_log_lr, softmax};
 use crate::triage::{TriageLevel, holds, rule_level};
 
 const N: usize = Condition::COUNT;
@@ -219,27 +220,6 @@ pub struct NextQuestions {
     pub answered: usize,
 }
 
-fn normalised(probs: &[f64; N]) -> [f64; N] {
-    let total: f64 = probs.iter().sum();
-    let mut out = [0.0; N];
-    for (o, p) in out.iter_mut().zip(probs) {
-        *o = if total > 0.0 {
-            p / total
-        } else {
-            1.0 / N as f64
-        };
-    }
-    out
-}
-
-fn probabilities(lo: &[f64; N]) -> [f64; N] {
-    let mut p = [0.0; N];
-    for (x, l) in p.iter_mut().zip(lo) {
-        *x = sigmoid(*l);
-    }
-    p
-}
-
 fn leader(p: &[f64; N]) -> (usize, f64, f64) {
     let mut best = (0, f64::NEG_INFINITY);
     let mut second = f64::NEG_INFINITY;
@@ -257,67 +237,79 @@ fn leader(p: &[f64; N]) -> (usize, f64, f64) {
 /// What asking `item` is expected to do.
 struct Effect {
     gain: f64,
-    /// Expected information about each condition, in bits.
-    per_condition: [f64; N],
-    /// Whether some plausible answer changes the leading condition.
+    /// Expected absolute shift of each cause's probability.
+    shift: [f64; N],
+    /// Whether some plausible answer changes the leading cause.
     can_change_leader: bool,
 }
 
-/// Binary entropy in bits.
-fn h(x: f64) -> f64 {
-    if x <= 0.0 || x >= 1.0 {
-        0.0
-    } else {
-        -(x * log2(x) + (1.0 - x) * log2(1.0 - x))
+/// Shannon entropy in bits.
+fn entropy(p: &[f64; N]) -> f64 {
+    p.iter()
+        .filter(|&&x| x > 0.0)
+        .map(|&x| -x * log2(x))
+        .sum()
+}
+
+/// The answer a finding row stands for.
+fn row_answer(item: Item, local: usize) -> Option<Answer> {
+    match item.info().kind {
+        AnswerKind::YesNo => Some(if local == 0 {
+            Answer::Present
+        } else {
+            Answer::Absent
+        }),
+        AnswerKind::Choice { options } => options.get(local).map(|&c| Answer::Choice(c)),
+        AnswerKind::Locations => Location::ALL
+            .get(local)
+            .map(|&l| Answer::Locations([l].into_iter().collect())),
+        AnswerKind::Number { bands, .. } => bands.get(local).map(|b| Answer::Number(b.from)),
     }
 }
 
-fn effect(item: Item, lo: &[f64; N], p: &[f64; N], pi: &[f64; N], lead: usize) -> Effect {
+fn effect(a: &Assessment, setting: Setting, item: Item, pi: &[f64; N], lead: usize) -> Effect {
     let rows = item_rows(item);
     let mut out = Effect {
         gain: 0.0,
-        per_condition: [0.0; N],
+        shift: [0.0; N],
         can_change_leader: false,
     };
     if rows.is_empty() {
         return out;
     }
-    // Without the condition every answer is taken as equally likely; with
-    // it, answers are weighted by their likelihood ratios and normalised.
-    let k = rows.len() as f64;
     let mut total = [0.0; N];
     for r in rows.clone() {
-        for (t, l) in total.iter_mut().zip(row_log_lr(r)) {
+        for (t, l) in total.iter_mut().zip(row_log_lr(setting, r)) {
             *t += exp(*l);
         }
     }
-    for r in rows {
-        let lr = row_log_lr(r);
-        let mut p_answer = 0.0;
-        let mut post = [0.0; N];
-        for c in 0..N {
-            let given_c = exp(lr[c]) / total[c];
-            let given_not = 1.0 / k;
-            // This condition's own view of the answer, and Bayes' update.
-            let pa = p[c] * given_c + (1.0 - p[c]) * given_not;
-            out.per_condition[c] -= pa * h(p[c] * given_c / pa);
-            // The ranking's view of the answer, and the model's own update.
-            p_answer += pi[c] * given_c;
-            post[c] = sigmoid(lo[c] + lr[c]);
+    let h0 = entropy(pi);
+    let mut expected_h = 0.0;
+    let mut trial = a.clone();
+    for (local, r) in rows.enumerate() {
+        let Some(answer) = row_answer(item, local) else {
+            continue;
+        };
+        let lr = row_log_lr(setting, r);
+        let p_answer: f64 = (0..N).map(|c| pi[c] * exp(lr[c]) / total[c]).sum();
+        if trial.set(item, answer).is_err() || trial.validate().is_err() {
+            continue;
+        }
+        let post = softmax(&log_scores(&trial, setting));
+        expected_h += p_answer * entropy(&post);
+        for (s, (q, p)) in out.shift.iter_mut().zip(post.iter().zip(pi)) {
+            *s += p_answer * (q - p).abs();
         }
         if p_answer >= PLAUSIBLE_ANSWER && leader(&post).0 != lead {
             out.can_change_leader = true;
         }
     }
-    for (gain, &pc) in out.per_condition.iter_mut().zip(p) {
-        *gain = (*gain + h(pc)).max(0.0);
-    }
-    out.gain = out.per_condition.iter().sum();
+    out.gain = (h0 - expected_h).max(0.0);
     out
 }
 
 fn top_shifts(shift: &[f64; N]) -> Vec<Condition> {
-    let mut idx: Vec<usize> = (0..N).filter(|&c| shift[c] > 1e-4).collect();
+    let mut idx: Vec<usize> = (0..N).filter(|&c| shift[c] > 1e-3).collect();
     idx.sort_by(|&a, &b| shift[b].total_cmp(&shift[a]).then(a.cmp(&b)));
     idx.into_iter().take(3).map(|c| Condition::ALL[c]).collect()
 }
@@ -349,9 +341,8 @@ fn reason(separates: &[Condition]) -> String {
 /// [`Error::Inconsistent`] when answers contradict each other.
 pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQuestions, Error> {
     a.validate()?;
-    let lo = log_odds(a);
-    let p = probabilities(&lo);
-    let pi = normalised(&p);
+    let setting = a.resolved_setting();
+    let p = softmax(&log_scores(a, setting));
     let (lead, lead_p, second_p) = leader(&p);
 
     let bmi_known = a.bmi().is_some();
@@ -368,7 +359,7 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
             && s.when.as_ref().is_none_or(|t| holds(t, a))
             && !screens.iter().any(|q: &Question| q.item == s.item)
         {
-            let e = effect(s.item, &lo, &p, &pi, lead);
+            let e = effect(a, setting, s.item, &p, lead);
             let info = s.item.info();
             screens.push(Question {
                 item: s.item,
@@ -377,7 +368,7 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
                 clinician_only: info.clinician_only,
                 red_flag_screen: true,
                 information_gain: e.gain,
-                separates: top_shifts(&e.per_condition),
+                separates: top_shifts(&e.shift),
                 reason: format!("Asked first: it screens for {}.", s.screens_for),
             });
         }
@@ -389,9 +380,9 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
         if !askable(item) || screens.iter().any(|q| q.item == item) {
             continue;
         }
-        let e = effect(item, &lo, &p, &pi, lead);
+        let e = effect(a, setting, item, &p, lead);
         any_can_change |= e.can_change_leader;
-        let separates = top_shifts(&e.per_condition);
+        let separates = top_shifts(&e.shift);
         let info = item.info();
         rest.push(Question {
             item,

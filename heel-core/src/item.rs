@@ -36,6 +36,10 @@ id_enum! {
         Severity = "severity",
         /// An injury such as a fall or a hard landing at the start.
         Trauma = "trauma",
+        /// A fall or jump from a height, or a road accident.
+        HighEnergyInjury = "high_energy_injury",
+        /// The ankle rolled or twisted, the foot turning inward.
+        RolledAnkle = "rolled_ankle",
         /// A pop or snap at onset.
         PopAtOnset = "pop_at_onset",
         /// A wound or puncture on the foot.
@@ -65,6 +69,10 @@ id_enum! {
         WorseBarefootHardFloor = "worse_barefoot_hard_floor",
         /// Pain worse on stairs or uphill.
         WorseStairsUphill = "worse_stairs_uphill",
+        /// Pain worse on uneven ground.
+        WorseUnevenGround = "worse_uneven_ground",
+        /// Leg pain worse when coughing or sneezing.
+        WorseCoughSneeze = "worse_cough_sneeze",
         // Character and signs
         /// Sharp or stabbing pain.
         SharpStabbing = "sharp_stabbing",
@@ -78,28 +86,56 @@ id_enum! {
         ProgressiveNumbnessWeakness = "progressive_numbness_weakness",
         /// Pain radiating into the arch or toes.
         RadiatingPain = "radiating_pain",
+        /// Back pain, or pain spreading from the back or buttock down the leg.
+        BackPainRadiating = "back_pain_radiating",
+        /// New numbness around the genitals or back passage, or new bladder or bowel trouble.
+        SaddleNumbnessBladder = "saddle_numbness_bladder",
         /// Swelling.
         Swelling = "swelling",
-        /// Redness or warmth of the skin.
-        RednessWarmth = "redness_warmth",
-        /// Fever or feeling generally unwell.
+        /// Red skin over the painful area.
+        Redness = "redness",
+        /// The painful area feels hot to the touch.
+        Warmth = "warmth",
+        /// A fever (38 °C or more), chills or shivers.
         Fever = "fever",
+        /// Feeling generally unwell.
+        FeelingUnwell = "feeling_unwell",
         /// Bruising.
         Bruising = "bruising",
+        /// The foot or ankle changed shape after an injury.
+        VisibleDeformity = "visible_deformity",
+        /// A cold, pale, white or blue foot.
+        ColdPaleFoot = "cold_pale_foot",
         /// A bony bump at the back of the heel.
         PosteriorHeelBump = "posterior_heel_bump",
         /// A thickened Achilles tendon.
         TendonThickening = "tendon_thickening",
         /// Unable to bear weight or take four steps.
         UnableToBearWeight = "unable_to_bear_weight",
+        /// Unable to take four steps right after the injury.
+        UnableToBearWeightAtInjury = "unable_to_bear_weight_at_injury",
+        /// Bone tenderness at the back edge or tip of either malleolus (Ottawa ankle rule).
+        MalleolarBoneTenderness = "malleolar_bone_tenderness",
+        /// Bone tenderness at the navicular or the base of the fifth metatarsal (Ottawa foot rule).
+        MidfootBoneTenderness = "midfoot_bone_tenderness",
         /// Difficulty walking or a limp.
         DifficultyWalking = "difficulty_walking",
         /// Pain on hopping, or unable to hop.
         PainOnHopping = "pain_on_hopping",
-        /// Pain or weakness on a single-leg heel raise.
-        HeelRaiseDifficulty = "heel_raise_difficulty",
+        /// A single-leg heel raise hurts.
+        HeelRaisePainful = "heel_raise_painful",
+        /// Unable to do a single-leg heel raise at all.
+        HeelRaiseUnable = "heel_raise_unable",
         /// The arch flattening or collapsing.
         ArchCollapsing = "arch_collapsing",
+        /// The ankle gives way or feels unstable.
+        GivingWay = "giving_way",
+        /// A stiff ankle or hindfoot joint that moves less than it used to.
+        JointStiffness = "joint_stiffness",
+        /// Pain behind the inner ankle on pushing off from the big toe.
+        BigToePushPain = "big_toe_push_pain",
+        /// The big toe clicks, catches or locks.
+        BigToeClicking = "big_toe_clicking",
         /// Weakness moving the little toe away from the others.
         WeakLittleToe = "weak_little_toe",
         /// Other joints painful or swollen.
@@ -151,6 +187,12 @@ id_enum! {
         RetrocalcanealSqueeze = "retrocalcaneal_squeeze",
         /// Tenderness over Baxter's nerve at the medial heel.
         BaxterPointTenderness = "baxter_point_tenderness",
+        /// Positive anterior drawer test of the ankle.
+        AnteriorDrawer = "anterior_drawer",
+        /// Positive straight-leg raise.
+        StraightLegRaise = "straight_leg_raise",
+        /// Resisted flexion of the big toe reproduces posteromedial ankle pain.
+        ResistedHalluxFlexionPain = "resisted_hallux_flexion_pain",
         // Profile
         /// Age in years.
         Age = "age",
@@ -165,6 +207,8 @@ id_enum! {
         // Activity
         /// Runs regularly.
         Runner = "runner",
+        /// Started running within the last year.
+        NewToRunning = "new_to_running",
         /// Running distance per week in km.
         WeeklyDistanceKm = "weekly_distance_km",
         /// A recent sharp increase in training.
@@ -190,6 +234,8 @@ id_enum! {
         TightCalves = "tight_calves",
         /// A previous ankle injury.
         PreviousAnkleInjury = "previous_ankle_injury",
+        /// A previous fracture of that heel or ankle.
+        PreviousFracture = "previous_fracture",
         /// Low vitamin D or calcium.
         LowVitaminDCalcium = "low_vitamin_d_calcium",
         /// Menstrual irregularity or low energy availability.
@@ -204,16 +250,24 @@ id_enum! {
         RecentFluoroquinolone = "recent_fluoroquinolone",
         /// Oral corticosteroids.
         OralCorticosteroids = "oral_corticosteroids",
+        /// Medicines or a condition that weaken the immune system.
+        Immunosuppressed = "immunosuppressed",
+        /// A history of cancer.
+        CancerHistory = "cancer_history",
         /// Diabetes.
         Diabetes = "diabetes",
         /// Known rheumatoid arthritis.
         KnownRheumatoidArthritis = "known_rheumatoid_arthritis",
         /// Family history of inflammatory disease.
         FamilyHistoryInflammatory = "family_history_inflammatory",
+        /// Earlier attacks of a joint becoming very painful, red and swollen within a day.
+        PreviousJointAttacks = "previous_joint_attacks",
         /// A recent growth spurt.
         GrowthSpurt = "growth_spurt",
         /// High blood pressure.
         Hypertension = "hypertension",
+        /// Poor circulation in the legs.
+        PoorCirculation = "poor_circulation",
     }
 }
 
@@ -280,12 +334,18 @@ id_enum! {
         AchillesMidportion = "achilles_midportion",
         /// Behind or below the inner ankle bone.
         MedialAnkle = "medial_ankle",
+        /// Deep at the back of the ankle on the inner side, in front of the Achilles.
+        PosteromedialAnkle = "posteromedial_ankle",
         /// On the inner ankle bone itself.
         MedialMalleolus = "medial_malleolus",
         /// Top of the foot, inner side of the midfoot.
         DorsalMedialMidfoot = "dorsal_medial_midfoot",
+        /// Front of the ankle, along the joint line.
+        AnteriorAnkle = "anterior_ankle",
         /// Outer side, below the outer ankle bone.
         LateralAnkle = "lateral_ankle",
+        /// Outer side of the midfoot, just in front of the outer ankle bone (sinus tarsi).
+        SinusTarsi = "sinus_tarsi",
         /// Outer edge of the sole of the heel.
         LateralHeel = "lateral_heel",
         /// The arch.

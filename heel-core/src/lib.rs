@@ -1,7 +1,8 @@
 //! heel-core assesses heel pain from what a person (or a clinician) can tell
 //! it: where it hurts, how and when it started, what makes it worse, risk
-//! factors and, optionally, bedside tests. It ranks 21 conditions by
-//! probability and shows the contribution of every answer, sets a triage
+//! factors and, optionally, bedside tests. It gives a calibrated probability
+//! distribution over 26 conditions and "something else", shows the
+//! contribution of every answer, sets a triage
 //! level with its reasons (red flags are rules that scores can never argue
 //! away), and builds a self-care plan. Every number in its knowledge base
 //! carries a grade and, unless it is an expert estimate, a published source.
@@ -40,9 +41,12 @@
 //!
 //! # The model
 //!
-//! Each condition starts from a pre-test probability for the [`Setting`]
-//! (runners, general practice or children) and every answer adds the
-//! logarithm of its likelihood ratio to the log-odds ([`assess`], and the
+//! The differential is a probability distribution over the main cause of the
+//! pain: the named conditions plus [`Condition::Other`], summing to 1. Each
+//! cause starts from its prior share in the [`Setting`] (runners, general
+//! practice or children) and every answer adds the logarithm of its
+//! likelihood ratio, weighted when it belongs to a group of correlated
+//! answers; the scores are then normalised ([`assess`], and the
 //! allocation-free [`score`]). Yes/no items are tri-state: unknown adds
 //! nothing, absent adds its own ratio. The knowledge base is data, in
 //! [`knowledge`]; a clinician can review it without reading the scoring code.
@@ -60,6 +64,8 @@
 //! the JSON documents are its interface.
 
 #![forbid(unsafe_code)]
+// The id enums expand their ids into one JSON Schema literal; the item list is long.
+#![recursion_limit = "256"]
 #![deny(missing_docs)]
 // Pedantic lints are on for the workspace; these are allowed here on purpose:
 // The knowledge-base constructors take a row's fields positionally, like a table.
@@ -81,6 +87,7 @@ mod report;
 mod schema;
 mod scoring;
 mod triage;
+mod vocab;
 
 pub use assessment::{Answer, Assessment, Setting};
 pub use care_plan::{CarePlan, CareStep};
@@ -95,13 +102,12 @@ pub use interview::{
     StopReason, next_questions,
 };
 pub use item::{AnswerKind, Band, Choice, Group, Item, ItemInfo, Location, Locations};
-pub use knowledge::{Advice, Grade, Rule, Source};
+pub use knowledge::{Advice, EvidenceGroup, Grade, Rule, Source};
 pub use report::{ConditionResult, Contribution, NOTICE, Report, assess, assess_json};
 pub use schema::schemas;
 pub use scoring::{Scores, score};
-pub use triage::{
-    CLEAR_PATTERN, ReasonKind, Triage, TriageLevel, TriageReason, fired_rules, rule_level,
-};
+pub use triage::{CLEAR_PATTERN, ReasonKind, Triage, TriageReason, fired_rules, missing, rule_level};
+pub use vocab::{Professional, TriageLevel};
 
 // The README's Rust example is compiled and run as a doctest.
 #[doc = include_str!("../../README.md")]

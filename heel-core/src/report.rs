@@ -6,55 +6,72 @@ use crate::Error;
 use crate::assessment::{Answer, Assessment, Setting};
 use crate::care_plan::{self, CarePlan};
 use crate::condition::Condition;
-use crate::item::Item;
-use crate::knowledge::{Grade, Source};
-use crate::scoring::{finding_effect, findings, origin, prior_log_odds, row_label, sigmoid};
+use crate::item::{Item, Location};
+use crate::knowledge::{EvidenceGroup, Grade, Source};
+use crate::math::{exp, ln};
+use crate::scoring::{
+    Finding, Term, finding_effect, group_of, log_priors, log_sum_exp, origin, row_label, terms,
+};
 use crate::triage::{self, Triage};
 
 /// The notice every report carries.
 pub const NOTICE: &str = "heel is not a diagnosis. It ranks the conditions that fit your answers using published evidence and clinical judgement, but it cannot examine you and it can be wrong. If you are worried, if the pain is severe or getting worse, or if anything here does not match how you feel, see a clinician. In an emergency, call your local emergency number.";
 
-/// How one answer moved one condition's score.
+/// How one answer moved one cause's score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Contribution {
-    /// The evidence item.
+    /// The evidence item (for a published cluster: its first member).
     pub item: Item,
     /// The answer as the knowledge base names it: `present`, `absent`, an
-    /// option id, a location id (for several locations, the one that counted)
-    /// or a band id for numbers.
+    /// option id, a location id (several places joined by `+`, whose ratios
+    /// were averaged), a band id for numbers, or for a cluster `rule_positive`
+    /// or `rule_negative`.
     pub answer: String,
-    /// The likelihood ratio applied.
+    /// The likelihood ratio of the answer.
     pub likelihood_ratio: f64,
-    /// Its natural logarithm: what was added to the log-odds.
+    /// Its natural logarithm.
     pub log_lr: f64,
+    /// The weight it was given: its place in its evidence group (1 for the
+    /// strongest, then halving; 0 when a published cluster replaced it)
+    /// divided by the evidence temperature.
+    pub weight: f64,
+    /// What was added to the score: `log_lr × weight`.
+    pub applied: f64,
+    /// The evidence group the answer belongs to, if any.
+    pub group: Option<EvidenceGroup>,
     /// How the ratio was arrived at.
     pub grade: Grade,
     /// Where it comes from.
     pub source: Option<Source>,
 }
 
-/// One condition in the ranking.
+/// One cause in the differential.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ConditionResult {
-    /// The condition.
+    /// The cause.
     pub id: Condition,
     /// Its display name.
     pub name: String,
-    /// The probability after all answers.
+    /// The probability that it is the main cause of the pain. The
+    /// probabilities of a report sum to 1.
     pub probability: f64,
-    /// The pre-test probability in the setting.
+    /// Its prior share in the setting.
     pub prior: f64,
-    /// Final log-odds: the prior's log-odds plus every contribution's `log_lr`.
-    pub log_odds: f64,
-    /// Whether the probability reaches the condition's "likely" threshold.
+    /// `ln prior`.
+    pub log_prior: f64,
+    /// The unnormalised log score: `log_prior` plus every contribution's
+    /// `applied`. `probability = exp(log_score - log_normaliser)`.
+    pub log_score: f64,
+    /// Whether the probability reaches the threshold of the cause's care
+    /// level (see the catalog's triage levels).
     pub likely: bool,
     /// The ICD-10-CM code, for the side answered when the code has laterality.
     pub icd10cm: String,
-    /// Every answer that changed this condition's score, largest effect first.
+    /// Every answer that changed this cause's score, largest effect first.
     /// Answers not listed had a likelihood ratio of exactly 1.
     pub contributions: Vec<Contribution>,
 }
@@ -66,12 +83,18 @@ pub struct ConditionResult {
 pub struct Report {
     /// The setting whose priors were used.
     pub setting: Setting,
-    /// Every condition, most likely first.
+    /// Every cause (the named conditions and `other`), most likely first; the
+    /// probabilities sum to 1.
     pub conditions: Vec<ConditionResult>,
-    /// How urgently to see someone, and why.
+    /// `ln Σ exp(log_score)` over the causes: the normalisation.
+    pub log_normaliser: f64,
+    /// How urgently to see someone, who, and why.
     pub triage: Triage,
     /// What to do now.
     pub care_plan: CarePlan,
+    /// What heel still needs to know before it could advise self-care
+    /// (empty when the information suffices).
+    pub missing: Vec<Item>,
     /// How many items were answered.
     pub answered: usize,
     /// Remarks on how the answers were used (for example a computed BMI).
@@ -144,40 +167,31 @@ pub fn assess(a: &Assessment) -> Result<Report, Error> {
         Some(Answer::Choice(c)) => Some(c.as_str()),
         _ => None,
     };
-    let found: Vec<_> = findings(a).collect();
-    let priors = prior_log_odds(setting);
+    let log_prior = log_priors(setting);
+    let mut scores = *log_prior;
+    let mut contributions: Vec<Vec<Contribution>> = vec![Vec::new(); Condition::COUNT];
+    terms(a, setting, |t| {
+        scores[t.cause] += t.log_lr * t.weight;
+        contributions[t.cause].push(contribution(setting, &t));
+    });
+    let log_normaliser = log_sum_exp(&scores);
 
     let mut conditions: Vec<ConditionResult> = Condition::ALL
         .iter()
-        .map(|&c| {
+        .zip(contributions)
+        .map(|(&c, mut contributions)| {
             let ci = c.index();
-            let mut log_odds = priors[ci];
-            let mut contributions = Vec::new();
-            for &(item, f) in &found {
-                let (log_lr, row) = finding_effect(f, ci);
-                log_odds += log_lr;
-                if log_lr != 0.0 {
-                    let lr = origin(row, ci);
-                    contributions.push(Contribution {
-                        item,
-                        answer: row_label(item, row).to_owned(),
-                        likelihood_ratio: crate::math::exp(log_lr),
-                        log_lr,
-                        grade: lr.map_or(Grade::ExpertEstimate, |l| l.grade),
-                        source: lr.and_then(|l| l.source),
-                    });
-                }
-            }
-            contributions.sort_by(|x, y| y.log_lr.abs().total_cmp(&x.log_lr.abs()));
+            contributions.sort_by(|x, y| y.applied.abs().total_cmp(&x.applied.abs()));
             let info = c.info();
-            let probability = sigmoid(log_odds);
+            let probability = exp(scores[ci] - log_normaliser);
             ConditionResult {
                 id: c,
                 name: info.name.to_owned(),
                 probability,
-                prior: sigmoid(priors[ci]),
-                log_odds,
-                likely: probability >= info.likely_at,
+                prior: exp(log_prior[ci]),
+                log_prior: log_prior[ci],
+                log_score: scores[ci],
+                likely: probability >= c.likely_at(),
                 icd10cm: info.icd10cm.for_side(side).to_owned(),
                 contributions,
             }
@@ -212,22 +226,70 @@ pub fn assess(a: &Assessment) -> Result<Report, Error> {
             }
         ));
     }
-    if !a.locations().is_empty() && a.locations().len() > 1 {
+    if a.locations().len() > 1 {
         remarks.push(
-            "Several places hurt: each condition counts the place that fits it best.".to_owned(),
+            "Several places hurt: each cause takes the average of its ratios for those places, so a precise place says more than many."
+                .to_owned(),
         );
     }
 
     Ok(Report {
         setting,
         conditions,
+        log_normaliser,
         triage,
         care_plan,
+        missing: triage::missing(a),
         answered: a.answered_count(),
         remarks,
         notice: NOTICE.to_owned(),
         engine_version: env!("CARGO_PKG_VERSION").to_owned(),
     })
+}
+
+fn contribution(setting: Setting, t: &Term) -> Contribution {
+    let (answer, grade, source) = if let Some(k) = t.cluster {
+        let label = if t.log_lr == ln(k.positive_lr) {
+            "rule_positive"
+        } else {
+            "rule_negative"
+        };
+        (label.to_owned(), k.grade, Some(k.source))
+    } else {
+        let (label, row) = match t.finding {
+            Some(Finding::Locations(base, bits)) => {
+                let ids: Vec<&str> = Location::ALL
+                    .iter()
+                    .filter(|l| bits & (1 << l.index()) != 0)
+                    .map(|l| l.as_str())
+                    .collect();
+                (ids.join("+"), finding_effect(setting, Finding::Locations(base, bits), t.cause).1)
+            }
+            Some(Finding::Row(r)) => (row_label(t.item, r).to_owned(), r),
+            None => (String::new(), 0),
+        };
+        let lr = origin(setting, row, t.cause);
+        (
+            label,
+            lr.map_or(Grade::ExpertEstimate, |l| l.grade),
+            lr.and_then(|l| l.source),
+        )
+    };
+    Contribution {
+        item: t.item,
+        answer,
+        likelihood_ratio: exp(t.log_lr),
+        log_lr: t.log_lr,
+        weight: t.weight,
+        applied: t.log_lr * t.weight,
+        group: if t.cluster.is_some() {
+            t.cluster.map(|k| k.group)
+        } else {
+            group_of(t.item)
+        },
+        grade,
+        source,
+    }
 }
 
 /// Reads an assessment from JSON text and assesses it: the one call the

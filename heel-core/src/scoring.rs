@@ -1,22 +1,32 @@
-//! The scoring model: prior log-odds plus the log likelihood ratio of every
-//! answer, per condition.
+//! The scoring model: a probability distribution over the main cause of the
+//! pain.
 //!
-//! For condition `c` with pre-test probability `p` in the setting,
+//! The causes are the named conditions plus [`Condition::Other`] ("something
+//! else"), the remainder. For cause `c` with prior share `π(c)` in the
+//! setting (the shares of a setting sum to 1),
 //!
 //! ```text
-//! log_odds(c) = ln(p / (1 - p)) + Σ ln LR(answer, c)
-//! probability(c) = 1 / (1 + e^-log_odds(c))
+//! score(c)       = ln π(c) + Σ weight(answer, c) · ln LR(answer, c)
+//! probability(c) = exp(score(c)) / Σ_k exp(score(k))
 //! ```
 //!
-//! Each condition is scored on its own against "not this condition", so
-//! probabilities do not sum to 1 (conditions can coexist). For `pain_location`
-//! a condition takes the highest ratio among the places chosen; a number
-//! contributes through the band it falls in; BMI is computed from height and
-//! weight when it is not given.
+//! Each ratio compares how often the answer is seen with cause `c` to how
+//! often it is seen in heel pain in general, so an answer that fits every
+//! cause equally moves nothing and the causes compete for one total of 1.
+//! `Other` has ratios of its own (red flags of uncovered causes, unusual
+//! places) and 1 elsewhere.
 //!
-//! The knowledge base is compiled once, on first use, into a dense table of
-//! log ratios indexed by (answer, condition), so [`score`] is a few hundred
-//! additions with no heap allocation.
+//! The weight of an answer is `1 / T` (the evidence temperature, a fitted
+//! calibration parameter) times its place in its evidence group: the
+//! strongest answer of a group in each direction counts in full, each further
+//! one at a decaying fraction (see `knowledge/groups.rs`). A group with a
+//! published combined accuracy uses that figure once all its members are
+//! answered. With several places ticked, `pain_location` takes the mean of
+//! the places' ratios, so a diffuse answer is weaker evidence than a precise
+//! one. BMI is computed from height and weight when it is not given.
+//!
+//! The knowledge base is compiled once, on first use, into dense tables
+//! indexed by setting, answer and cause, so [`score`] does no heap allocation.
 
 use std::sync::OnceLock;
 
@@ -24,21 +34,31 @@ use crate::Error;
 use crate::assessment::{Answer, Assessment, Setting};
 use crate::condition::Condition;
 use crate::item::{AnswerKind, Item, Location};
+use crate::knowledge::calibration::EVIDENCE_TEMPERATURE;
+use crate::knowledge::groups::{CLUSTERS, Cluster, EvidenceGroup, GROUP_DECAY};
 use crate::knowledge::{ANSWER_GROUPS, LIKELIHOODS, Likelihood, PRIORS};
 use crate::math::{exp, ln};
+use crate::triage::holds;
 
 const N: usize = Condition::COUNT;
+const S: usize = Setting::COUNT;
+/// The most members an evidence group may have (a test checks it).
+pub(crate) const MAX_GROUP: usize = 8;
 
 /// The knowledge base compiled for fast scoring.
 struct Compiled {
     /// First finding row of each item (`offsets[i]..offsets[i + 1]`).
     offsets: [usize; Item::COUNT + 1],
-    /// Natural-log likelihood ratio per finding row and condition (0 = no effect).
-    log_lr: Vec<[f64; N]>,
+    /// Natural-log likelihood ratio per setting, finding row and cause (0 = no effect).
+    log_lr: [Vec<[f64; N]>; S],
     /// Index into [`LIKELIHOODS`] of the row behind each entry, if any.
-    origin: Vec<[Option<u16>; N]>,
-    /// Prior log-odds per setting and condition.
-    log_prior: [[f64; N]; Setting::COUNT],
+    origin: [Vec<[Option<u16>; N]>; S],
+    /// Log prior share per setting and cause.
+    log_prior: [[f64; N]; S],
+    /// The evidence group of each item.
+    group: [Option<EvidenceGroup>; Item::COUNT],
+    /// The cluster of each group, if one is published.
+    cluster: [Option<&'static Cluster>; EvidenceGroup::COUNT],
 }
 
 /// The answer labels an item's findings are indexed by, in row order.
@@ -67,8 +87,15 @@ pub(crate) fn resolve_label(item: Item, label: &str) -> Option<Vec<usize>> {
         .collect()
 }
 
-fn logit(p: f64) -> f64 {
-    ln(p / (1.0 - p))
+/// Whether a row applies in `setting`: rows for a setting replace the general
+/// rows of the same item in that setting.
+fn applies(row: &Likelihood, setting: Setting) -> bool {
+    match row.setting {
+        Some(s) => s == setting,
+        None => !LIKELIHOODS
+            .iter()
+            .any(|r| r.item == row.item && r.setting == Some(setting)),
+    }
 }
 
 fn compile() -> Compiled {
@@ -77,43 +104,63 @@ fn compile() -> Compiled {
         offsets[i + 1] = offsets[i] + finding_labels(item).len();
     }
     let rows = offsets[Item::COUNT];
-    let mut log_lr = vec![[0.0; N]; rows];
-    let mut origin: Vec<[Option<u16>; N]> = vec![[None; N]; rows];
+    let mut log_lr: [Vec<[f64; N]>; S] = std::array::from_fn(|_| vec![[0.0; N]; rows]);
+    let mut origin: [Vec<[Option<u16>; N]>; S] = std::array::from_fn(|_| vec![[None; N]; rows]);
 
-    // Explicit answers first, then `elsewhere` fills the locations a
-    // condition did not list.
-    let mut elsewhere: Vec<(usize, &Likelihood)> = Vec::new();
-    for (k, row) in LIKELIHOODS.iter().enumerate() {
-        if row.item == Item::PainLocation && row.answer == "elsewhere" {
-            elsewhere.push((k, row));
-            continue;
+    for &setting in Setting::ALL {
+        let (lr, org) = (
+            &mut log_lr[setting.index()],
+            &mut origin[setting.index()],
+        );
+        // Explicit answers first, then `elsewhere` fills the places a cause
+        // did not list.
+        let mut elsewhere: Vec<(usize, &Likelihood)> = Vec::new();
+        for (k, row) in LIKELIHOODS.iter().enumerate() {
+            if !applies(row, setting) {
+                continue;
+            }
+            if row.item == Item::PainLocation && row.answer == "elsewhere" {
+                elsewhere.push((k, row));
+                continue;
+            }
+            let Some(found) = resolve_label(row.item, row.answer) else {
+                continue;
+            };
+            for f in found {
+                let r = offsets[row.item.index()] + f;
+                lr[r][row.condition.index()] = ln(row.ratio);
+                org[r][row.condition.index()] = u16::try_from(k).ok();
+            }
         }
-        let Some(found) = resolve_label(row.item, row.answer) else {
-            continue;
-        };
-        for f in found {
-            let r = offsets[row.item.index()] + f;
-            log_lr[r][row.condition.index()] = ln(row.ratio);
-            origin[r][row.condition.index()] = u16::try_from(k).ok();
-        }
-    }
-    let base = offsets[Item::PainLocation.index()];
-    for (k, row) in elsewhere {
-        let c = row.condition.index();
-        for r in base..base + Location::COUNT {
-            if origin[r][c].is_none() {
-                log_lr[r][c] = ln(row.ratio);
-                origin[r][c] = u16::try_from(k).ok();
+        let base = offsets[Item::PainLocation.index()];
+        for (k, row) in elsewhere {
+            let c = row.condition.index();
+            for r in base..base + Location::COUNT {
+                if org[r][c].is_none() {
+                    lr[r][c] = ln(row.ratio);
+                    org[r][c] = u16::try_from(k).ok();
+                }
             }
         }
     }
 
-    let mut log_prior = [[0.0; N]; Setting::COUNT];
+    let mut log_prior = [[0.0; N]; S];
     for prior in &PRIORS {
         let c = prior.condition.index();
-        log_prior[Setting::Runners.index()][c] = logit(prior.runners);
-        log_prior[Setting::GeneralPractice.index()][c] = logit(prior.general_practice);
-        log_prior[Setting::Children.index()][c] = logit(prior.children);
+        log_prior[Setting::Runners.index()][c] = ln(prior.runners);
+        log_prior[Setting::GeneralPractice.index()][c] = ln(prior.general_practice);
+        log_prior[Setting::Children.index()][c] = ln(prior.children);
+    }
+
+    let mut group = [None; Item::COUNT];
+    for &g in EvidenceGroup::ALL {
+        for &item in g.info().items {
+            group[item.index()] = Some(g);
+        }
+    }
+    let mut cluster = [None; EvidenceGroup::COUNT];
+    for c in CLUSTERS {
+        cluster[c.group.index()] = Some(c);
     }
 
     Compiled {
@@ -121,6 +168,8 @@ fn compile() -> Compiled {
         log_lr,
         origin,
         log_prior,
+        group,
+        cluster,
     }
 }
 
@@ -129,71 +178,83 @@ fn compiled() -> &'static Compiled {
     TABLE.get_or_init(compile)
 }
 
-/// One answer's effect on the conditions: the finding row(s) it selects.
-/// Locations select several rows and the maximum is taken per condition.
-#[derive(Clone, Copy)]
+/// The evidence group an item belongs to.
+pub(crate) fn group_of(item: Item) -> Option<EvidenceGroup> {
+    compiled().group[item.index()]
+}
+
+/// One answer's effect: the finding row(s) it selects.
+#[derive(Clone, Copy, Debug)]
 pub(crate) enum Finding {
     /// A single finding row.
     Row(usize),
-    /// Several location rows (bit set over `Location`), maximum per condition.
+    /// Several location rows (bit set over `Location`): the mean of their ratios.
     Locations(usize, u32),
 }
 
-/// The findings of an assessment, in item order, with the item they come from.
-pub(crate) fn findings(a: &Assessment) -> impl Iterator<Item = (Item, Finding)> + '_ {
+/// The finding of one answered item, if it is scored.
+pub(crate) fn finding(a: &Assessment, item: Item) -> Option<Finding> {
     let t = compiled();
-    let bmi = a
-        .bmi()
-        .filter(|_| !a.is_answered(Item::Bmi))
-        .map(|(v, _)| v);
-    Item::ALL.iter().filter_map(move |&item| {
-        let base = t.offsets[item.index()];
-        let info = item.info();
-        let answer = match (item, a.get(item)) {
-            (Item::Bmi, None) => bmi.map(Answer::Number)?,
-            (_, Some(ans)) => ans,
-            (_, None) => return None,
-        };
-        let f = match answer {
-            Answer::Present => Finding::Row(base),
-            Answer::Absent => Finding::Row(base + 1),
-            Answer::Choice(c) => match info.kind {
-                AnswerKind::Choice { options } => {
-                    Finding::Row(base + options.iter().position(|&o| o == c)?)
-                }
-                _ => return None,
-            },
-            Answer::Number(v) => Finding::Row(base + info.band_of(v)?.0),
-            Answer::Locations(set) => {
-                let bits = set.iter().fold(0u32, |acc, l| acc | (1 << l.index()));
+    let base = t.offsets[item.index()];
+    let info = item.info();
+    let answer = match (item, a.get(item)) {
+        (Item::Bmi, None) => a
+            .bmi()
+            .filter(|_| !a.is_answered(Item::Bmi))
+            .map(|(v, _)| Answer::Number(v))?,
+        (_, Some(ans)) => ans,
+        (_, None) => return None,
+    };
+    Some(match answer {
+        Answer::Present => Finding::Row(base),
+        Answer::Absent => Finding::Row(base + 1),
+        Answer::Choice(c) => match info.kind {
+            AnswerKind::Choice { options } => {
+                Finding::Row(base + options.iter().position(|&o| o == c)?)
+            }
+            _ => return None,
+        },
+        Answer::Number(v) => Finding::Row(base + info.band_of(v)?.0),
+        Answer::Locations(set) => {
+            if set.is_empty() {
+                return None;
+            }
+            let bits = set.iter().fold(0u32, |acc, l| acc | (1 << l.index()));
+            if bits.count_ones() == 1 {
+                Finding::Row(base + bits.trailing_zeros() as usize)
+            } else {
                 Finding::Locations(base, bits)
             }
-        };
-        Some((item, f))
+        }
     })
 }
 
-/// The log likelihood ratio of a finding for condition `c`, with the row it
-/// came from (for a location set: the chosen place with the highest ratio).
-pub(crate) fn finding_effect(f: Finding, c: usize) -> (f64, usize) {
-    let t = compiled();
+/// The log likelihood ratio of a finding for cause `c` in `setting`, with the
+/// row that explains it (for several places: the place with the highest ratio).
+pub(crate) fn finding_effect(setting: Setting, f: Finding, c: usize) -> (f64, usize) {
+    let table = &compiled().log_lr[setting.index()];
     match f {
-        Finding::Row(r) => (t.log_lr[r][c], r),
+        Finding::Row(r) => (table[r][c], r),
         Finding::Locations(base, bits) => {
-            let mut best = (f64::NEG_INFINITY, base);
+            let (mut sum, mut n, mut best) = (0.0, 0.0, (f64::NEG_INFINITY, base));
             for i in 0..Location::COUNT {
-                if bits & (1 << i) != 0 && t.log_lr[base + i][c] > best.0 {
-                    best = (t.log_lr[base + i][c], base + i);
+                if bits & (1 << i) != 0 {
+                    let x = table[base + i][c];
+                    sum += exp(x);
+                    n += 1.0;
+                    if x > best.0 {
+                        best = (x, base + i);
+                    }
                 }
             }
-            best
+            (ln(sum / n), best.1)
         }
     }
 }
 
-/// The knowledge-base row behind a finding row and condition, if any.
-pub(crate) fn origin(row: usize, c: usize) -> Option<&'static Likelihood> {
-    compiled().origin[row][c].map(|k| &LIKELIHOODS[usize::from(k)])
+/// The knowledge-base row behind a finding row and cause in a setting, if any.
+pub(crate) fn origin(setting: Setting, row: usize, c: usize) -> Option<&'static Likelihood> {
+    compiled().origin[setting.index()][row][c].map(|k| &LIKELIHOODS[usize::from(k)])
 }
 
 /// The answer label of a finding row.
@@ -202,8 +263,8 @@ pub(crate) fn row_label(item: Item, row: usize) -> &'static str {
     finding_labels(item).get(local).copied().unwrap_or("")
 }
 
-/// Prior log-odds of each condition in `setting`.
-pub(crate) fn prior_log_odds(setting: Setting) -> &'static [f64; N] {
+/// Log prior share of each cause in `setting`.
+pub(crate) fn log_priors(setting: Setting) -> &'static [f64; N] {
     &compiled().log_prior[setting.index()]
 }
 
@@ -213,28 +274,164 @@ pub(crate) fn item_rows(item: Item) -> std::ops::Range<usize> {
     t.offsets[item.index()]..t.offsets[item.index() + 1]
 }
 
-/// The natural-log likelihood ratio of a finding row for every condition.
-pub(crate) fn row_log_lr(row: usize) -> &'static [f64; N] {
-    &compiled().log_lr[row]
+/// The natural-log likelihood ratio of a finding row for every cause.
+pub(crate) fn row_log_lr(setting: Setting, row: usize) -> &'static [f64; N] {
+    &compiled().log_lr[setting.index()][row]
 }
 
-/// The log-odds of every condition given the answers (no validation).
-pub(crate) fn log_odds(a: &Assessment) -> [f64; N] {
-    let mut lo = *prior_log_odds(a.resolved_setting());
-    for (_, f) in findings(a) {
-        for (c, x) in lo.iter_mut().enumerate() {
-            *x += finding_effect(f, c).0;
+/// One term of a cause's score: an answer's log ratio and the weight it gets.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Term {
+    /// The item answered (for a cluster: the group's first member).
+    pub item: Item,
+    /// The finding behind it (`None` for a cluster term).
+    pub finding: Option<Finding>,
+    /// The cause.
+    pub cause: usize,
+    /// Natural log of the likelihood ratio.
+    pub log_lr: f64,
+    /// Its weight: group position over the temperature.
+    pub weight: f64,
+    /// The cluster, for a published combined accuracy.
+    pub cluster: Option<&'static Cluster>,
+}
+
+/// Group weights: rank `values` by size within each sign; the k-th gets
+/// `GROUP_DECAY^k`. Ties keep member order.
+fn group_weights(values: &[f64], weights: &mut [f64]) {
+    for (i, &v) in values.iter().enumerate() {
+        let rank = values
+            .iter()
+            .enumerate()
+            .filter(|&(j, &w)| {
+                (w > 0.0) == (v > 0.0) && w != 0.0 && (w.abs() > v.abs() || (w.abs() == v.abs() && j < i))
+            })
+            .count();
+        weights[i] = if v == 0.0 {
+            0.0
+        } else {
+            libm::pow(GROUP_DECAY, rank as f64)
+        };
+    }
+}
+
+/// Calls `sink` with every term of every cause's score, in a fixed order
+/// (items in catalog order; a group when its first answered member comes up).
+/// Both [`score`] and the full report use it, so their sums are identical.
+pub(crate) fn terms(a: &Assessment, setting: Setting, mut sink: impl FnMut(Term)) {
+    let t = compiled();
+    let inv_t = 1.0 / EVIDENCE_TEMPERATURE;
+    let mut done = [false; EvidenceGroup::COUNT];
+    for &item in Item::ALL {
+        let Some(g) = t.group[item.index()] else {
+            if let Some(f) = finding(a, item) {
+                for c in 0..N {
+                    let (log_lr, _) = finding_effect(setting, f, c);
+                    if log_lr != 0.0 {
+                        sink(Term {
+                            item,
+                            finding: Some(f),
+                            cause: c,
+                            log_lr,
+                            weight: inv_t,
+                            cluster: None,
+                        });
+                    }
+                }
+            }
+            continue;
+        };
+        if done[g.index()] {
+            continue;
+        }
+        let members = g.info().items;
+        let mut found: [Option<Finding>; MAX_GROUP] = [None; MAX_GROUP];
+        let mut any = false;
+        for (slot, &m) in found.iter_mut().zip(members) {
+            *slot = finding(a, m);
+            any |= slot.is_some();
+        }
+        if !any {
+            continue;
+        }
+        done[g.index()] = true;
+        let cluster = t.cluster[g.index()].filter(|k| {
+            k.applies_when.as_ref().is_none_or(|w| holds(w, a))
+                && k
+                    .members
+                    .iter()
+                    .all(|&m| matches!(a.get(m), Some(Answer::Present | Answer::Absent)))
+        });
+        for c in 0..N {
+            let mut values = [0.0; MAX_GROUP];
+            for (v, f) in values.iter_mut().zip(&found) {
+                if let Some(f) = f {
+                    *v = finding_effect(setting, *f, c).0;
+                }
+            }
+            let mut weights = [0.0; MAX_GROUP];
+            group_weights(&values[..members.len()], &mut weights[..members.len()]);
+            let replaced = cluster.filter(|k| k.condition.index() == c);
+            if let Some(k) = replaced {
+                let positive = holds(&k.positive, a);
+                sink(Term {
+                    item: k.members[0],
+                    finding: None,
+                    cause: c,
+                    log_lr: ln(if positive { k.positive_lr } else { k.negative_lr }),
+                    weight: inv_t,
+                    cluster: Some(k),
+                });
+            }
+            for (i, f) in found.iter().enumerate().take(members.len()) {
+                let Some(f) = f else { continue };
+                if values[i] != 0.0 {
+                    sink(Term {
+                        item: members[i],
+                        finding: Some(*f),
+                        cause: c,
+                        log_lr: values[i],
+                        weight: if replaced.is_some_and(|k| k.members.contains(&members[i])) {
+                            0.0
+                        } else {
+                            weights[i] * inv_t
+                        },
+                        cluster: None,
+                    });
+                }
+            }
         }
     }
-    lo
 }
 
-/// The logistic function, mapping log-odds to a probability.
-pub(crate) fn sigmoid(x: f64) -> f64 {
-    1.0 / (1.0 + exp(-x))
+/// The unnormalised log score of every cause given the answers.
+pub(crate) fn log_scores(a: &Assessment, setting: Setting) -> [f64; N] {
+    let mut s = *log_priors(setting);
+    terms(a, setting, |t| s[t.cause] += t.log_lr * t.weight);
+    s
 }
 
-/// The probability of every condition, without explanations: the fast path.
+/// `ln Σ exp(x)`, computed stably.
+pub(crate) fn log_sum_exp(x: &[f64; N]) -> f64 {
+    let m = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut sum = 0.0;
+    for &v in x {
+        sum += exp(v - m);
+    }
+    m + ln(sum)
+}
+
+/// The normalised distribution of a set of log scores.
+pub(crate) fn softmax(x: &[f64; N]) -> [f64; N] {
+    let z = log_sum_exp(x);
+    let mut p = [0.0; N];
+    for (p, &v) in p.iter_mut().zip(x) {
+        *p = exp(v - z);
+    }
+    p
+}
+
+/// The probability of every cause, without explanations: the fast path.
 ///
 /// Deterministic, allocation-free on success, safe to call from many threads.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -250,19 +447,19 @@ impl Scores {
         self.setting
     }
 
-    /// The probability of `condition`.
+    /// The probability that `condition` is the main cause.
     #[must_use]
     pub fn probability(&self, condition: Condition) -> f64 {
         self.probabilities[condition.index()]
     }
 
-    /// Probabilities indexed by [`Condition::index`].
+    /// Probabilities indexed by [`Condition::index`]; they sum to 1.
     #[must_use]
     pub fn as_array(&self) -> &[f64; N] {
         &self.probabilities
     }
 
-    /// Every condition with its probability, most likely first (ties in
+    /// Every cause with its probability, most likely first (ties in
     /// catalog order).
     #[must_use]
     pub fn ranked(&self) -> [(Condition, f64); N] {
@@ -274,14 +471,14 @@ impl Scores {
         out
     }
 
-    /// The most likely condition and its probability.
+    /// The most likely cause and its probability.
     #[must_use]
     pub fn top(&self) -> (Condition, f64) {
         self.ranked()[0]
     }
 }
 
-/// Scores every condition: probabilities only, no explanations, no heap
+/// Scores every cause: probabilities only, no explanations, no heap
 /// allocation. Use [`crate::assess`] for the full report.
 ///
 /// ```
@@ -292,6 +489,8 @@ impl Scores {
 /// }}"#)?;
 /// let scores = score(&a)?;
 /// assert_eq!(scores.top().0, Condition::PlantarFasciitis);
+/// let total: f64 = scores.as_array().iter().sum();
+/// assert!((total - 1.0).abs() < 1e-12);
 /// # Ok::<(), heel_core::Error>(())
 /// ```
 ///
@@ -301,12 +500,8 @@ impl Scores {
 pub fn score(a: &Assessment) -> Result<Scores, Error> {
     a.validate()?;
     let setting = a.resolved_setting();
-    let mut probabilities = [0.0; N];
-    for (p, lo) in probabilities.iter_mut().zip(log_odds(a)) {
-        *p = sigmoid(lo);
-    }
     Ok(Scores {
         setting,
-        probabilities,
+        probabilities: softmax(&log_scores(a, setting)),
     })
 }

@@ -1,12 +1,14 @@
 //! Triage: how urgently to see someone, and why.
 //!
-//! The level is the highest of three kinds of reason:
+//! The level is the highest of four kinds of reason:
 //! 1. a triage rule whose test holds (red flags and the seed's "see a doctor"
 //!    advice; see `knowledge/triage_rules.rs`),
-//! 2. a likely condition that needs a clinician (its probability reaches the
-//!    condition's `likely_at` and its `care_level` is above self-care),
-//! 3. no clear pattern: when no condition reaches [`CLEAR_PATTERN`] the engine
-//!    says "see a clinician" rather than guess.
+//! 2. a likely condition that needs a clinician (its calibrated probability
+//!    reaches the threshold of its care level, see `knowledge/levels.rs`),
+//! 3. no clear pattern: when no cause reaches [`CLEAR_PATTERN`] the engine
+//!    says "see a clinician" rather than guess,
+//! 4. not enough information: too few answers, no place or time course, or a
+//!    place answer too diffuse to use (see [`missing`]); never self-care.
 //!
 //! Scores can raise the level but never lower what a rule has set.
 
@@ -15,54 +17,10 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{Answer, Assessment};
 use crate::condition::Condition;
 use crate::ids::id_enum;
+use crate::item::Item;
+use crate::knowledge::levels::{DIFFUSE_PLACES, ESSENTIAL, LEVELS, MIN_ANSWERS};
 use crate::knowledge::{Rule, Source, TRIAGE_RULES, Test};
-
-id_enum! {
-    /// How urgently to see a clinician, from least to most urgent
-    /// (the enum's order is the urgency order).
-    pub enum TriageLevel ("triage level") {
-        /// Self-care is a reasonable start.
-        SelfCare = "self_care",
-        /// Book an appointment with a doctor, physiotherapist or podiatrist.
-        SeeDoctor = "see_doctor",
-        /// Be seen today.
-        Urgent = "urgent",
-        /// Go to an emergency department now.
-        Emergency = "emergency",
-    }
-}
-
-impl TriageLevel {
-    /// A short name for display, for example "See a clinician".
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            TriageLevel::Emergency => "Emergency",
-            TriageLevel::Urgent => "Urgent: today",
-            TriageLevel::SeeDoctor => "See a clinician",
-            TriageLevel::SelfCare => "Self-care",
-        }
-    }
-
-    /// What to do at this level, in plain words.
-    #[must_use]
-    pub fn action(self) -> &'static str {
-        match self {
-            TriageLevel::Emergency => {
-                "Go to an emergency department now, or call your local emergency number."
-            }
-            TriageLevel::Urgent => {
-                "Get seen today: a same-day appointment with your doctor, an urgent care centre or a minor injuries unit."
-            }
-            TriageLevel::SeeDoctor => {
-                "Book an appointment with a doctor, physiotherapist or podiatrist, and start the self-care below meanwhile."
-            }
-            TriageLevel::SelfCare => {
-                "Self-care is a reasonable start. See a clinician if it does not improve within two weeks or if anything changes."
-            }
-        }
-    }
-}
+pub use crate::vocab::{Professional, TriageLevel};
 
 /// Below this probability for every condition, the answers are not taken to
 /// show a clear pattern and the level is at least [`TriageLevel::SeeDoctor`].
@@ -77,6 +35,8 @@ id_enum! {
         LikelyCondition = "likely_condition",
         /// No condition is clearly likely.
         NoClearPattern = "no_clear_pattern",
+        /// Too little (or too diffuse) information to advise self-care.
+        NotEnoughInformation = "not_enough_information",
         /// Nothing raised the level.
         NoWarningSigns = "no_warning_signs",
     }
@@ -111,8 +71,16 @@ pub struct TriageReason {
 pub struct Triage {
     /// How urgently to see someone.
     pub level: TriageLevel,
+    /// The level's time frame in a few words ("now", "today", "within days").
+    pub time_frame: String,
     /// What to do, in plain words.
     pub action: String,
+    /// Who is best placed to see the person first, most suitable first.
+    pub who_to_see: Vec<Professional>,
+    /// The same, in words.
+    pub who_to_see_text: String,
+    /// Where the "who to see" advice comes from.
+    pub who_source: Option<Source>,
     /// The reasons, most urgent first; the first sets the level.
     pub reasons: Vec<TriageReason>,
 }
@@ -153,7 +121,31 @@ pub fn rule_level(a: &Assessment) -> TriageLevel {
         .unwrap_or(TriageLevel::SelfCare)
 }
 
-/// Builds the triage from the rules and the condition probabilities
+/// What heel still needs to know before it can advise self-care: the
+/// essential items not answered (one per group of alternatives), or the
+/// place if it is too diffuse to use. Empty when the information suffices.
+#[must_use]
+pub fn missing(a: &Assessment) -> Vec<Item> {
+    let mut out: Vec<Item> = ESSENTIAL
+        .iter()
+        .filter(|alternatives| !alternatives.iter().any(|&i| a.is_answered(i)))
+        .map(|alternatives| alternatives[0])
+        .collect();
+    if a.locations().len() >= DIFFUSE_PLACES && !out.contains(&Item::PainLocation) {
+        out.insert(0, Item::PainLocation);
+    }
+    out
+}
+
+fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Builds the triage from the rules and the cause probabilities
 /// (indexed by [`Condition::index`]).
 pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) -> Triage {
     let mut reasons: Vec<TriageReason> = fired_rules(a)
@@ -174,7 +166,7 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
     for &c in Condition::ALL {
         let info = c.info();
         let p = probabilities[c.index()];
-        if p >= info.likely_at && info.care_level > TriageLevel::SelfCare {
+        if p >= c.likely_at() && info.care_level > TriageLevel::SelfCare {
             reasons.push(TriageReason {
                 kind: ReasonKind::LikelyCondition,
                 level: info.care_level,
@@ -182,7 +174,7 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
                 rule: None,
                 condition: Some(c),
                 text: format!(
-                    "{} is likely ({:.0}%). {}",
+                    "{} is possible ({:.0}%). {}",
                     info.name,
                     p * 100.0,
                     info.seek_care
@@ -200,7 +192,40 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
             red_flag: false,
             rule: None,
             condition: None,
-            text: "Your answers do not clearly point to one common cause. When in doubt, a clinician who can examine the foot is the safe choice.".to_owned(),
+            text: "Your answers do not clearly point to one cause. When in doubt, see a clinician who can examine the foot within the next few days.".to_owned(),
+            source: None,
+        });
+    }
+
+    let missing = missing(a);
+    if !missing.is_empty() || a.answered_count() < MIN_ANSWERS {
+        let mut needs: Vec<String> = missing
+            .iter()
+            .map(|i| match i {
+                Item::PainLocation if a.locations().len() >= DIFFUSE_PLACES => {
+                    "where it hurts most (many places were ticked)".to_owned()
+                }
+                Item::PainLocation => "where it hurts".to_owned(),
+                Item::Onset => "how it started and how long ago".to_owned(),
+                other => other.as_str().replace('_', " "),
+            })
+            .collect();
+        if a.answered_count() < MIN_ANSWERS {
+            needs.push(format!(
+                "more answers (at least {MIN_ANSWERS}; {} so far)",
+                a.answered_count()
+            ));
+        }
+        reasons.push(TriageReason {
+            kind: ReasonKind::NotEnoughInformation,
+            level: TriageLevel::SeeDoctor,
+            red_flag: false,
+            rule: None,
+            condition: None,
+            text: format!(
+                "There is not enough information to advise self-care: heel still needs to know {}. Answer more questions, or see a clinician within the next few days.",
+                list(&needs)
+            ),
             source: None,
         });
     }
@@ -212,7 +237,7 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
             red_flag: false,
             rule: None,
             condition: None,
-            text: "None of your answers is a warning sign, and the likely causes usually improve with self-care.".to_owned(),
+            text: "None of your answers is a warning sign, and the likely causes usually improve with self-care within two weeks.".to_owned(),
             source: None,
         });
     }
@@ -220,9 +245,64 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
     // Most urgent first; the sort is stable, so rules keep their table order.
     reasons.sort_by_key(|r| std::cmp::Reverse(r.level));
     let level = reasons[0].level;
+    let (who_to_see, who_source) = who(level, &reasons, probabilities);
     Triage {
         level,
+        time_frame: level.time_frame().to_owned(),
         action: level.action().to_owned(),
+        who_to_see_text: format!(
+            "Best placed to see first: {}.",
+            list(&who_to_see.iter().map(|p| p.label().to_owned()).collect::<Vec<_>>())
+        ),
+        who_to_see,
+        who_source,
         reasons,
     }
+}
+
+/// Who to see: at emergency and urgent levels, the level's services (the
+/// diabetic foot team first when a diabetic rule fired); otherwise the
+/// "who to see" of the most likely named condition, if it reaches its
+/// threshold, else the level's defaults.
+fn who(
+    level: TriageLevel,
+    reasons: &[TriageReason],
+    probabilities: &[f64; Condition::COUNT],
+) -> (Vec<Professional>, Option<Source>) {
+    let diabetic = reasons
+        .iter()
+        .any(|r| matches!(r.rule, Some(Rule::DiabeticFootChanges | Rule::Diabetes)));
+    let mut out: Vec<Professional> = Vec::new();
+    let mut source = None;
+    if diabetic {
+        out.push(Professional::DiabeticFootTeam);
+        source = Some(Source::DiabetesUk);
+    }
+    if level >= TriageLevel::Urgent {
+        out.extend(LEVELS[level.index()].who);
+    } else {
+        let lead = Condition::NAMED
+            .iter()
+            .copied()
+            .max_by(|x, y| {
+                probabilities[x.index()]
+                    .total_cmp(&probabilities[y.index()])
+                    .then(y.cmp(x))
+            })
+            .filter(|c| probabilities[c.index()] >= c.likely_at().min(CLEAR_PATTERN));
+        match lead {
+            Some(c) => {
+                out.extend(c.info().who_to_see);
+                source = source.or(Some(c.info().who_source));
+            }
+            None => out.extend(LEVELS[level.index()].who),
+        }
+    }
+    let mut seen = Vec::new();
+    out.retain(|p| {
+        let fresh = !seen.contains(p);
+        seen.push(*p);
+        fresh
+    });
+    (out, source)
 }

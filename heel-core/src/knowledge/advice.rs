@@ -66,6 +66,18 @@ id_enum! {
         FasciaRuptureSupport = "fascia_rupture_support",
         /// Review a fluoroquinolone antibiotic with a doctor.
         MedicationReview = "medication_review",
+        /// Functional support and exercise for an ankle sprain.
+        SprainCare = "sprain_care",
+        /// Offloading and cushioning a bruised heel bone.
+        HeelBruiseCare = "heel_bruise_care",
+        /// Keeping active with sciatica.
+        SciaticaCare = "sciatica_care",
+        /// Activity changes for a flexor hallucis longus tendon problem.
+        FhlCare = "fhl_care",
+        /// Managing a gout flare.
+        GoutFlareCare = "gout_flare_care",
+        /// Stress fracture treatment a clinician may use.
+        StressFractureTreatment = "stress_fracture_treatment",
     }
 }
 
@@ -270,5 +282,41 @@ pub static ADVICE: [AdviceInfo; Advice::COUNT] = [
         "Review the antibiotic",
         "Fluoroquinolone antibiotics raise the risk of tendon problems for about two months, more so with steroid tablets and after 60. Talk to the prescriber before taking another dose, and avoid hard exercise until the tendon has been checked.",
         Some(S::Morales2019),
+    ),
+    a(
+        Advice::SprainCare,
+        "Support the ankle and keep it moving",
+        "For the first two to three days protect the ankle, rest it, use ice wrapped in a cloth and raise it; avoid heat, alcohol and massage. Then move it as pain allows: tape or a brace and a graded exercise programme work better than keeping it still. Avoid running until walking is comfortable, often several weeks.",
+        Some(S::Vuurberg2018),
+    ),
+    a(
+        Advice::HeelBruiseCare,
+        "Cushion and offload the heel",
+        "Use a cushioned heel cup or pad, and crutches for a few days if standing is very painful. Return to impact gradually: a bruised heel bone can take weeks to months to settle.",
+        Some(S::FootEducationHeelBruise),
+    ),
+    a(
+        Advice::SciaticaCare,
+        "Keep active with sciatica",
+        "Keep moving and start gentle exercise and stretches early; avoid sitting or lying down for long periods. A pharmacist can advise on pain relief. Go to an emergency department at once for numbness around the genitals or back passage, or new bladder or bowel trouble.",
+        Some(S::NhsSciatica),
+    ),
+    a(
+        Advice::FhlCare,
+        "Rest the big-toe tendon",
+        "Cut back on push-off, tiptoe and jumping work (in dance, reduce pointe and demi-pointe), wear firm supportive shoes and avoid hard floors. A physiotherapist can guide a stretching and strengthening programme.",
+        Some(S::AmssmFhl),
+    ),
+    a(
+        Advice::GoutFlareCare,
+        "Ease a gout flare",
+        "Rest and raise the foot, hold an ice pack wrapped in a cloth on it for up to 20 minutes, drink plenty of water and keep bedclothes off it. Anti-inflammatory painkillers help if they are safe for you; a doctor can prescribe other treatment.",
+        Some(S::NhsGout),
+    ),
+    a(
+        Advice::StressFractureTreatment,
+        "What stress fracture treatment involves",
+        "Treatment depends on how severe it is: usually RICE plus crutches, night splints or a walking boot to keep weight off the heel and foot, pain relief and physical therapy. Some need a cast or, rarely, surgery. Prevent the next one by building up training gradually, with good shoes, enough calcium and vitamin D.",
+        Some(S::SeedArticle),
     ),
 ];

@@ -160,6 +160,16 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         "Did it start with an injury, such as a fall, a jump from a height or a hard landing?",
     ),
     yes_no(
+        Item::HighEnergyInjury,
+        Story,
+        "Was the injury a fall or jump from a height (more than about a metre), or a road accident?",
+    ),
+    yes_no(
+        Item::RolledAnkle,
+        Story,
+        "Did you roll or twist the ankle, with the foot turning inward?",
+    ),
+    yes_no(
         Item::PopAtOnset,
         Story,
         "When it started, did you feel or hear a pop or snap, or feel as if someone had kicked the back of your leg?",
@@ -226,6 +236,16 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         "Is it worse climbing stairs or running uphill?",
     ),
     yes_no(
+        Item::WorseUnevenGround,
+        Timing,
+        "Is it worse walking on uneven ground?",
+    ),
+    yes_no(
+        Item::WorseCoughSneeze,
+        Timing,
+        "Is the leg pain worse when you cough or sneeze?",
+    ),
+    yes_no(
         Item::SharpStabbing,
         Symptoms,
         "Is the pain sharp or stabbing?",
@@ -251,21 +271,51 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         Symptoms,
         "Does the pain shoot or spread into the arch or the toes?",
     ),
+    yes_no(
+        Item::BackPainRadiating,
+        Symptoms,
+        "Do you have back pain, or pain spreading from the back or buttock down the back of the leg?",
+    ),
+    yes_no(
+        Item::SaddleNumbnessBladder,
+        Symptoms,
+        "Is there new numbness around the genitals or back passage, or new trouble controlling your bladder or bowel?",
+    ),
     yes_no(Item::Swelling, Symptoms, "Is the painful area swollen?"),
     yes_no(
-        Item::RednessWarmth,
+        Item::Redness,
         Symptoms,
-        "Is the skin over the painful area red, or hot to the touch?",
+        "Is the skin over the painful area red?",
+    ),
+    yes_no(
+        Item::Warmth,
+        Symptoms,
+        "Does the painful area feel hot to the touch?",
     ),
     yes_no(
         Item::Fever,
         Symptoms,
-        "Do you have a fever, chills or shivers, or feel generally unwell?",
+        "Do you have a fever (38 °C / 100.4 °F or more), chills or shivers?",
+    ),
+    yes_no(
+        Item::FeelingUnwell,
+        Symptoms,
+        "Do you feel generally unwell (for example tired, achy or off your food)?",
     ),
     yes_no(
         Item::Bruising,
         Symptoms,
         "Is there bruising around the heel or ankle?",
+    ),
+    yes_no(
+        Item::VisibleDeformity,
+        Symptoms,
+        "Since the injury, has the foot or ankle changed shape, or does it point at an odd angle?",
+    ),
+    yes_no(
+        Item::ColdPaleFoot,
+        Symptoms,
+        "Is the foot cold, pale, white or blue compared with the other one?",
     ),
     yes_no(
         Item::PosteriorHeelBump,
@@ -280,7 +330,22 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
     yes_no(
         Item::UnableToBearWeight,
         Symptoms,
-        "Are you unable to put weight on the foot, or unable to take four steps?",
+        "Are you unable to put weight on the foot, or unable to take four steps, now?",
+    ),
+    yes_no(
+        Item::UnableToBearWeightAtInjury,
+        Symptoms,
+        "Right after the injury, were you unable to take four steps?",
+    ),
+    yes_no(
+        Item::MalleolarBoneTenderness,
+        Symptoms,
+        "Does pressing on the back edge or the tip of either ankle bone (the bony bumps on each side of the ankle) hurt?",
+    ),
+    yes_no(
+        Item::MidfootBoneTenderness,
+        Symptoms,
+        "Does pressing on the bony bump on the inner side of the midfoot, or on the bone sticking out halfway along the outer edge of the foot, hurt?",
     ),
     yes_no(
         Item::DifficultyWalking,
@@ -293,14 +358,39 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         "Does hopping on the painful foot hurt, or can you not hop on it at all?",
     ),
     yes_no(
-        Item::HeelRaiseDifficulty,
+        Item::HeelRaisePainful,
         Symptoms,
-        "Standing on the painful foot alone, is it painful or hard to rise up onto your toes?",
+        "Standing on the painful foot alone, does it hurt to rise up onto your toes?",
+    ),
+    yes_no(
+        Item::HeelRaiseUnable,
+        Symptoms,
+        "Standing on the painful foot alone, are you unable to rise up onto your toes at all?",
     ),
     yes_no(
         Item::ArchCollapsing,
         Symptoms,
         "Has the arch of that foot been flattening or collapsing?",
+    ),
+    yes_no(
+        Item::GivingWay,
+        Symptoms,
+        "Does the ankle give way or feel unstable?",
+    ),
+    yes_no(
+        Item::JointStiffness,
+        Symptoms,
+        "Is the ankle (or the joint below it) stiff, moving less than it used to?",
+    ),
+    yes_no(
+        Item::BigToePushPain,
+        Symptoms,
+        "Does it hurt deep behind the inner ankle when you push off from the big toe or go up on tiptoe?",
+    ),
+    yes_no(
+        Item::BigToeClicking,
+        Symptoms,
+        "Does the big toe click, catch or lock when you bend it?",
     ),
     yes_no(
         Item::WeakLittleToe,
@@ -405,6 +495,18 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         Item::BaxterPointTenderness,
         "Tenderness over the first branch of the lateral plantar nerve, deep to the abductor hallucis at the medial heel.",
     ),
+    exam(
+        Item::AnteriorDrawer,
+        "Anterior drawer test of the ankle positive (increased anterior translation of the talus).",
+    ),
+    exam(
+        Item::StraightLegRaise,
+        "Straight-leg raise positive: raising the straight leg reproduces pain radiating below the knee.",
+    ),
+    exam(
+        Item::ResistedHalluxFlexionPain,
+        "Resisted flexion of the great toe reproduces posteromedial ankle pain.",
+    ),
     number(
         Item::Age,
         Profile,
@@ -448,6 +550,11 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         &[],
     ),
     yes_no(Item::Runner, Activity, "Do you run regularly?"),
+    yes_no(
+        Item::NewToRunning,
+        Activity,
+        "Did you start running within the last year?",
+    ),
     number(
         Item::WeeklyDistanceKm,
         Activity,
@@ -509,6 +616,11 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         "Have you badly sprained or injured that ankle before?",
     ),
     yes_no(
+        Item::PreviousFracture,
+        Medical,
+        "Have you broken that heel or ankle before?",
+    ),
+    yes_no(
         Item::LowVitaminDCalcium,
         Medical,
         "Have you been told your vitamin D or calcium is low, or do you get little of either?",
@@ -543,6 +655,16 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         Medical,
         "Do you take steroid tablets, such as prednisolone?",
     ),
+    yes_no(
+        Item::Immunosuppressed,
+        Medical,
+        "Do you take medicines that weaken the immune system (chemotherapy, biologics, transplant medicines), or have a condition that does (HIV, dialysis, no spleen)?",
+    ),
+    yes_no(
+        Item::CancerHistory,
+        Medical,
+        "Have you ever had cancer?",
+    ),
     yes_no(Item::Diabetes, Medical, "Do you have diabetes?"),
     yes_no(
         Item::KnownRheumatoidArthritis,
@@ -555,6 +677,11 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         "Does a parent, brother or sister have ankylosing spondylitis, psoriasis or inflammatory bowel disease?",
     ),
     yes_no(
+        Item::PreviousJointAttacks,
+        Medical,
+        "Have you had attacks before where a joint (often the big toe) became very painful, red and swollen within a day?",
+    ),
+    yes_no(
         Item::GrowthSpurt,
         Medical,
         "(For a child) Has there been a growth spurt in the last few months?",
@@ -563,6 +690,11 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         Item::Hypertension,
         Medical,
         "Do you have high blood pressure?",
+    ),
+    yes_no(
+        Item::PoorCirculation,
+        Medical,
+        "Have you been told you have poor circulation in the legs, or do your calves cramp when you walk and ease when you stop?",
     ),
 ];
 
@@ -584,12 +716,45 @@ pub static LOCATION_LABELS: [&str; crate::item::Location::COUNT] = [
     "Back of the heel, where the Achilles tendon attaches",
     "The Achilles tendon, 2-6 cm above the heel",
     "Behind or below the inner ankle bone",
+    "Deep at the back of the ankle on the inner side, in front of the Achilles tendon",
     "On the inner ankle bone",
     "Top of the foot, inner side of the midfoot",
+    "Front of the ankle, along the joint",
     "Outer side, below the outer ankle bone",
+    "Outer side of the midfoot, just in front of the outer ankle bone",
     "Outer edge of the sole of the heel",
     "The arch",
     "The whole heel",
     "The sole and toes",
     "The calf",
+];
+
+/// An item id that is no longer used, and what became of it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RetiredItem {
+    /// The old id.
+    pub id: &'static str,
+    /// The item an answer to it is read as, if one item took its meaning.
+    pub now: Option<Item>,
+    /// The items that replace it.
+    pub replaced_by: &'static [Item],
+    /// What happened to it.
+    pub note: &'static str,
+}
+
+/// Retired item ids. One that became a single item is read as that item; one
+/// that was split is rejected with an error naming its replacements.
+pub static RETIRED_ITEMS: &[RetiredItem] = &[
+    RetiredItem {
+        id: "heel_raise_difficulty",
+        now: Some(Item::HeelRaisePainful),
+        replaced_by: &[Item::HeelRaisePainful, Item::HeelRaiseUnable],
+        note: "asked whether a single-leg heel raise was \"painful or hard\"; it is read as heel_raise_painful, and heel_raise_unable now asks whether it cannot be done at all",
+    },
+    RetiredItem {
+        id: "redness_warmth",
+        now: None,
+        replaced_by: &[Item::Redness, Item::Warmth],
+        note: "redness_warmth was split into \"redness\" and \"warmth\"; answer each",
+    },
 ];

@@ -5,7 +5,10 @@
 //! |---|---|
 //! | `conditions.rs` | the 21 conditions: names, summaries, ICD-10-CM and SNOMED CT codes, features, self-care, when to seek care |
 //! | `items.rs` | the evidence items: question wording, answer type, group |
-//! | `priors.rs` | the pre-test probability of each condition in each [`Setting`](crate::Setting) |
+//! | `priors.rs` | the prior share of each cause in each [`Setting`](crate::Setting) |
+//! | `groups.rs` | correlated answers, how they combine, and published cluster accuracies |
+//! | `calibration.rs` | the fitted global calibration parameter |
+//! | `levels.rs` | what each triage level means, its wording, and its "likely" threshold |
 //! | `likelihoods.rs` | the likelihood ratio of every answer for every condition it bears on |
 //! | `triage_rules.rs` | the red-flag rules that set the triage level |
 //! | `advice.rs` | the self-care advice the care plan is built from |
@@ -16,8 +19,11 @@
 //! (see `cargo run --example knowledge_base`) and a test keeps it current.
 
 pub(crate) mod advice;
+pub mod calibration;
 pub(crate) mod conditions;
+pub mod groups;
 pub(crate) mod items;
+pub(crate) mod levels;
 pub(crate) mod likelihoods;
 pub(crate) mod priors;
 pub(crate) mod sources;
@@ -28,8 +34,11 @@ use serde::Serialize;
 use crate::condition::Condition;
 use crate::ids::id_enum;
 use crate::item::Item;
+use crate::vocab::Setting;
 
 pub use advice::{ADVICE, Advice, AdviceInfo};
+pub use groups::{Cluster, EvidenceGroup, GroupInfo};
+pub use levels::LevelInfo;
 pub use likelihoods::{ANSWER_GROUPS, LIKELIHOODS};
 pub use priors::PRIORS;
 pub use sources::{SOURCES, Source, SourceInfo, SourceQuality};
@@ -111,9 +120,13 @@ pub struct Likelihood {
     pub source: Option<Source>,
     /// What the source says, or why the value was chosen.
     pub note: &'static str,
+    /// The setting the row is for; `None` for every setting. Rows for a
+    /// setting replace the general rows of the same item in that setting.
+    pub setting: Option<Setting>,
 }
 
-/// The pre-test probability of one condition in each setting.
+/// The prior share of one cause in each setting: how often it is the main
+/// cause of heel pain there. Each setting's shares sum to 1.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Prior {

@@ -4,13 +4,37 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use super::groups::{CLUSTERS, GROUP_DECAY};
+use super::levels::{DIFFUSE_PLACES, ESSENTIAL, LEVELS, MIN_ANSWERS};
 use super::{
-    ADVICE, ANSWER_GROUPS, Advice, Grade, LIKELIHOODS, PRIORS, SCREENING, SOURCES, Source,
-    TRIAGE_RULES, Test,
+    ADVICE, ANSWER_GROUPS, Advice, EvidenceGroup, Grade, LIKELIHOODS, PRIORS, SCREENING, SOURCES,
+    Source, TRIAGE_RULES, Test,
 };
 use crate::condition::Condition;
 use crate::item::{AnswerKind, Item};
+use crate::knowledge::calibration::EVIDENCE_TEMPERATURE;
 use crate::scoring::resolve_label;
+use crate::vocab::TriageLevel;
+
+/// A finding whose ratio is at most this makes a condition very unlikely.
+const NEGATIVE: f64 = 0.3;
+
+/// Whether a text states the time frame of `level` in words.
+fn says_time_frame(text: &str, level: TriageLevel) -> bool {
+    match level {
+        TriageLevel::Emergency => text.contains("now"),
+        TriageLevel::Urgent => text.contains("today"),
+        TriageLevel::SeeDoctor => text.contains("within the next few days"),
+        TriageLevel::SelfCare => true,
+    }
+}
+
+/// Whether a test reads an item.
+fn test_mentions(test: &Test, item: Item) -> bool {
+    let mut items = BTreeSet::new();
+    test_items(test, &mut items);
+    items.contains(&item)
+}
 
 /// Advice the care plan adds by itself, whatever the conditions.
 const GENERAL_ADVICE: &[Advice] = &[
@@ -24,6 +48,7 @@ const GENERAL_ADVICE: &[Advice] = &[
     Advice::SeeIfNotBetter,
     Advice::InfectionNeedsCare,
     Advice::MedicationReview,
+    Advice::StressFractureTreatment,
 ];
 
 /// Items that take no likelihood ratio on purpose: they feed triage rules
@@ -33,7 +58,6 @@ const NOT_SCORED: &[Item] = &[
     Item::UnfamiliarPain,
     Item::HeightCm,
     Item::WeightKg,
-    Item::PalpableMass,
 ];
 
 fn test_items(test: &Test, out: &mut BTreeSet<Item>) {
@@ -95,7 +119,7 @@ pub fn problems() -> Vec<String> {
     );
 
     let mut cited: BTreeSet<Source> = BTreeSet::new();
-    let mut seen: BTreeSet<(Item, usize, Condition)> = BTreeSet::new();
+    let mut seen: BTreeSet<(Item, usize, Condition, Option<&str>)> = BTreeSet::new();
     let mut scored: BTreeSet<Item> = BTreeSet::new();
     for row in LIKELIHOODS {
         let at = format!(
@@ -125,7 +149,7 @@ pub fn problems() -> Vec<String> {
             )),
             Some(rows) => {
                 for r in rows {
-                    if !seen.insert((row.item, r, row.condition)) {
+                    if !seen.insert((row.item, r, row.condition, row.setting.map(|s| s.as_str()))) {
                         p.push(format!(
                             "{at}: this answer already has a ratio for this condition"
                         ));
@@ -141,12 +165,17 @@ pub fn problems() -> Vec<String> {
             ));
         }
     }
+    let mut totals = [0.0; 3];
     for prior in &PRIORS {
-        for (setting, v) in [
+        for (k, (setting, v)) in [
             ("runners", prior.runners),
             ("general_practice", prior.general_practice),
             ("children", prior.children),
-        ] {
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            totals[k] += v;
             if !(v > 0.0 && v < 1.0) {
                 p.push(format!(
                     "prior of {} in {setting} is {v}, not strictly between 0 and 1",
@@ -156,20 +185,77 @@ pub fn problems() -> Vec<String> {
         }
         cited.extend(prior.sources);
     }
+    for (setting, total) in ["runners", "general_practice", "children"].iter().zip(totals) {
+        if (total - 1.0).abs() > 1e-9 {
+            p.push(format!("the prior shares of {setting} sum to {total}, not 1"));
+        }
+    }
     for c in Condition::ALL {
         let info = c.info();
         cited.extend(info.sources);
-        if !(info.likely_at > 0.0 && info.likely_at < 1.0) {
-            p.push(format!("{c}: likely_at must be between 0 and 1"));
+        cited.insert(info.who_source);
+        if *c == Condition::Other {
+            continue;
         }
         if info.self_care.is_empty() {
             p.push(format!("{c}: no self-care advice"));
+        }
+        if info.who_to_see.is_empty() {
+            p.push(format!("{c}: no one to see"));
         }
         let located = LIKELIHOODS
             .iter()
             .any(|l| l.condition == *c && l.item == Item::PainLocation && l.ratio > 1.0);
         if !located {
             p.push(format!("{c}: no pain location points to it"));
+        }
+        let negative = LIKELIHOODS.iter().any(|l| {
+            l.condition == *c && l.ratio <= NEGATIVE && l.item != Item::PainLocation && l.item != Item::Age
+        });
+        if !negative {
+            p.push(format!(
+                "{c}: no finding (other than place or age) makes it very unlikely (ratio at most {NEGATIVE})"
+            ));
+        }
+        if info.care_level > TriageLevel::SelfCare
+            && !says_time_frame(info.seek_care, info.care_level)
+        {
+            p.push(format!(
+                "{c}: its seek-care text does not say its level's time frame ({})",
+                info.care_level.time_frame()
+            ));
+        }
+    }
+    for g in EvidenceGroup::ALL {
+        let info = g.info();
+        if info.id != *g {
+            p.push("evidence groups table is not in enum order".to_owned());
+        }
+        if info.items.len() > crate::scoring::MAX_GROUP {
+            p.push(format!("group {g} has more than {} members", crate::scoring::MAX_GROUP));
+        }
+        for other in EvidenceGroup::ALL.iter().filter(|o| *o > g) {
+            if info.items.iter().any(|i| other.info().items.contains(i)) {
+                p.push(format!("groups {g} and {other} share an item"));
+            }
+        }
+    }
+    for k in CLUSTERS {
+        cited.insert(k.source);
+        if k.members.iter().any(|m| !k.group.info().items.contains(m)) {
+            p.push(format!("cluster for {} names an item outside group {}", k.condition, k.group));
+        }
+    }
+    for rule in &TRIAGE_RULES {
+        if rule.level > TriageLevel::SelfCare && !says_time_frame(rule.reason, rule.level) {
+            p.push(format!(
+                "rule {}: its reason does not say its level's time frame ({})",
+                rule.id,
+                rule.level.time_frame()
+            ));
+        }
+        if rule.red_flag && !SCREENING.iter().any(|s| test_mentions(&rule.test, s.item)) {
+            p.push(format!("red-flag rule {} has no screening question", rule.id));
         }
     }
     for rule in &TRIAGE_RULES {
@@ -266,31 +352,117 @@ pub fn to_markdown() -> String {
         let _ = writeln!(o, "- Likelihood ratios graded `{g}`: {n}");
     }
 
+    let _ = writeln!(o, "\n## The model\n");
+    let _ = writeln!(
+        o,
+        "The report is a probability distribution over the main cause of the pain: the named conditions plus `other` (something else), summing to 1. \
+For each cause, `score = ln(prior share) + Σ weight × ln(LR)`, and `probability = exp(score) / Σ exp(score)`. \
+A ratio compares how often an answer is seen with the cause to how often it is seen in heel pain in general. \
+Within an evidence group, the strongest answer in each direction counts in full and each further one at {GROUP_DECAY} times the one before; \
+a published cluster replaces its members once all are answered. Every weight is divided by the evidence temperature, T = {EVIDENCE_TEMPERATURE} \
+(fitted on a simulated population; see `docs/calibration.md`). With several places ticked, `pain_location` takes the mean of their ratios.\n"
+    );
+
+    let _ = writeln!(o, "## Triage levels\n");
+    let _ = writeln!(
+        o,
+        "One meaning per level. A condition whose care needs a clinician raises the triage to its level once its probability reaches the level's threshold, \
+set at `1 / (1 + m)` where `m` is how much worse missing the condition is judged than an unnecessary visit (expert judgement: 6 for emergency and urgent, 2 for see-a-doctor).\n"
+    );
+    let _ = writeln!(o, "| level | label | time frame | action | who by default | likely threshold |");
+    let _ = writeln!(o, "|---|---|---|---|---|---|");
+    for l in &LEVELS {
+        let _ = writeln!(
+            o,
+            "| `{}` | {} | {} | {} | {} | {} |",
+            l.id,
+            l.label,
+            l.time_frame,
+            cell(l.action),
+            l.who.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", "),
+            l.likely_threshold
+        );
+    }
+    let _ = writeln!(
+        o,
+        "\nNot enough information: self-care is never advised while any of {} is unanswered, with fewer than {MIN_ANSWERS} answers, or with {DIFFUSE_PLACES} or more places ticked.",
+        ESSENTIAL
+            .iter()
+            .map(|alts| alts.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(" or "))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+
     let _ = writeln!(o, "\n## Conditions\n");
     let _ = writeln!(
         o,
-        "| id | name | region | ICD-10-CM | SNOMED CT | care level when likely | likely at |"
+        "| id | name | region | ICD-10-CM | SNOMED CT | care level when likely | likely at | who to see first | source |"
     );
-    let _ = writeln!(o, "|---|---|---|---|---|---|---|");
+    let _ = writeln!(o, "|---|---|---|---|---|---|---|---|---|");
     for c in Condition::ALL {
         let i = c.info();
         let _ = writeln!(
             o,
-            "| `{c}` | {} | {} | {} | {} | {} | {} |",
+            "| `{c}` | {} | {} | {} | {} | {} | {} | {} | {} |",
             i.name,
             i.region,
             i.icd10cm.code,
             i.snomed_ct.unwrap_or("-"),
             i.care_level,
-            i.likely_at
+            c.likely_at(),
+            i.who_to_see.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", "),
+            i.who_source
         );
+    }
+    let _ = writeln!(o, "\n### What makes each condition very unlikely\n");
+    let _ = writeln!(o, "Findings with a ratio of at most {NEGATIVE} (place and age aside).\n");
+    for c in Condition::NAMED {
+        let rows: Vec<String> = LIKELIHOODS
+            .iter()
+            .filter(|l| l.condition == *c && l.ratio <= NEGATIVE && l.item != Item::PainLocation && l.item != Item::Age)
+            .map(|l| format!("`{} = {}` ({}, {})", l.item, l.answer, l.ratio, l.grade))
+            .collect();
+        let _ = writeln!(o, "- `{c}`: {}", rows.join("; "));
     }
     let _ = writeln!(o, "\nICD-10-CM mapping notes:\n");
     for c in Condition::ALL {
         let _ = writeln!(o, "- `{c}`: {}", cell(c.info().icd10cm.note));
     }
 
-    let _ = writeln!(o, "\n## Pre-test probabilities\n");
+    let _ = writeln!(o, "\n## Evidence groups\n");
+    let _ = writeln!(o, "| group | items | why they are correlated |");
+    let _ = writeln!(o, "|---|---|---|");
+    for g in EvidenceGroup::ALL {
+        let i = g.info();
+        let _ = writeln!(
+            o,
+            "| `{g}` | {} | {} |",
+            i.items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", "),
+            cell(i.note)
+        );
+    }
+    let _ = writeln!(o, "\nPublished clusters (used once every member is answered):\n");
+    let _ = writeln!(o, "| group | members | applies when | positive when | condition | LR positive | LR negative | grade | source | note |");
+    let _ = writeln!(o, "|---|---|---|---|---|---|---|---|---|---|");
+    for k in CLUSTERS {
+        let _ = writeln!(
+            o,
+            "| `{}` | {} | {} | {} | `{}` | {} | {} | {} | {} | {} |",
+            k.group,
+            k.members.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", "),
+            k.applies_when.as_ref().map_or_else(|| "always".to_owned(), |t| cell(&render_test(t))),
+            cell(&render_test(&k.positive)),
+            k.condition,
+            k.positive_lr,
+            k.negative_lr,
+            k.grade,
+            k.source,
+            cell(k.note)
+        );
+    }
+
+    let _ = writeln!(o, "\n## Prior shares\n");
+    let _ = writeln!(o, "Each column sums to 1.\n");
     let _ = writeln!(
         o,
         "| condition | runners | general practice | children | grade | sources | note |"
@@ -331,15 +503,16 @@ pub fn to_markdown() -> String {
             continue;
         }
         let _ = writeln!(o, "### `{item}`\n\n{}\n", cell(item.info().question));
-        let _ = writeln!(o, "| answer | condition | LR | grade | source | note |");
-        let _ = writeln!(o, "|---|---|---|---|---|---|");
+        let _ = writeln!(o, "| answer | condition | LR | setting | grade | source | note |");
+        let _ = writeln!(o, "|---|---|---|---|---|---|---|");
         for l in rows {
             let _ = writeln!(
                 o,
-                "| {} | `{}` | {} | {} | {} | {} |",
+                "| {} | `{}` | {} | {} | {} | {} | {} |",
                 l.answer,
                 l.condition,
                 l.ratio,
+                l.setting.map_or("all", |s| s.as_str()),
                 l.grade,
                 source_name(l.source),
                 cell(l.note)

@@ -148,6 +148,66 @@ id_enum! {
         Frandsen2025 = "frandsen_2025",
         /// The project's seed article, "Heel pain after running".
         SeedArticle = "seed_article",
+        /// NHS heel pain patient page (NHS factsheet copies: axahealth, nidirect).
+        NhsHeelPain = "nhs_heel_pain",
+        /// Southern Health NHS Foundation Trust.
+        SouthernHealthAchilles = "southern_health_achilles",
+        /// NHS Borders RefHelp.
+        NhsBordersPttd = "nhs_borders_pttd",
+        /// NICE NG226.
+        NiceNg226 = "nice_ng226",
+        /// NICE QS33 / CG79.
+        NiceQs33 = "nice_qs33",
+        /// NICE NG65 / QS170.
+        NiceNg65 = "nice_ng65",
+        /// Sheffield Children's NHS Foundation Trust.
+        SheffieldSevers = "sheffield_severs",
+        /// NHS.
+        NhsOsteomyelitis = "nhs_osteomyelitis",
+        /// Stiell IG, et al.
+        Stiell1992 = "stiell_1992",
+        /// Beckenkamp PR, et al.
+        Beckenkamp2017 = "beckenkamp_2017",
+        /// Vuurberg G, et al.
+        Vuurberg2018 = "vuurberg_2018",
+        /// Netterström-Wedin F, Matthews M, Bleakley C.
+        NetterstromWedin2021 = "netterstrom_wedin_2021",
+        /// Doherty C, et al.
+        Doherty2014 = "doherty_2014",
+        /// Hansoulle T, et al.
+        Hansoulle2024 = "hansoulle_2024",
+        /// NHS.
+        NhsSprains = "nhs_sprains",
+        /// FootEducation.
+        FootEducationHeelBruise = "foot_education_heel_bruise",
+        /// Rose B, Singh D.
+        RoseSinghInferiorHeel = "rose_singh_inferior_heel",
+        /// van der Windt DAWM, et al.
+        VanDerWindt2010 = "van_der_windt_2010",
+        /// NHS.
+        NhsSciatica = "nhs_sciatica",
+        /// GIRFT.
+        GirftCes = "girft_ces",
+        /// AMSSM (sportsmedtoday.
+        AmssmFhl = "amssm_fhl",
+        /// Flexor hallucis longus dysfunction: 19 operated cases of stenosing tenosynovitis.
+        FhlTenosynovitis1998 = "fhl_tenosynovitis_1998",
+        /// Janssens HJ, et al.
+        Janssens2010 = "janssens_2010",
+        /// Kuo C-F, et al.
+        Kuo2015 = "kuo_2015",
+        /// NHS.
+        NhsGout = "nhs_gout",
+        /// Margaretten ME, et al.
+        Margaretten2007 = "margaretten_2007",
+        /// Björck M, et al.
+        EsvsAli2020 = "esvs_ali_2020",
+        /// NICE NG12.
+        NiceNg12 = "nice_ng12",
+        /// NICE NG51 / NG254.
+        NiceSepsis = "nice_sepsis",
+        /// Hindfoot and ankle arthritis after trauma (AAOS OKU chapter, O'Donnell SW, Bluman EM), post-traumatic causes.
+        ODonnellPostTraumatic = "odonnell_post_traumatic",
     }
 }
 
@@ -614,6 +674,186 @@ pub static SOURCES: [SourceInfo; Source::COUNT] = [
         Source::SeedArticle,
         "Heel pain after running (a footwear retailer's patient-education article; the project's seed document).",
         Some("shared/seed/heel-pain-after-running.txt"),
+        Secondary,
+    ),
+    s(
+        Source::NhsHeelPain,
+        "NHS heel pain patient page (NHS factsheet copies: axahealth, nidirect).",
+        None,
+        PatientInformation,
+    ),
+    s(
+        Source::SouthernHealthAchilles,
+        "Southern Health NHS Foundation Trust. Achilles tendinopathy patient leaflet.",
+        None,
+        PatientInformation,
+    ),
+    s(
+        Source::NhsBordersPttd,
+        "NHS Borders RefHelp. Flat foot / posterior tibial tendon dysfunction referral guidance.",
+        None,
+        Guideline,
+    ),
+    s(
+        Source::NiceNg226,
+        "NICE NG226. Osteoarthritis in over 16s: diagnosis and management. 2022.",
+        None,
+        Guideline,
+    ),
+    s(
+        Source::NiceQs33,
+        "NICE QS33 / CG79. Rheumatoid arthritis in over 16s.",
+        None,
+        Guideline,
+    ),
+    s(
+        Source::NiceNg65,
+        "NICE NG65 / QS170. Spondyloarthritis in over 16s: diagnosis and management.",
+        None,
+        Guideline,
+    ),
+    s(
+        Source::SheffieldSevers,
+        "Sheffield Children's NHS Foundation Trust. Sever's disease patient leaflet; Keeping Me Well (NHS children's podiatry).",
+        None,
+        PatientInformation,
+    ),
+    s(
+        Source::NhsOsteomyelitis,
+        "NHS. Osteomyelitis patient page (mirrors).",
+        None,
+        PatientInformation,
+    ),
+    s(
+        Source::Stiell1992,
+        "Stiell IG, et al. A study to develop clinical decision rules for the use of radiography in acute ankle injuries. Ann Emerg Med 1992;21(4):384-90.",
+        Some("PMID 1554175"),
+        Primary,
+    ),
+    s(
+        Source::Beckenkamp2017,
+        "Beckenkamp PR, et al. Diagnostic accuracy of the Ottawa Ankle and Midfoot Rules: a systematic review with meta-analysis. Br J Sports Med 2017;51(6):504-10.",
+        None,
+        Primary,
+    ),
+    s(
+        Source::Vuurberg2018,
+        "Vuurberg G, et al. Diagnosis, treatment and prevention of ankle sprains: update of an evidence-based clinical guideline. Br J Sports Med 2018;52:956.",
+        Some("doi:10.1136/bjsports-2017-098106"),
+        Guideline,
+    ),
+    s(
+        Source::NetterstromWedin2021,
+        "Netterström-Wedin F, Matthews M, Bleakley C. Diagnostic accuracy of clinical tests assessing ligamentous injury of the talocrural and subtalar joints: systematic review with meta-analysis. Sports Health 2021.",
+        Some("doi:10.1177/19417381211029953"),
+        Primary,
+    ),
+    s(
+        Source::Doherty2014,
+        "Doherty C, et al. The incidence and prevalence of ankle sprain injury: a systematic review and meta-analysis of prospective epidemiological studies. Sports Med 2014;44(1):123-40.",
+        Some("doi:10.1007/s40279-013-0102-5"),
+        Primary,
+    ),
+    s(
+        Source::Hansoulle2024,
+        "Hansoulle T, et al. Do we underestimate the frequency of ankle sprains in running? Systematic review and meta-analysis. Phys Ther Sport 2024;68:60-70.",
+        Some("doi:10.1016/j.ptsp.2024.06.009"),
+        Primary,
+    ),
+    s(
+        Source::NhsSprains,
+        "NHS. Sprains and strains patient page (mirrors).",
+        None,
+        PatientInformation,
+    ),
+    s(
+        Source::FootEducationHeelBruise,
+        "FootEducation. Heel contusion - heel bruise.",
+        Some("https://footeducation.com/heel-contusion-heel-bruise/"),
+        Secondary,
+    ),
+    s(
+        Source::RoseSinghInferiorHeel,
+        "Rose B, Singh D. Inferior heel pain. Orthopaedics and Trauma (review).",
+        None,
+        Primary,
+    ),
+    s(
+        Source::VanDerWindt2010,
+        "van der Windt DAWM, et al. Physical examination for lumbar radiculopathy due to disc herniation in patients with low-back pain. Cochrane Database Syst Rev 2010;CD007431.",
+        None,
+        Primary,
+    ),
+    s(
+        Source::NhsSciatica,
+        "NHS. Sciatica patient page (mirror).",
+        None,
+        PatientInformation,
+    ),
+    s(
+        Source::GirftCes,
+        "GIRFT. National Suspected Cauda Equina Syndrome Pathway (2023); BMJ Best Practice, cauda equina syndrome.",
+        Some("https://gettingitrightfirsttime.co.uk/pathway-supports-clinicians-to-diagnose-and-treat-cauda-equina-syndrome-without-delay/"),
+        Guideline,
+    ),
+    s(
+        Source::AmssmFhl,
+        "AMSSM (sportsmedtoday.com). Flexor hallucis longus tendinopathy fact sheet.",
+        None,
+        PatientInformation,
+    ),
+    s(
+        Source::FhlTenosynovitis1998,
+        "Flexor hallucis longus dysfunction: 19 operated cases of stenosing tenosynovitis. J Foot Ankle Surg 1998;37(2):101-9.",
+        Some("PMID 9571456"),
+        Primary,
+    ),
+    s(
+        Source::Janssens2010,
+        "Janssens HJ, et al. A diagnostic rule for acute gouty arthritis in primary care without joint fluid analysis. Arch Intern Med 2010;170(13):1120-6.",
+        None,
+        Primary,
+    ),
+    s(
+        Source::Kuo2015,
+        "Kuo C-F, et al. Rising burden of gout in the UK but continuing suboptimal management. Ann Rheum Dis 2015;74:661-7.",
+        None,
+        Primary,
+    ),
+    s(
+        Source::NhsGout,
+        "NHS. Gout patient page (NHS 111 Wales copy).",
+        Some("https://111.wales.nhs.uk/encyclopaedia/g/article/gout/"),
+        PatientInformation,
+    ),
+    s(
+        Source::Margaretten2007,
+        "Margaretten ME, et al. Does this adult patient have septic arthritis? JAMA 2007;297(13):1478-88 (fever sensitivity as quoted by a decision-support site).",
+        None,
+        Secondary,
+    ),
+    s(
+        Source::EsvsAli2020,
+        "Björck M, et al. ESVS 2020 clinical practice guidelines on the management of acute limb ischaemia. Eur J Vasc Endovasc Surg 2020;59:173-218 (summary).",
+        None,
+        Secondary,
+    ),
+    s(
+        Source::NiceNg12,
+        "NICE NG12. Suspected cancer: recognition and referral (bone sarcoma recommendations, as summarised); Downie S, et al. BMJ 2021;372:n98.",
+        None,
+        Secondary,
+    ),
+    s(
+        Source::NiceSepsis,
+        "NICE NG51 / NG254. Suspected sepsis: recognition and early management (\"could this be sepsis?\"; immunosuppression).",
+        None,
+        Guideline,
+    ),
+    s(
+        Source::ODonnellPostTraumatic,
+        "Hindfoot and ankle arthritis after trauma (AAOS OKU chapter, O'Donnell SW, Bluman EM), post-traumatic causes.",
+        None,
         Secondary,
     ),
 ];

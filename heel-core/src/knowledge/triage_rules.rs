@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::Source;
 use crate::ids::id_enum;
 use crate::item::{Choice, Item, Location};
-use crate::triage::TriageLevel;
+use crate::vocab::TriageLevel;
 
 /// A test on the answers. Unknown answers never satisfy a test, except
 /// [`Test::NotPresent`], which is true when the item is absent *or* unknown.
@@ -45,17 +45,27 @@ pub enum Test {
 id_enum! {
     /// A triage rule. [`Rule::info`] gives its level, reason and source.
     pub enum Rule ("triage rule") {
-        /// Hot, red, swollen heel with fever.
-        FeverWithHotSwollenHeel = "fever_with_hot_swollen_heel",
+        /// A cold, pale or blue foot.
+        ColdPaleFoot = "cold_pale_foot",
+        /// Numbness around the genitals or back passage, or bladder or bowel trouble.
+        CaudaEquina = "cauda_equina",
+        /// Fever with a hot or swollen heel, and systemic illness, immunosuppression or inability to bear weight.
+        InfectionWithSystemicSigns = "infection_with_systemic_signs",
+        /// The foot or ankle changed shape after an injury.
+        DeformityAfterInjury = "deformity_after_injury",
         /// Unable to bear weight after an injury.
         CannotBearWeightAfterInjury = "cannot_bear_weight_after_injury",
-        /// A pop or snap with weakness, or clinician signs of Achilles rupture.
+        /// A pop or snap with calf weakness, or clinician signs of Achilles rupture.
         SuspectedAchillesRupture = "suspected_achilles_rupture",
-        /// Hot, red, swollen heel, or fever.
-        HotSwollenHeelOrFever = "hot_swollen_heel_or_fever",
+        /// A hot, red, swollen heel.
+        HotRedSwollenHeel = "hot_red_swollen_heel",
+        /// A fever with heel swelling, warmth, redness or inability to bear weight.
+        FeverWithLocalSigns = "fever_with_local_signs",
+        /// A hot, red or swollen heel in someone whose immune system is weakened.
+        ImmunosuppressedHotHeel = "immunosuppressed_hot_heel",
         /// A wound or puncture on the foot.
         PunctureWound = "puncture_wound",
-        /// A child with a swollen or red heel who limps or cannot bear weight.
+        /// A child with one hot or swollen heel who limps, cannot bear weight or has a fever.
         ChildSwollenHeel = "child_swollen_heel",
         /// Diabetes with new redness, warmth, swelling or a wound.
         DiabeticFootChanges = "diabetic_foot_changes",
@@ -65,21 +75,23 @@ id_enum! {
         HighRiskStressFractureSigns = "high_risk_stress_fracture_signs",
         /// Activity pain at a high-risk stress fracture site in a young or active person.
         HighRiskStressFractureSuspected = "high_risk_stress_fracture_suspected",
-        /// An injury with swelling, bruising, bone tenderness or difficulty walking.
-        InjuryWithBoneSigns = "injury_with_bone_signs",
+        /// Ottawa rules positive after an injury: bone tenderness at the named points.
+        OttawaPositive = "ottawa_positive",
         /// Unable to bear weight without an injury.
         CannotBearWeight = "cannot_bear_weight",
         /// A pop or snap at onset.
         PopAtOnset = "pop_at_onset",
+        /// Bone pain with a history of cancer.
+        CancerHistoryBonePain = "cancer_history_bone_pain",
         /// Pain at rest or at night.
         RestOrNightPain = "rest_or_night_pain",
         /// Weight loss without trying, or a lump in the heel.
         WeightLossOrMass = "weight_loss_or_mass",
-        /// Features of a stress fracture.
+        /// Features of a calcaneal stress fracture.
         StressFracturePattern = "stress_fracture_pattern",
-        /// Bilateral heel pain with inflammatory features.
+        /// Heel pain with inflammatory features.
         InflammatoryPattern = "inflammatory_pattern",
-        /// A recent fluoroquinolone antibiotic with Achilles pain.
+        /// A recent fluoroquinolone antibiotic with Achilles or heel pain.
         FluoroquinoloneTendonPain = "fluoroquinolone_tendon_pain",
         /// Diabetes and heel pain.
         Diabetes = "diabetes",
@@ -128,19 +140,58 @@ use Item as I;
 use Test::{Above, All, Any, Below, Is, Not, NotPresent, PainAt, Present};
 use TriageLevel::{Emergency, SeeDoctor, Urgent};
 
+/// Places at the back of the heel and leg, where the Achilles tendon runs.
+const ACHILLES: &[Location] = &[
+    Location::AchillesMidportion,
+    Location::AchillesInsertion,
+    Location::Calf,
+];
+/// Places a calcaneal stress fracture is felt (not the plantar-medial heel of plantar fasciitis).
+const CALCANEAL_BODY: &[Location] = &[
+    Location::WholeHeel,
+    Location::HeelPadCentre,
+    Location::LateralHeel,
+];
+/// Signs of an inflamed area.
+const LOCAL_SIGNS: &[Test] = &[Present(I::Swelling), Present(I::Warmth), Present(I::Redness)];
+
 /// Every rule, in [`Rule::ALL`] order (most urgent first).
 pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
     RuleInfo {
-        id: Rule::FeverWithHotSwollenHeel,
+        id: Rule::ColdPaleFoot,
+        level: Emergency,
+        red_flag: true,
+        test: Present(I::ColdPaleFoot),
+        reason: "A cold, pale, white or blue foot can mean its blood supply is blocked (acute limb ischaemia). Go to an emergency department now or call an ambulance: the limb may not be saveable after about six hours.",
+        source: Source::EsvsAli2020,
+    },
+    RuleInfo {
+        id: Rule::CaudaEquina,
+        level: Emergency,
+        red_flag: true,
+        test: Present(I::SaddleNumbnessBladder),
+        reason: "New numbness around the genitals or back passage, or trouble controlling the bladder or bowel, can mean the nerves at the bottom of the spine are being squeezed (cauda equina syndrome). Go to an emergency department now.",
+        source: Source::GirftCes,
+    },
+    RuleInfo {
+        id: Rule::InfectionWithSystemicSigns,
         level: Emergency,
         red_flag: true,
         test: All(&[
             Present(I::Fever),
-            Present(I::RednessWarmth),
-            Present(I::Swelling),
+            Any(LOCAL_SIGNS),
+            Any(&[Present(I::FeelingUnwell), Present(I::Immunosuppressed), Present(I::UnableToBearWeight)]),
         ]),
-        reason: "A hot, red, swollen heel with a fever can be an infection of the bone or joint. Go to an emergency department now.",
-        source: Source::NhsGlosRedFlags,
+        reason: "A fever with a hot or swollen heel, in someone who feels unwell, cannot stand on it or has a weakened immune system, can be a bone or joint infection or sepsis. Go to an emergency department now.",
+        source: Source::NiceSepsis,
+    },
+    RuleInfo {
+        id: Rule::DeformityAfterInjury,
+        level: Emergency,
+        red_flag: true,
+        test: Present(I::VisibleDeformity),
+        reason: "A foot or ankle that has changed shape or points at an odd angle after an injury may be broken or dislocated. Keep it still and go to an emergency department now.",
+        source: Source::NhsSprains,
     },
     RuleInfo {
         id: Rule::CannotBearWeightAfterInjury,
@@ -148,7 +199,7 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         red_flag: true,
         test: All(&[Present(I::Trauma), Present(I::UnableToBearWeight)]),
         reason: "Being unable to put weight on the foot or take four steps after an injury can mean a fracture. Go to an emergency department or minor injuries unit now.",
-        source: Source::Bachmann2003,
+        source: Source::Stiell1992,
     },
     RuleInfo {
         id: Rule::SuspectedAchillesRupture,
@@ -158,32 +209,49 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
             All(&[
                 Present(I::PopAtOnset),
                 Any(&[
-                    Present(I::HeelRaiseDifficulty),
+                    Present(I::HeelRaiseUnable),
                     Present(I::DifficultyWalking),
                     Present(I::UnableToBearWeight),
                 ]),
-                PainAt(&[
-                    Location::AchillesMidportion,
-                    Location::AchillesInsertion,
-                    Location::Calf,
-                ]),
+                PainAt(ACHILLES),
             ]),
             Present(I::ThompsonTest),
             Present(I::PalpableGap),
         ]),
         reason: "A pop or snap at the back of the leg with weakness pushing off, or a positive calf-squeeze test or a gap in the tendon, suggests an Achilles tendon rupture. Keep weight off the leg and go to an emergency department or minor injuries unit now.",
+        source: Source::NhsHeelPain,
+    },
+    RuleInfo {
+        id: Rule::HotRedSwollenHeel,
+        level: Urgent,
+        red_flag: true,
+        test: All(LOCAL_SIGNS),
+        reason: "A heel that is hot, red and swollen needs to be seen today to rule out infection.",
         source: Source::NhsGlosRedFlags,
     },
     RuleInfo {
-        id: Rule::HotSwollenHeelOrFever,
+        id: Rule::FeverWithLocalSigns,
         level: Urgent,
         red_flag: true,
-        test: Any(&[
-            All(&[Present(I::RednessWarmth), Present(I::Swelling)]),
+        test: All(&[
             Present(I::Fever),
+            Any(&[
+                Present(I::Swelling),
+                Present(I::Warmth),
+                Present(I::Redness),
+                Present(I::UnableToBearWeight),
+            ]),
         ]),
-        reason: "A hot, red, swollen heel, or heel pain with a fever, needs to be seen today to rule out infection.",
+        reason: "Heel pain with a fever and a swollen, hot or red heel, or a heel you cannot stand on, needs to be seen today to rule out infection.",
         source: Source::NhsGlosRedFlags,
+    },
+    RuleInfo {
+        id: Rule::ImmunosuppressedHotHeel,
+        level: Urgent,
+        red_flag: true,
+        test: All(&[Present(I::Immunosuppressed), Any(LOCAL_SIGNS)]),
+        reason: "With a weakened immune system, a hot, red or swollen heel can be an infection even without a fever. Have it seen today.",
+        source: Source::NiceSepsis,
     },
     RuleInfo {
         id: Rule::PunctureWound,
@@ -199,14 +267,19 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         red_flag: true,
         test: All(&[
             Below(I::Age, 18.0),
-            Any(&[Present(I::Swelling), Present(I::RednessWarmth)]),
             Any(&[
-                Present(I::UnableToBearWeight),
-                Present(I::DifficultyWalking),
-                Present(I::RednessWarmth),
+                All(&[
+                    Not(&Is(I::Side, Choice::Both)),
+                    Any(&[Present(I::Swelling), Present(I::Warmth)]),
+                    Any(&[Present(I::UnableToBearWeight), Present(I::DifficultyWalking), Present(I::Fever)]),
+                ]),
+                All(&[
+                    Present(I::Fever),
+                    Any(&[Present(I::UnableToBearWeight), Present(I::DifficultyWalking)]),
+                ]),
             ]),
         ]),
-        reason: "In a child, a swollen or red heel with a limp or inability to bear weight can be a bone infection rather than Sever's disease. Have it seen today.",
+        reason: "In a child, one swollen or hot heel with a limp, inability to bear weight or a fever, or a fever with a limp, can be a bone infection rather than Sever's disease (which is usually in both heels, without swelling). Have it seen today.",
         source: Source::OsteomyelitisCase2015,
     },
     RuleInfo {
@@ -216,12 +289,13 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         test: All(&[
             Present(I::Diabetes),
             Any(&[
-                Present(I::RednessWarmth),
+                Present(I::Redness),
+                Present(I::Warmth),
                 Present(I::Swelling),
                 Present(I::PunctureWound),
             ]),
         ]),
-        reason: "With diabetes, new redness, warmth, swelling or a wound on the foot is a foot emergency. Contact your foot team or doctor today.",
+        reason: "With diabetes, new redness, warmth, swelling or a wound on the foot is a foot emergency. Contact your diabetic foot team or doctor today.",
         source: Source::DiabetesUk,
     },
     RuleInfo {
@@ -229,7 +303,7 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         level: Urgent,
         red_flag: true,
         test: Present(I::ProgressiveNumbnessWeakness),
-        reason: "Numbness or weakness that is spreading or getting worse needs a same-day assessment of the nerves.",
+        reason: "Numbness or weakness that is spreading or getting worse needs an assessment of the nerves today.",
         source: Source::NhsGlosRedFlags,
     },
     RuleInfo {
@@ -240,7 +314,7 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
             Present(I::NSpotTenderness),
             Present(I::MedialMalleolusTenderness),
         ]),
-        reason: "Tenderness over the navicular or the inner ankle bone can be a stress fracture at a high-risk site, which heals poorly if loaded. Stop running and have it assessed promptly, usually with an MRI or CT scan.",
+        reason: "Tenderness over the navicular or the inner ankle bone can be a stress fracture at a high-risk site, which heals poorly if loaded. Stop running and have it assessed today, usually with an MRI or CT scan.",
         source: Source::StressFracturesHindfoot2020,
     },
     RuleInfo {
@@ -258,24 +332,23 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
                 Present(I::TrainingIncrease),
             ]),
         ]),
-        reason: "Pain on the top-inner midfoot or over the inner ankle bone that builds with activity, without an injury, can be a stress fracture of the navicular or the medial malleolus. These heal poorly if loaded: stop running and have it assessed promptly, usually with an MRI or CT scan.",
+        reason: "Pain on the top-inner midfoot or over the inner ankle bone that builds with activity, without an injury, can be a stress fracture of the navicular or the medial malleolus. These heal poorly if loaded: stop running and have it assessed today, usually with an MRI or CT scan.",
         source: Source::AaosNavicular,
     },
     RuleInfo {
-        id: Rule::InjuryWithBoneSigns,
+        id: Rule::OttawaPositive,
         level: Urgent,
         red_flag: true,
         test: All(&[
             Present(I::Trauma),
             Any(&[
-                Present(I::Swelling),
-                Present(I::Bruising),
-                Present(I::DifficultyWalking),
-                Present(I::CalcanealSqueeze),
+                Present(I::MalleolarBoneTenderness),
+                Present(I::MidfootBoneTenderness),
+                All(&[Present(I::UnableToBearWeightAtInjury), Present(I::UnableToBearWeight)]),
             ]),
         ]),
-        reason: "Pain after an injury with swelling, bruising, bone tenderness or difficulty walking may need an X-ray. Have it seen today.",
-        source: Source::Bachmann2003,
+        reason: "After an injury, tenderness on the back edge or tip of an ankle bone, over the navicular or at the base of the fifth metatarsal means an X-ray is needed (Ottawa ankle and foot rules). Have it seen today.",
+        source: Source::Beckenkamp2017,
     },
     RuleInfo {
         id: Rule::CannotBearWeight,
@@ -294,11 +367,27 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         source: Source::NhsGlosRedFlags,
     },
     RuleInfo {
+        id: Rule::CancerHistoryBonePain,
+        level: SeeDoctor,
+        red_flag: true,
+        test: All(&[
+            Present(I::CancerHistory),
+            Any(&[
+                Present(I::NightPain),
+                Present(I::PainAtRest),
+                Present(I::PalpableMass),
+                Present(I::UnexplainedWeightLoss),
+            ]),
+        ]),
+        reason: "Bone pain at rest or at night after cancer can be a spread to the bone. See a doctor within the next few days and mention the cancer, so an X-ray can be arranged.",
+        source: Source::NiceNg12,
+    },
+    RuleInfo {
         id: Rule::RestOrNightPain,
         level: SeeDoctor,
         red_flag: true,
         test: Any(&[Present(I::NightPain), Present(I::PainAtRest)]),
-        reason: "Pain at rest or at night is not typical of simple overuse and should be checked by a clinician, who may arrange an X-ray.",
+        reason: "Pain at rest or at night is not typical of simple overuse: see a clinician within the next few days, who may arrange an X-ray.",
         source: Source::Yan2018,
     },
     RuleInfo {
@@ -306,7 +395,7 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         level: SeeDoctor,
         red_flag: true,
         test: Any(&[Present(I::UnexplainedWeightLoss), Present(I::PalpableMass)]),
-        reason: "Weight loss without trying, or a lump in the heel, should be checked by a clinician.",
+        reason: "Weight loss without trying, or a lump in the heel, should be checked by a clinician within the next few days.",
         source: Source::Yan2018,
     },
     RuleInfo {
@@ -317,29 +406,29 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
             // In children a painful squeeze is the usual sign of Sever's disease.
             All(&[Present(I::CalcanealSqueeze), Not(&Below(I::Age, 16.0))]),
             All(&[
+                PainAt(CALCANEAL_BODY),
                 Present(I::PainOnHopping),
                 Present(I::WorseWithActivity),
                 Any(&[Present(I::TrainingIncrease), Present(I::NewHardSurface)]),
+                NotPresent(I::WarmsUpWithActivity),
+                NotPresent(I::EasesAfterFewMinutes),
             ]),
         ]),
-        reason: "Heel pain that builds with activity and hurts on hopping after a change in training can be a stress fracture, which needs prompt medical attention. Stop running until it has been assessed.",
+        reason: "Heel pain over the heel bone that builds with activity and hurts on hopping after a change in training can be a stress fracture, which needs prompt medical attention: see a doctor within the next few days and stop running until then.",
         source: Source::SeedArticle,
     },
     RuleInfo {
         id: Rule::InflammatoryPattern,
         level: SeeDoctor,
         red_flag: true,
-        test: All(&[
-            Is(I::Side, Choice::Both),
-            Any(&[
-                Present(I::InflammatoryBackPain),
-                Present(I::PsoriasisIbdUveitis),
-                Present(I::MorningStiffnessLong),
-                Present(I::OtherJointsPainful),
-            ]),
+        test: Any(&[
+            Present(I::InflammatoryBackPain),
+            Present(I::PsoriasisIbdUveitis),
+            All(&[Present(I::MorningStiffnessLong), Present(I::OtherJointsPainful)]),
+            All(&[Is(I::Side, Choice::Both), Present(I::MorningStiffnessLong)]),
         ]),
-        reason: "Pain in both heels with long morning stiffness, inflammatory back pain, other painful joints, psoriasis, bowel inflammation or uveitis can be an inflammatory arthritis. See a doctor, who can arrange tests and a rheumatology referral.",
-        source: Source::BmjBestPracticePf,
+        reason: "Heel pain with inflammatory back pain, psoriasis, bowel inflammation or uveitis, or long morning stiffness in both heels or with other painful joints, can be an inflammatory arthritis. See a doctor within the next few days, who can arrange tests and a rheumatology referral.",
+        source: Source::NiceNg65,
     },
     RuleInfo {
         id: Rule::FluoroquinoloneTendonPain,
@@ -351,9 +440,10 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
                 Location::AchillesMidportion,
                 Location::AchillesInsertion,
                 Location::Calf,
+                Location::WholeHeel,
             ]),
         ]),
-        reason: "Achilles pain after a fluoroquinolone antibiotic (ciprofloxacin, levofloxacin and similar) raises the risk of tendon rupture. Talk to a doctor about the medicine before it is taken again, and avoid hard exercise until then.",
+        reason: "Achilles or heel pain after a fluoroquinolone antibiotic (ciprofloxacin, levofloxacin and similar) raises the risk of tendon rupture. Talk to a doctor about the medicine within the next few days, before another dose, and avoid hard exercise until then.",
         source: Source::Morales2019,
     },
     RuleInfo {
@@ -361,7 +451,7 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         level: SeeDoctor,
         red_flag: true,
         test: Present(I::Diabetes),
-        reason: "With diabetes, new foot pain should be checked by your foot team or doctor.",
+        reason: "With diabetes, new foot pain should be checked by your foot team or doctor within the next few days.",
         source: Source::DiabetesUk,
     },
     RuleInfo {
@@ -369,7 +459,7 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         level: SeeDoctor,
         red_flag: false,
         test: Present(I::Trauma),
-        reason: "The pain began with an injury, so it came on suddenly: you can't go wrong making a doctor's appointment, and an X-ray may be needed if the bone is tender.",
+        reason: "The pain began with an injury, so it came on suddenly: you can't go wrong making a doctor's appointment within the next few days, and an X-ray may be needed if the bone is tender.",
         source: Source::SeedArticle,
     },
     RuleInfo {
@@ -377,7 +467,7 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         level: SeeDoctor,
         red_flag: false,
         test: All(&[Present(I::SharpStabbing), Is(I::Onset, Choice::Sudden)]),
-        reason: "The pain is sharp and came on suddenly: you can't go wrong making a doctor's appointment.",
+        reason: "The pain is sharp and came on suddenly: you can't go wrong making a doctor's appointment within the next few days.",
         source: Source::SeedArticle,
     },
     RuleInfo {
@@ -385,7 +475,7 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         level: SeeDoctor,
         red_flag: false,
         test: Present(I::UnfamiliarPain),
-        reason: "This is a pain you haven't had before: you can't go wrong making a doctor's appointment.",
+        reason: "This is a pain you haven't had before: you can't go wrong making a doctor's appointment within the next few days.",
         source: Source::SeedArticle,
     },
     RuleInfo {
@@ -393,7 +483,7 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         level: SeeDoctor,
         red_flag: false,
         test: All(&[Above(I::DurationDays, 14.0), NotPresent(I::Improving)]),
-        reason: "The pain has lasted more than two weeks without getting better: see a doctor, physiotherapist or podiatrist.",
+        reason: "The pain has lasted more than two weeks without getting better: see a doctor, physiotherapist or podiatrist within the next few days.",
         source: Source::HsePlantarFasciitis,
     },
     RuleInfo {
@@ -401,7 +491,7 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         level: SeeDoctor,
         red_flag: false,
         test: Present(I::DifficultyWalking),
-        reason: "Difficulty walking is a reason to see a clinician rather than manage at home alone.",
+        reason: "Difficulty walking is a reason to see a clinician within the next few days rather than manage at home alone.",
         source: Source::SeedArticle,
     },
     RuleInfo {
@@ -409,7 +499,7 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         level: SeeDoctor,
         red_flag: false,
         test: Above(I::Severity, 7.0),
-        reason: "The pain is severe (8 or more out of 10): what to do depends on how severe it is, and this is worth a doctor's appointment.",
+        reason: "The pain is severe (8 or more out of 10): what to do depends on how severe it is, and this is worth a doctor's appointment within the next few days.",
         source: Source::SeedArticle,
     },
 ];
@@ -440,28 +530,44 @@ const fn screen(item: Item, when: Option<Test>, rule: Rule, screens_for: &'stati
 
 /// The red-flag screening questions, in the order they are asked.
 ///
-/// Six are always asked first (fever, redness, weight bearing, how it
+/// Six are always asked first (fever, swelling, weight bearing, how it
 /// started, a wound, and how long the pain has lasted); the rest are asked
 /// only when an earlier answer makes what they screen for possible (an
-/// injury or a pop unless the onset was gradual), which keeps interviews short.
+/// injury or a pop unless the onset was gradual), which keeps interviews
+/// short. Every red-flag rule has at least one screen (a test checks it).
 #[rustfmt::skip]
 pub static SCREENING: &[Screen] = &[
-    screen(I::Fever, None, Rule::HotSwollenHeelOrFever, "infection"),
-    screen(I::RednessWarmth, None, Rule::HotSwollenHeelOrFever, "infection"),
-    screen(I::Swelling, Some(Any(&[Present(I::RednessWarmth), Present(I::Diabetes), Present(I::Trauma), Below(I::Age, 18.0)])), Rule::HotSwollenHeelOrFever, "infection or fracture"),
+    screen(I::Fever, None, Rule::FeverWithLocalSigns, "infection"),
+    screen(I::Swelling, None, Rule::HotRedSwollenHeel, "infection or fracture"),
+    screen(I::Warmth, Some(Any(&[Present(I::Swelling), Present(I::Fever), Present(I::Diabetes), Below(I::Age, 18.0)])), Rule::HotRedSwollenHeel, "infection"),
+    screen(I::Redness, Some(Any(&[Present(I::Swelling), Present(I::Warmth), Present(I::Fever), Present(I::Diabetes)])), Rule::HotRedSwollenHeel, "infection"),
+    screen(I::FeelingUnwell, Some(Present(I::Fever)), Rule::InfectionWithSystemicSigns, "sepsis"),
+    screen(I::Immunosuppressed, Some(Any(&[Present(I::Fever), Present(I::Swelling), Present(I::Warmth), Present(I::Redness)])), Rule::ImmunosuppressedHotHeel, "an infection in a weakened immune system"),
     screen(I::UnableToBearWeight, None, Rule::CannotBearWeight, "a fracture or infection"),
     screen(I::Onset, None, Rule::PopAtOnset, "an injury or a tear"),
     // An injury or a pop comes on suddenly: skipped only when the onset was gradual.
     screen(I::Trauma, Some(Any(&[Not(&Is(I::Onset, Choice::Gradual)), Present(I::UnableToBearWeight), Present(I::Swelling)])), Rule::CannotBearWeightAfterInjury, "a fracture"),
+    screen(I::VisibleDeformity, Some(Present(I::Trauma)), Rule::DeformityAfterInjury, "a broken or dislocated bone"),
+    screen(I::MalleolarBoneTenderness, Some(Present(I::Trauma)), Rule::OttawaPositive, "a fracture (Ottawa ankle rule)"),
+    screen(I::MidfootBoneTenderness, Some(Present(I::Trauma)), Rule::OttawaPositive, "a fracture (Ottawa foot rule)"),
+    screen(I::UnableToBearWeightAtInjury, Some(All(&[Present(I::Trauma), Present(I::UnableToBearWeight)])), Rule::OttawaPositive, "a fracture (Ottawa rules)"),
     screen(I::PopAtOnset, Some(Not(&Is(I::Onset, Choice::Gradual))), Rule::PopAtOnset, "a torn tendon or fascia"),
-    screen(I::HeelRaiseDifficulty, Some(Any(&[Present(I::PopAtOnset), Not(&Is(I::Onset, Choice::Gradual))])), Rule::SuspectedAchillesRupture, "an Achilles rupture"),
-    screen(I::ThompsonTest, Some(Any(&[Present(I::PopAtOnset), Present(I::HeelRaiseDifficulty), PainAt(&[Location::AchillesMidportion, Location::Calf])])), Rule::SuspectedAchillesRupture, "an Achilles rupture"),
+    screen(I::HeelRaiseUnable, Some(Any(&[Present(I::PopAtOnset), Not(&Is(I::Onset, Choice::Gradual))])), Rule::SuspectedAchillesRupture, "an Achilles rupture"),
+    screen(I::ThompsonTest, Some(Any(&[Present(I::PopAtOnset), Present(I::HeelRaiseUnable), PainAt(&[Location::AchillesMidportion, Location::Calf])])), Rule::SuspectedAchillesRupture, "an Achilles rupture"),
+    screen(I::ColdPaleFoot, Some(Any(&[Is(I::Onset, Choice::Sudden), Present(I::PoorCirculation), Present(I::Diabetes), Present(I::Numbness), Not(&Below(I::Age, 50.0))])), Rule::ColdPaleFoot, "a blocked blood supply"),
     screen(I::PunctureWound, None, Rule::PunctureWound, "a bone infection"),
-    screen(I::Diabetes, Some(Any(&[Present(I::RednessWarmth), Present(I::Swelling), Present(I::PunctureWound)])), Rule::DiabeticFootChanges, "a diabetic foot emergency"),
-    screen(I::ProgressiveNumbnessWeakness, Some(Any(&[Present(I::Numbness), Present(I::Tingling), Present(I::Burning), Present(I::WeakLittleToe)])), Rule::ProgressiveNumbnessWeakness, "a worsening nerve problem"),
+    screen(I::Diabetes, Some(Any(&[Present(I::Redness), Present(I::Warmth), Present(I::Swelling), Present(I::PunctureWound)])), Rule::DiabeticFootChanges, "a diabetic foot emergency"),
+    screen(I::ProgressiveNumbnessWeakness, Some(Any(&[Present(I::Numbness), Present(I::Tingling), Present(I::Burning), Present(I::WeakLittleToe), Present(I::BackPainRadiating)])), Rule::ProgressiveNumbnessWeakness, "a worsening nerve problem"),
+    screen(I::SaddleNumbnessBladder, Some(Present(I::BackPainRadiating)), Rule::CaudaEquina, "compression of the nerves at the base of the spine"),
     screen(I::WorseWithActivity, Some(PainAt(&[Location::DorsalMedialMidfoot, Location::MedialMalleolus])), Rule::HighRiskStressFractureSuspected, "a high-risk stress fracture"),
     screen(I::NSpotTenderness, Some(PainAt(&[Location::DorsalMedialMidfoot])), Rule::HighRiskStressFractureSigns, "a navicular stress fracture"),
     screen(I::MedialMalleolusTenderness, Some(PainAt(&[Location::MedialMalleolus])), Rule::HighRiskStressFractureSigns, "a medial malleolus stress fracture"),
+    screen(I::CancerHistory, Some(Any(&[Present(I::NightPain), Present(I::PainAtRest), Present(I::PalpableMass), Present(I::UnexplainedWeightLoss)])), Rule::CancerHistoryBonePain, "a spread of cancer to the bone"),
+    screen(I::PainAtRest, Some(Any(&[Not(&Below(I::Age, 50.0)), Above(I::DurationDays, 42.0), Present(I::CancerHistory)])), Rule::RestOrNightPain, "a cause other than overuse"),
+    screen(I::NightPain, Some(Any(&[Present(I::PainAtRest), Present(I::CancerHistory)])), Rule::RestOrNightPain, "a cause other than overuse"),
+    screen(I::UnexplainedWeightLoss, Some(Any(&[Present(I::NightPain), Present(I::PainAtRest), Present(I::CancerHistory)])), Rule::WeightLossOrMass, "a tumour"),
+    screen(I::InflammatoryBackPain, Some(Any(&[Is(I::Side, Choice::Both), Present(I::MorningStiffnessLong), Present(I::OtherJointsPainful)])), Rule::InflammatoryPattern, "an inflammatory arthritis"),
+    screen(I::RecentFluoroquinolone, Some(All(&[PainAt(&[Location::AchillesMidportion, Location::AchillesInsertion, Location::Calf]), Not(&Below(I::Age, 40.0))])), Rule::FluoroquinoloneTendonPain, "a tendon harmed by an antibiotic"),
     // The seed article's rule: pain lasting many days without improving.
     screen(I::DurationDays, None, Rule::NotImprovingAfterTwoWeeks, "pain that has lasted too long"),
     screen(I::Improving, Some(Above(I::DurationDays, 14.0)), Rule::NotImprovingAfterTwoWeeks, "pain that is not getting better"),

@@ -17,8 +17,11 @@ pub struct Vignette {
     pub id: String,
     pub source: String,
     pub red_flag: bool,
+    #[serde(default)]
+    pub benign: bool,
     pub self_report_only: bool,
-    pub expected_condition: Condition,
+    /// `None` for red flags of causes heel does not name: triage only.
+    pub expected_condition: Option<Condition>,
     pub expected_triage: TriageLevel,
     pub assessment: serde_json::Value,
 }
