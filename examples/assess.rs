@@ -149,7 +149,20 @@ fn render(r: &Report) -> String {
         );
     }
 
-    let _ = writeln!(o, "\nMOST LIKELY CONDITIONS");
+    let _ = writeln!(o, "  {}", wrap(&r.triage.who_to_see_text, 92, "  "));
+    if !r.missing.is_empty() {
+        let _ = writeln!(
+            o,
+            "  Still needed: {}",
+            r.missing
+                .iter()
+                .map(|i| i.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+
+    let _ = writeln!(o, "\nMOST LIKELY CAUSES (the shares add up to 100%)");
     for (i, c) in r.conditions.iter().take(8).enumerate() {
         let _ = writeln!(
             o,
@@ -169,7 +182,7 @@ fn render(r: &Report) -> String {
     for c in r.conditions.iter().take(3) {
         let _ = writeln!(
             o,
-            "  {} ({}): {:.1}% before your answers, {:.1}% after",
+            "  {} ({}): {:.1}% before your answers, {:.1}% after (each line: the ratio, and its weight when a correlated answer came first)",
             c.name,
             c.icd10cm,
             c.prior * 100.0,
@@ -179,10 +192,11 @@ fn render(r: &Report) -> String {
             let source = k.source.map_or("no source", |s| s.as_str());
             let _ = writeln!(
                 o,
-                "      {} {:<48} x{:<6.2} {} ({source})",
+                "      {} {:<48} x{:<6.2} weight {:<4.2} {} ({source})",
                 if k.log_lr > 0.0 { "+" } else { "-" },
                 format!("{} = {}", k.item, k.answer),
                 k.likelihood_ratio,
+                k.weight,
                 k.grade,
             );
         }

@@ -9,7 +9,7 @@ use crate::assessment::Setting;
 use crate::condition::{Condition, Region};
 use crate::item::{AnswerKind, Group, Item, Location};
 use crate::knowledge::{Advice, Grade, SCREENING, Source, SourceQuality};
-use crate::triage::TriageLevel;
+use crate::vocab::{Professional, TriageLevel};
 
 /// An option of a question: its id (what goes in the assessment) and a label.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -129,8 +129,25 @@ pub struct CatalogCondition {
     pub seek_care: String,
     /// The lowest triage level when the condition is likely.
     pub care_level: TriageLevel,
+    /// The probability from which it counts as likely (its care level's threshold).
+    pub likely_at: f64,
+    /// Who is best placed to assess it first, most suitable first.
+    pub who_to_see: Vec<Professional>,
+    /// Where the "who to see" advice comes from.
+    pub who_source: Source,
     /// Sources.
     pub sources: Vec<Source>,
+}
+
+/// A professional or service a report can recommend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CatalogProfessional {
+    /// Professional id.
+    pub id: Professional,
+    /// A plain-language name.
+    pub label: String,
 }
 
 /// A triage level with what it means.
@@ -142,8 +159,14 @@ pub struct CatalogLevel {
     pub id: TriageLevel,
     /// A short name for display.
     pub label: String,
-    /// What to do at this level.
+    /// What to do at this level (states the time frame).
     pub action: String,
+    /// The time frame in a few words.
+    pub time_frame: String,
+    /// Who to see at this level when no condition names someone more specific.
+    pub who: Vec<Professional>,
+    /// From this probability a condition whose care needs this level counts as likely.
+    pub likely_threshold: f64,
 }
 
 /// An evidence grade with what it means.
@@ -213,6 +236,8 @@ pub struct Catalog {
     pub triage_levels: Vec<CatalogLevel>,
     /// Every condition.
     pub conditions: Vec<CatalogCondition>,
+    /// Every professional or service a report can recommend.
+    pub professionals: Vec<CatalogProfessional>,
     /// Every evidence item, as a question, in catalog order.
     pub items: Vec<CatalogItem>,
     /// Every piece of advice.
@@ -277,12 +302,7 @@ fn build() -> Catalog {
             .iter()
             .map(|&id| CatalogSetting {
                 id,
-                label: match id {
-                    Setting::Runners => "Runners with heel pain",
-                    Setting::GeneralPractice => "Adults seeing a family doctor with heel pain",
-                    _ => "Children and adolescents under 18 with heel pain",
-                }
-                .to_owned(),
+                label: id.label().to_owned(),
             })
             .collect(),
         triage_levels: TriageLevel::ALL
@@ -291,6 +311,9 @@ fn build() -> Catalog {
                 id,
                 label: id.label().to_owned(),
                 action: id.action().to_owned(),
+                time_frame: id.time_frame().to_owned(),
+                who: crate::knowledge::levels::LEVELS[id.index()].who.to_vec(),
+                likely_threshold: id.likely_threshold(),
             })
             .collect(),
         conditions: Condition::ALL
@@ -314,8 +337,18 @@ fn build() -> Catalog {
                     self_care: i.self_care.to_vec(),
                     seek_care: i.seek_care.to_owned(),
                     care_level: i.care_level,
+                    likely_at: id.likely_at(),
+                    who_to_see: i.who_to_see.to_vec(),
+                    who_source: i.who_source,
                     sources: i.sources.to_vec(),
                 }
+            })
+            .collect(),
+        professionals: Professional::ALL
+            .iter()
+            .map(|&id| CatalogProfessional {
+                id,
+                label: id.label().to_owned(),
             })
             .collect(),
         items: Item::ALL
@@ -373,7 +406,7 @@ fn build() -> Catalog {
 ///
 /// ```
 /// let catalog = heel_core::catalog();
-/// assert_eq!(catalog.conditions.len(), 21);
+/// assert_eq!(catalog.conditions.len(), 27); // 26 named conditions and "other"
 /// let fever = catalog.items.iter().find(|i| i.id.as_str() == "fever").unwrap();
 /// assert!(fever.red_flag_screen);
 /// assert!(!fever.clinician_only);

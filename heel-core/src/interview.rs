@@ -17,11 +17,13 @@
 //!   the calibration are taken into account exactly;
 //! - the gain is `H(π) - Σ P(a) H(π_a)`.
 //!
-//! The interview should stop when the leading condition is clear (its
+//! The interview should stop when the leading cause is clear (its
 //! probability at least [`CLEAR_LEAD`] and ahead of the next by at least
 //! [`CLEAR_MARGIN`]), or when no answer to any remaining question (with a
-//! chance of at least [`PLAUSIBLE_ANSWER`]) would change which condition
-//! leads. It never stops while a screening question is pending.
+//! chance of at least [`PLAUSIBLE_ANSWER`]) would change which cause leads
+//! and none is expected to gain [`GAIN_FLOOR`] bits. It never stops while a
+//! red-flag screening question is pending, so the triage a red flag sets is
+//! reached before the stop.
 
 use serde::{Deserialize, Serialize};
 
@@ -33,7 +35,7 @@ use crate::ids::id_enum;
 use crate::item::{AnswerKind, Group, Item, Location};
 use crate::knowledge::SCREENING;
 use crate::math::{exp, log2};
-use crate::scoring::{item_rows, log_scores, row_log_lr, softmax};
+use crate::scoring::{ModelParams, group_of, item_rows, log_scores, row_log_lr, softmax};
 use crate::triage::{TriageLevel, holds, rule_level};
 
 const N: usize = Condition::COUNT;
@@ -245,10 +247,7 @@ struct Effect {
 
 /// Shannon entropy in bits.
 fn entropy(p: &[f64; N]) -> f64 {
-    p.iter()
-        .filter(|&&x| x > 0.0)
-        .map(|&x| -x * log2(x))
-        .sum()
+    p.iter().filter(|&&x| x > 0.0).map(|&x| -x * log2(x)).sum()
 }
 
 /// The answer a finding row stands for.
@@ -267,7 +266,14 @@ fn row_answer(item: Item, local: usize) -> Option<Answer> {
     }
 }
 
-fn effect(a: &Assessment, setting: Setting, item: Item, pi: &[f64; N], lead: usize) -> Effect {
+fn effect(
+    a: &Assessment,
+    setting: Setting,
+    scores: &[f64; N],
+    item: Item,
+    pi: &[f64; N],
+    lead: usize,
+) -> Effect {
     let rows = item_rows(item);
     let mut out = Effect {
         gain: 0.0,
@@ -285,6 +291,11 @@ fn effect(a: &Assessment, setting: Setting, item: Item, pi: &[f64; N], lead: usi
     }
     let h0 = entropy(pi);
     let mut expected_h = 0.0;
+    let params = ModelParams::default();
+    // An answer outside every group adds its weighted ratio to the scores,
+    // exactly as scoring does; a grouped answer reweights its group, so the
+    // assessment is rescored with it.
+    let grouped = group_of(item).is_some();
     let mut trial = a.clone();
     for (local, r) in rows.enumerate() {
         let Some(answer) = row_answer(item, local) else {
@@ -292,10 +303,18 @@ fn effect(a: &Assessment, setting: Setting, item: Item, pi: &[f64; N], lead: usi
         };
         let lr = row_log_lr(setting, r);
         let p_answer: f64 = (0..N).map(|c| pi[c] * exp(lr[c]) / total[c]).sum();
-        if trial.set(item, answer).is_err() || trial.validate().is_err() {
-            continue;
-        }
-        let post = softmax(&log_scores(&trial, setting));
+        let post = if grouped {
+            if trial.set(item, answer).is_err() || trial.validate().is_err() {
+                continue;
+            }
+            softmax(&log_scores(&trial, setting, &params))
+        } else {
+            let mut next = *scores;
+            for (x, l) in next.iter_mut().zip(lr) {
+                *x += l / params.evidence_temperature;
+            }
+            softmax(&next)
+        };
         expected_h += p_answer * entropy(&post);
         for (s, (q, p)) in out.shift.iter_mut().zip(post.iter().zip(pi)) {
             *s += p_answer * (q - p).abs();
@@ -342,7 +361,8 @@ fn reason(separates: &[Condition]) -> String {
 pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQuestions, Error> {
     a.validate()?;
     let setting = a.resolved_setting();
-    let p = softmax(&log_scores(a, setting));
+    let scores = log_scores(a, setting, &ModelParams::default());
+    let p = softmax(&scores);
     let (lead, lead_p, second_p) = leader(&p);
 
     let bmi_known = a.bmi().is_some();
@@ -359,7 +379,7 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
             && s.when.as_ref().is_none_or(|t| holds(t, a))
             && !screens.iter().any(|q: &Question| q.item == s.item)
         {
-            let e = effect(a, setting, s.item, &p, lead);
+            let e = effect(a, setting, &scores, s.item, &p, lead);
             let info = s.item.info();
             screens.push(Question {
                 item: s.item,
@@ -380,7 +400,7 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
         if !askable(item) || screens.iter().any(|q| q.item == item) {
             continue;
         }
-        let e = effect(a, setting, item, &p, lead);
+        let e = effect(a, setting, &scores, item, &p, lead);
         any_can_change |= e.can_change_leader;
         let separates = top_shifts(&e.shift);
         let info = item.info();
@@ -406,10 +426,10 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
         None
     } else if rest.is_empty() {
         Some(StopReason::NoQuestionsLeft)
-    } else if any_can_change {
-        None
     } else if lead_p >= CLEAR_LEAD && lead_p - second_p >= CLEAR_MARGIN {
         Some(StopReason::LeadingConditionClear)
+    } else if any_can_change {
+        None
     } else if max_gain < GAIN_FLOOR {
         Some(StopReason::NoQuestionChangesRanking)
     } else {

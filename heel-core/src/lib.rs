@@ -93,7 +93,8 @@ pub use assessment::{Answer, Assessment, Setting};
 pub use care_plan::{CarePlan, CareStep};
 pub use catalog::{
     AnswerSpec, Catalog, CatalogAdvice, CatalogBand, CatalogCodes, CatalogCondition, CatalogGrade,
-    CatalogItem, CatalogLevel, CatalogOption, CatalogSetting, CatalogSource, catalog,
+    CatalogItem, CatalogLevel, CatalogOption, CatalogProfessional, CatalogSetting, CatalogSource,
+    catalog,
 };
 pub use condition::{Condition, ConditionInfo, Icd10Cm, Region};
 pub use error::Error;
@@ -105,8 +106,10 @@ pub use item::{AnswerKind, Band, Choice, Group, Item, ItemInfo, Location, Locati
 pub use knowledge::{Advice, EvidenceGroup, Grade, Rule, Source};
 pub use report::{ConditionResult, Contribution, NOTICE, Report, assess, assess_json};
 pub use schema::schemas;
-pub use scoring::{Scores, score};
-pub use triage::{CLEAR_PATTERN, ReasonKind, Triage, TriageReason, fired_rules, missing, rule_level};
+pub use scoring::{ModelParams, Scores, score, score_with};
+pub use triage::{
+    CLEAR_PATTERN, ReasonKind, Triage, TriageReason, fired_rules, missing, rule_level,
+};
 pub use vocab::{Professional, TriageLevel};
 
 // The README's Rust example is compiled and run as a doctest.

@@ -8,9 +8,10 @@ use crate::care_plan::{self, CarePlan};
 use crate::condition::Condition;
 use crate::item::{Item, Location};
 use crate::knowledge::{EvidenceGroup, Grade, Source};
-use crate::math::{exp, ln};
+use crate::math::exp;
 use crate::scoring::{
-    Finding, Term, finding_effect, group_of, log_priors, log_sum_exp, origin, row_label, terms,
+    Finding, ModelParams, Term, finding_effect, group_of, log_priors, log_sum_exp, origin,
+    row_label, terms,
 };
 use crate::triage::{self, Triage};
 
@@ -170,7 +171,7 @@ pub fn assess(a: &Assessment) -> Result<Report, Error> {
     let log_prior = log_priors(setting);
     let mut scores = *log_prior;
     let mut contributions: Vec<Vec<Contribution>> = vec![Vec::new(); Condition::COUNT];
-    terms(a, setting, |t| {
+    terms(a, setting, &ModelParams::default(), |t| {
         scores[t.cause] += t.log_lr * t.weight;
         contributions[t.cause].push(contribution(setting, &t));
     });
@@ -248,8 +249,8 @@ pub fn assess(a: &Assessment) -> Result<Report, Error> {
 }
 
 fn contribution(setting: Setting, t: &Term) -> Contribution {
-    let (answer, grade, source) = if let Some(k) = t.cluster {
-        let label = if t.log_lr == ln(k.positive_lr) {
+    let (answer, grade, source) = if let Some((k, positive)) = t.cluster {
+        let label = if positive {
             "rule_positive"
         } else {
             "rule_negative"
@@ -263,7 +264,10 @@ fn contribution(setting: Setting, t: &Term) -> Contribution {
                     .filter(|l| bits & (1 << l.index()) != 0)
                     .map(|l| l.as_str())
                     .collect();
-                (ids.join("+"), finding_effect(setting, Finding::Locations(base, bits), t.cause).1)
+                (
+                    ids.join("+"),
+                    finding_effect(setting, Finding::Locations(base, bits), t.cause).1,
+                )
             }
             Some(Finding::Row(r)) => (row_label(t.item, r).to_owned(), r),
             None => (String::new(), 0),
@@ -282,11 +286,9 @@ fn contribution(setting: Setting, t: &Term) -> Contribution {
         log_lr: t.log_lr,
         weight: t.weight,
         applied: t.log_lr * t.weight,
-        group: if t.cluster.is_some() {
-            t.cluster.map(|k| k.group)
-        } else {
-            group_of(t.item)
-        },
+        group: t
+            .cluster
+            .map_or_else(|| group_of(t.item), |(k, _)| Some(k.group)),
         grade,
         source,
     }

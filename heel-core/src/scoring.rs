@@ -17,7 +17,7 @@
 //! places) and 1 elsewhere.
 //!
 //! The weight of an answer is `1 / T` (the evidence temperature, a fitted
-//! calibration parameter) times its place in its evidence group: the
+//! calibration parameter; see [`ModelParams`]) times its place in its evidence group: the
 //! strongest answer of a group in each direction counts in full, each further
 //! one at a decaying fraction (see `knowledge/groups.rs`). A group with a
 //! published combined accuracy uses that figure once all its members are
@@ -108,10 +108,7 @@ fn compile() -> Compiled {
     let mut origin: [Vec<[Option<u16>; N]>; S] = std::array::from_fn(|_| vec![[None; N]; rows]);
 
     for &setting in Setting::ALL {
-        let (lr, org) = (
-            &mut log_lr[setting.index()],
-            &mut origin[setting.index()],
-        );
+        let (lr, org) = (&mut log_lr[setting.index()], &mut origin[setting.index()]);
         // Explicit answers first, then `elsewhere` fills the places a cause
         // did not list.
         let mut elsewhere: Vec<(usize, &Likelihood)> = Vec::new();
@@ -220,7 +217,7 @@ pub(crate) fn finding(a: &Assessment, item: Item) -> Option<Finding> {
                 return None;
             }
             let bits = set.iter().fold(0u32, |acc, l| acc | (1 << l.index()));
-            if bits.count_ones() == 1 {
+            if bits.is_power_of_two() {
                 Finding::Row(base + bits.trailing_zeros() as usize)
             } else {
                 Finding::Locations(base, bits)
@@ -292,25 +289,72 @@ pub(crate) struct Term {
     pub log_lr: f64,
     /// Its weight: group position over the temperature.
     pub weight: f64,
-    /// The cluster, for a published combined accuracy.
-    pub cluster: Option<&'static Cluster>,
+    /// The cluster, for a published combined accuracy, and whether its rule
+    /// was positive.
+    pub cluster: Option<(&'static Cluster, bool)>,
+}
+
+/// The model's global parameters: how correlated answers combine and how much
+/// the evidence is tempered. [`ModelParams::default`] is the fitted model
+/// every report uses; other values are for calibration studies
+/// ([`score_with`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct ModelParams {
+    /// Every answer's log likelihood ratio is divided by this (published
+    /// cluster accuracies excepted: they were measured jointly).
+    pub evidence_temperature: f64,
+    /// The weight of each further answer of an evidence group, relative to the
+    /// one before.
+    pub group_decay: f64,
+}
+
+impl Default for ModelParams {
+    fn default() -> Self {
+        ModelParams {
+            evidence_temperature: EVIDENCE_TEMPERATURE,
+            group_decay: GROUP_DECAY,
+        }
+    }
+}
+
+impl ModelParams {
+    /// The same parameters with another evidence temperature.
+    #[must_use]
+    pub fn with_temperature(mut self, t: f64) -> Self {
+        self.evidence_temperature = t;
+        self
+    }
+
+    /// The same parameters with another group decay.
+    #[must_use]
+    pub fn with_group_decay(mut self, d: f64) -> Self {
+        self.group_decay = d;
+        self
+    }
 }
 
 /// Group weights: rank `values` by size within each sign; the k-th gets
-/// `GROUP_DECAY^k`. Ties keep member order.
-fn group_weights(values: &[f64], weights: &mut [f64]) {
+/// `decay^k`. Ties keep member order.
+fn group_weights(values: &[f64], weights: &mut [f64], decay: f64) {
     for (i, &v) in values.iter().enumerate() {
         let rank = values
             .iter()
             .enumerate()
             .filter(|&(j, &w)| {
-                (w > 0.0) == (v > 0.0) && w != 0.0 && (w.abs() > v.abs() || (w.abs() == v.abs() && j < i))
+                (w > 0.0) == (v > 0.0)
+                    && w != 0.0
+                    && match w.abs().total_cmp(&v.abs()) {
+                        std::cmp::Ordering::Greater => true,
+                        std::cmp::Ordering::Equal => j < i,
+                        std::cmp::Ordering::Less => false,
+                    }
             })
             .count();
         weights[i] = if v == 0.0 {
             0.0
         } else {
-            libm::pow(GROUP_DECAY, rank as f64)
+            libm::pow(decay, rank as f64)
         };
     }
 }
@@ -318,9 +362,14 @@ fn group_weights(values: &[f64], weights: &mut [f64]) {
 /// Calls `sink` with every term of every cause's score, in a fixed order
 /// (items in catalog order; a group when its first answered member comes up).
 /// Both [`score`] and the full report use it, so their sums are identical.
-pub(crate) fn terms(a: &Assessment, setting: Setting, mut sink: impl FnMut(Term)) {
+pub(crate) fn terms(
+    a: &Assessment,
+    setting: Setting,
+    params: &ModelParams,
+    mut sink: impl FnMut(Term),
+) {
     let t = compiled();
-    let inv_t = 1.0 / EVIDENCE_TEMPERATURE;
+    let inv_t = 1.0 / params.evidence_temperature;
     let mut done = [false; EvidenceGroup::COUNT];
     for &item in Item::ALL {
         let Some(g) = t.group[item.index()] else {
@@ -357,8 +406,7 @@ pub(crate) fn terms(a: &Assessment, setting: Setting, mut sink: impl FnMut(Term)
         done[g.index()] = true;
         let cluster = t.cluster[g.index()].filter(|k| {
             k.applies_when.as_ref().is_none_or(|w| holds(w, a))
-                && k
-                    .members
+                && k.members
                     .iter()
                     .all(|&m| matches!(a.get(m), Some(Answer::Present | Answer::Absent)))
         });
@@ -370,7 +418,11 @@ pub(crate) fn terms(a: &Assessment, setting: Setting, mut sink: impl FnMut(Term)
                 }
             }
             let mut weights = [0.0; MAX_GROUP];
-            group_weights(&values[..members.len()], &mut weights[..members.len()]);
+            group_weights(
+                &values[..members.len()],
+                &mut weights[..members.len()],
+                params.group_decay,
+            );
             let replaced = cluster.filter(|k| k.condition.index() == c);
             if let Some(k) = replaced {
                 let positive = holds(&k.positive, a);
@@ -378,9 +430,13 @@ pub(crate) fn terms(a: &Assessment, setting: Setting, mut sink: impl FnMut(Term)
                     item: k.members[0],
                     finding: None,
                     cause: c,
-                    log_lr: ln(if positive { k.positive_lr } else { k.negative_lr }),
-                    weight: inv_t,
-                    cluster: Some(k),
+                    log_lr: ln(if positive {
+                        k.positive_lr
+                    } else {
+                        k.negative_lr
+                    }),
+                    weight: 1.0,
+                    cluster: Some((k, positive)),
                 });
             }
             for (i, f) in found.iter().enumerate().take(members.len()) {
@@ -405,9 +461,9 @@ pub(crate) fn terms(a: &Assessment, setting: Setting, mut sink: impl FnMut(Term)
 }
 
 /// The unnormalised log score of every cause given the answers.
-pub(crate) fn log_scores(a: &Assessment, setting: Setting) -> [f64; N] {
+pub(crate) fn log_scores(a: &Assessment, setting: Setting, params: &ModelParams) -> [f64; N] {
     let mut s = *log_priors(setting);
-    terms(a, setting, |t| s[t.cause] += t.log_lr * t.weight);
+    terms(a, setting, params, |t| s[t.cause] += t.log_lr * t.weight);
     s
 }
 
@@ -498,10 +554,46 @@ impl Scores {
 /// [`Error::Inconsistent`] when answers contradict each other (see
 /// [`Assessment::validate`]).
 pub fn score(a: &Assessment) -> Result<Scores, Error> {
+    score_with(a, &ModelParams::default())
+}
+
+/// [`score`] with other model parameters: for calibration studies and
+/// sensitivity analyses, not for advice (reports always use the defaults).
+///
+/// ```
+/// use heel_core::{score, score_with, Assessment, Condition, ModelParams};
+/// let a = Assessment::from_json(r#"{"answers": {"pain_location": ["plantar_medial_heel"],
+///     "first_step_pain": "present", "age": 45}}"#)?;
+/// let hot = score_with(&a, &ModelParams::default().with_temperature(0.5))?;
+/// let cool = score_with(&a, &ModelParams::default().with_temperature(2.0))?;
+/// let pf = Condition::PlantarFasciitis;
+/// assert!(hot.probability(pf) > cool.probability(pf));
+/// assert_eq!(score_with(&a, &ModelParams::default())?, score(&a)?);
+/// # Ok::<(), heel_core::Error>(())
+/// ```
+///
+/// # Errors
+/// As for [`score`]; also [`Error::OutOfRange`] for a temperature or decay
+/// that is not a positive finite number (decay at most 1).
+pub fn score_with(a: &Assessment, params: &ModelParams) -> Result<Scores, Error> {
+    if !(params.evidence_temperature.is_finite() && params.evidence_temperature > 0.0) {
+        return Err(Error::OutOfRange {
+            field: "evidence_temperature".to_owned(),
+            value: params.evidence_temperature.to_string(),
+            allowed: "a positive finite number".to_owned(),
+        });
+    }
+    if !(params.group_decay > 0.0 && params.group_decay <= 1.0) {
+        return Err(Error::OutOfRange {
+            field: "group_decay".to_owned(),
+            value: params.group_decay.to_string(),
+            allowed: "a number greater than 0 and at most 1".to_owned(),
+        });
+    }
     a.validate()?;
     let setting = a.resolved_setting();
     Ok(Scores {
         setting,
-        probabilities: softmax(&log_scores(a, setting)),
+        probabilities: softmax(&log_scores(a, setting, params)),
     })
 }

@@ -252,7 +252,12 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
         action: level.action().to_owned(),
         who_to_see_text: format!(
             "Best placed to see first: {}.",
-            list(&who_to_see.iter().map(|p| p.label().to_owned()).collect::<Vec<_>>())
+            list(
+                &who_to_see
+                    .iter()
+                    .map(|p| p.label().to_owned())
+                    .collect::<Vec<_>>()
+            )
         ),
         who_to_see,
         who_source,

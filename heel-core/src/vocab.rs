@@ -95,3 +95,11 @@ id_enum! {
         Children = "children",
     }
 }
+
+impl Setting {
+    /// A plain-language name, for example "Runners with heel pain".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        knowledge::levels::SETTING_LABELS[self.index()]
+    }
+}

@@ -23,7 +23,7 @@ fn prob(r: &Report, c: Condition) -> f64 {
         .probability
 }
 
-const PF_BASE: &str = r#""age": 45, "pain_location": ["plantar_medial_heel"], "first_step_pain": "present", "eases_after_few_minutes": "present""#;
+const PF_BASE: &str = r#""age": 45, "pain_location": ["plantar_medial_heel"], "first_step_pain": "present", "eases_after_few_minutes": "present", "onset": "gradual""#;
 
 #[test]
 fn example_files_give_the_expected_result() {
@@ -42,7 +42,7 @@ fn example_files_give_the_expected_result() {
         (
             "red-flag-hot-swollen-heel.json",
             Condition::CalcanealOsteomyelitis,
-            TriageLevel::Emergency,
+            TriageLevel::Urgent,
         ),
     ];
     for (file, top, level) in cases {
@@ -112,11 +112,51 @@ fn a_high_risk_stress_fracture_is_urgent() {
 
 #[test]
 fn red_flags_from_the_evidence_base_reach_their_level() {
-    let cases: [(&str, Rule, TriageLevel); 9] = [
+    let cases: [(&str, Rule, TriageLevel); 17] = [
         (
-            r#""fever": "present", "redness_warmth": "present", "swelling": "present""#,
-            Rule::FeverWithHotSwollenHeel,
+            r#""fever": "present", "warmth": "present", "swelling": "present", "immunosuppressed": "present""#,
+            Rule::InfectionWithSystemicSigns,
             TriageLevel::Emergency,
+        ),
+        (
+            r#""fever": "present", "warmth": "present", "swelling": "present""#,
+            Rule::FeverWithLocalSigns,
+            TriageLevel::Urgent,
+        ),
+        (
+            r#""warmth": "present", "redness": "present", "swelling": "present""#,
+            Rule::HotRedSwollenHeel,
+            TriageLevel::Urgent,
+        ),
+        (
+            r#""cold_pale_foot": "present""#,
+            Rule::ColdPaleFoot,
+            TriageLevel::Emergency,
+        ),
+        (
+            r#""saddle_numbness_bladder": "present""#,
+            Rule::CaudaEquina,
+            TriageLevel::Emergency,
+        ),
+        (
+            r#""trauma": "present", "visible_deformity": "present""#,
+            Rule::DeformityAfterInjury,
+            TriageLevel::Emergency,
+        ),
+        (
+            r#""trauma": "present", "malleolar_bone_tenderness": "present""#,
+            Rule::OttawaPositive,
+            TriageLevel::Urgent,
+        ),
+        (
+            r#""immunosuppressed": "present", "swelling": "present""#,
+            Rule::ImmunosuppressedHotHeel,
+            TriageLevel::Urgent,
+        ),
+        (
+            r#""cancer_history": "present", "night_pain": "present""#,
+            Rule::CancerHistoryBonePain,
+            TriageLevel::Urgent,
         ),
         (
             r#""puncture_wound": "present""#,
@@ -126,10 +166,10 @@ fn red_flags_from_the_evidence_base_reach_their_level() {
         (
             r#""trauma": "present", "unable_to_bear_weight": "present""#,
             Rule::CannotBearWeightAfterInjury,
-            TriageLevel::Emergency,
+            TriageLevel::Urgent,
         ),
         (
-            r#""pop_at_onset": "present", "heel_raise_difficulty": "present", "pain_location": ["achilles_midportion"]"#,
+            r#""pop_at_onset": "present", "heel_raise_unable": "present", "pain_location": ["achilles_midportion"]"#,
             Rule::SuspectedAchillesRupture,
             TriageLevel::Emergency,
         ),
@@ -149,7 +189,7 @@ fn red_flags_from_the_evidence_base_reach_their_level() {
             TriageLevel::SeeDoctor,
         ),
         (
-            r#""age": 9, "swelling": "present", "unable_to_bear_weight": "present""#,
+            r#""age": 9, "side": "right", "swelling": "present", "difficulty_walking": "present""#,
             Rule::ChildSwollenHeel,
             TriageLevel::Urgent,
         ),
@@ -306,7 +346,7 @@ fn achilles_advice_is_load_management_and_runners_get_a_gradual_return() {
 fn an_emergency_plan_leads_with_getting_seen_not_ice() {
     let r = report(
         r#"{"answers": {"age": 35, "pain_location": ["achilles_midportion"], "pop_at_onset": "present",
-            "onset": "sudden", "heel_raise_difficulty": "present"}}"#,
+            "onset": "sudden", "heel_raise_unable": "present"}}"#,
     );
     assert_eq!(r.triage.level, TriageLevel::Emergency);
     assert_eq!(r.conditions[0].id, Condition::AchillesRupture);
@@ -318,7 +358,9 @@ fn an_emergency_plan_leads_with_getting_seen_not_ice() {
 
 #[test]
 fn an_unclear_picture_means_see_a_clinician() {
-    let r = report(r#"{"answers": {"age": 50}}"#);
+    let r = report(
+        r#"{"answers": {"age": 50, "sex": "male", "pain_location": ["lateral_heel"], "onset": "gradual", "duration_days": 10}}"#,
+    );
     assert!(
         r.triage
             .reasons
@@ -329,9 +371,75 @@ fn an_unclear_picture_means_see_a_clinician() {
 }
 
 #[test]
+fn too_little_information_is_never_good_news() {
+    // Issue 9: {"age": 11} alone says nothing about the pain.
+    let r = report(r#"{"answers": {"age": 11}}"#);
+    assert_ne!(r.triage.level, TriageLevel::SelfCare);
+    let why = r
+        .triage
+        .reasons
+        .iter()
+        .find(|x| x.kind == ReasonKind::NotEnoughInformation)
+        .expect("a not-enough-information reason");
+    assert!(why.text.contains("where it hurts"), "{}", why.text);
+    assert!(r.missing.contains(&Item::PainLocation) && r.missing.contains(&Item::Onset));
+    // Every place ticked: too diffuse to use.
+    let all: Vec<String> = heel_core::Location::ids()
+        .map(|l| format!("\"{l}\""))
+        .collect();
+    let r = report(&format!(
+        r#"{{"answers": {{"age": 40, "sex": "female", "onset": "gradual", "duration_days": 10, "pain_location": [{}]}}}}"#,
+        all.join(", ")
+    ));
+    assert_ne!(r.triage.level, TriageLevel::SelfCare);
+    assert_eq!(r.missing, vec![Item::PainLocation]);
+}
+
+#[test]
+fn every_report_says_who_to_see() {
+    let pf = report(&format!(
+        r#"{{"answers": {{{PF_BASE}, "duration_days": 10}}}}"#
+    ));
+    assert_eq!(pf.triage.level, TriageLevel::SelfCare);
+    assert_eq!(
+        pf.triage.who_to_see[0],
+        heel_core::Professional::Physiotherapist
+    );
+    assert!(pf.triage.who_source.is_some());
+    assert!(pf.triage.who_to_see_text.contains("physiotherapist"));
+    let emergency = report(r#"{"answers": {"cold_pale_foot": "present"}}"#);
+    assert_eq!(
+        emergency.triage.who_to_see,
+        vec![heel_core::Professional::EmergencyDepartment]
+    );
+    let diabetic = report(r#"{"answers": {"diabetes": "present", "swelling": "present"}}"#);
+    assert_eq!(
+        diabetic.triage.who_to_see[0],
+        heel_core::Professional::DiabeticFootTeam
+    );
+}
+
+#[test]
+fn each_level_says_its_time_frame() {
+    for level in TriageLevel::ALL {
+        let words = match level {
+            TriageLevel::Emergency => "now",
+            TriageLevel::Urgent => "today",
+            TriageLevel::SeeDoctor => "within the next few days",
+            _ => "two weeks",
+        };
+        assert!(
+            level.action().contains(words),
+            "{level}: {}",
+            level.action()
+        );
+    }
+}
+
+#[test]
 fn a_likely_condition_that_needs_a_clinician_raises_the_level() {
     let r = report(
-        r#"{"answers": {"age": 55, "pain_location": ["medial_ankle", "sole_and_toes"], "burning": "present",
+        r#"{"answers": {"age": 55, "onset": "gradual", "pain_location": ["medial_ankle", "sole_and_toes"], "burning": "present",
             "tingling": "present", "numbness": "present", "night_pain": "absent", "radiating_pain": "present"}}"#,
     );
     assert_eq!(r.conditions[0].id, Condition::TarsalTunnelSyndrome);
@@ -368,7 +476,7 @@ fn codes_follow_the_side_and_bmi_can_come_from_height_and_weight() {
 }
 
 #[test]
-fn several_locations_count_the_best_fitting_place_per_condition() {
+fn several_places_average_so_a_diffuse_answer_says_less_than_a_precise_one() {
     let one = report(r#"{"answers": {"pain_location": ["heel_pad_centre"]}}"#);
     let two =
         report(r#"{"answers": {"pain_location": ["heel_pad_centre", "plantar_medial_heel"]}}"#);
@@ -376,11 +484,32 @@ fn several_locations_count_the_best_fitting_place_per_condition() {
     let fat = Condition::FatPadSyndrome;
     assert!(prob(&two, pf) > prob(&one, pf));
     assert!(
-        (prob(&two, fat) - prob(&one, fat)).abs() < 1e-12,
-        "fat pad keeps its best place"
+        prob(&two, fat) < prob(&one, fat),
+        "adding a place that fits fat pad worse lowers it: more places can also subtract"
     );
-    let k = &two.condition(pf).unwrap().contributions[0];
-    assert_eq!(k.answer, "plantar_medial_heel");
+    let k = two
+        .condition(fat)
+        .unwrap()
+        .contributions
+        .iter()
+        .find(|k| k.item == Item::PainLocation)
+        .unwrap();
+    assert_eq!(k.answer, "plantar_medial_heel+heel_pad_centre");
+    assert!(
+        (k.likelihood_ratio - f64::midpoint(8.0, 0.6)).abs() < 1e-9,
+        "the mean of the places' ratios"
+    );
+    // Ticking every place is weaker evidence for any cause than one precise place.
+    let all: Vec<String> = heel_core::Location::ids()
+        .map(|l| format!("\"{l}\""))
+        .collect();
+    let every = report(&format!(
+        r#"{{"answers": {{"pain_location": [{}]}}}}"#,
+        all.join(", ")
+    ));
+    let max = every.conditions[0].probability;
+    let precise = report(r#"{"answers": {"pain_location": ["plantar_medial_heel"]}}"#);
+    assert!(max < precise.conditions[0].probability);
 }
 
 #[test]

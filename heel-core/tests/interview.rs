@@ -18,6 +18,8 @@ const MAX_QUESTIONS: usize = 80;
 
 struct Run {
     asked: usize,
+    /// How many of the questions were red-flag screens.
+    screens: usize,
     stop: Option<StopReason>,
     report: Report,
 }
@@ -33,6 +35,7 @@ fn interview(facts: &Assessment, self_report_only: bool) -> Run {
     let mut options = QuestionOptions::default();
     options.self_report_only = self_report_only;
     let mut asked = 0;
+    let mut screens = 0;
     let mut stop = None;
     while asked < MAX_QUESTIONS {
         let next = next_questions(&a, &options.clone().with_limit(1)).unwrap();
@@ -44,6 +47,7 @@ fn interview(facts: &Assessment, self_report_only: bool) -> Run {
             break;
         };
         asked += 1;
+        screens += usize::from(q.red_flag_screen);
         match facts.get(q.item) {
             Some(answer) => {
                 a.set(q.item, answer).unwrap();
@@ -53,13 +57,18 @@ fn interview(facts: &Assessment, self_report_only: bool) -> Run {
     }
     Run {
         asked,
+        screens,
         stop,
         report: assess(&a).unwrap(),
     }
 }
 
-fn rank(r: &Report, c: Condition) -> usize {
-    1 + r.conditions.iter().position(|x| x.id == c).unwrap()
+/// Rank of the expected condition; vignettes without one (triage only) count
+/// as found.
+fn rank(r: &Report, c: Option<Condition>) -> usize {
+    c.map_or(1, |c| {
+        1 + r.conditions.iter().position(|x| x.id == c).unwrap()
+    })
 }
 
 fn pct(n: usize, d: usize) -> f64 {
@@ -73,6 +82,7 @@ fn simulated_interviews_meet_the_targets() {
     let (mut top1, mut top3, mut triage, mut full_top1, mut full_top3, mut full_triage) =
         (0, 0, 0, 0, 0, 0);
     let mut counts = Vec::new();
+    let mut screen_counts = Vec::new();
     let mut under_red = Vec::new();
     let mut stops = std::collections::BTreeMap::new();
     let mut lines = Vec::new();
@@ -81,6 +91,7 @@ fn simulated_interviews_meet_the_targets() {
         let full = assess(&facts).unwrap();
         let run = interview(&facts, v.self_report_only);
         counts.push(run.asked);
+        screen_counts.push(run.screens);
         *stops
             .entry(run.stop.map_or("max_questions", |s| s.as_str()))
             .or_insert(0) += 1;
@@ -103,10 +114,14 @@ fn simulated_interviews_meet_the_targets() {
         }
     }
     counts.sort_unstable();
+    screen_counts.sort_unstable();
     let median = counts[n / 2];
     let max = counts[n - 1];
     println!("\nsimulated interviews ({n} vignettes, starting from age, sex and location)");
-    println!("  questions asked: median {median}, max {max}");
+    println!(
+        "  questions asked: median {median}, max {max} (of which red-flag screens: median {})",
+        screen_counts[n / 2]
+    );
     println!("  stop reasons: {stops:?}");
     println!(
         "  at the stop:       top-1 {:5.1}%  top-3 {:5.1}%  triage exact {:5.1}%",

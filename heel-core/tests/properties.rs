@@ -70,15 +70,30 @@ fn check_report(a: &Assessment, r: &Report) -> Result<(), TestCaseError> {
     for w in r.conditions.windows(2) {
         prop_assert!(w[0].probability >= w[1].probability, "ranked");
     }
+    let total: f64 = r.conditions.iter().map(|c| c.probability).sum();
+    prop_assert!(
+        (total - 1.0).abs() < 1e-9,
+        "the differential sums to 1, not {}",
+        total
+    );
+    let priors: f64 = r.conditions.iter().map(|c| c.prior).sum();
+    prop_assert!((priors - 1.0).abs() < 1e-9, "the prior shares sum to 1");
     for c in &r.conditions {
         prop_assert!(c.probability.is_finite() && (0.0..=1.0).contains(&c.probability));
         prop_assert!((0.0..1.0).contains(&c.prior));
-        let prior_lo = (c.prior / (1.0 - c.prior)).ln();
-        let sum: f64 = prior_lo + c.contributions.iter().map(|k| k.log_lr).sum::<f64>();
-        prop_assert!((sum - c.log_odds).abs() < 1e-9, "contributions add up");
+        prop_assert!((c.prior.ln() - c.log_prior).abs() < 1e-12);
+        let sum: f64 = c.log_prior + c.contributions.iter().map(|k| k.applied).sum::<f64>();
+        prop_assert!((sum - c.log_score).abs() < 1e-9, "contributions add up");
+        let p = (c.log_score - r.log_normaliser).exp();
+        prop_assert!(
+            (p - c.probability).abs() < 1e-12,
+            "normalisation explains the probability"
+        );
         for k in &c.contributions {
             prop_assert!(k.log_lr != 0.0);
             prop_assert!((k.likelihood_ratio.ln() - k.log_lr).abs() < 1e-9);
+            prop_assert!((k.log_lr * k.weight - k.applied).abs() < 1e-15);
+            prop_assert!(k.weight >= 0.0);
         }
     }
     prop_assert!(!r.triage.reasons.is_empty());
@@ -181,15 +196,25 @@ proptest! {
         a in assessment(),
         row in select(LIKELIHOODS),
     ) {
+        // Against `other` (which has no ratio for the answer), a condition's
+        // odds move in the direction of its ratio, whatever the groups do;
+        // only completing a published cluster may replace the answers.
         prop_assume!(row.answer == "present" || row.answer == "absent");
+        prop_assume!(row.condition != Condition::Other && row.setting.is_none());
         prop_assume!(!a.is_answered(row.item));
+        prop_assume!(!LIKELIHOODS.iter().any(|l| l.item == row.item && l.condition == Condition::Other));
+        prop_assume!(!heel_core::knowledge::groups::CLUSTERS.iter().any(|k| k.members.contains(&row.item)));
         let answer = if row.answer == "present" { Answer::Present } else { Answer::Absent };
-        let before = score(&a).unwrap().probability(row.condition);
-        let after = score(&a.clone().with(row.item, answer).unwrap()).unwrap().probability(row.condition);
+        let odds = |a: &Assessment| {
+            let s = score(a).unwrap();
+            s.probability(row.condition) / s.probability(Condition::Other)
+        };
+        let before = odds(&a);
+        let after = odds(&a.clone().with(row.item, answer).unwrap());
         if row.ratio > 1.0 {
-            prop_assert!(after >= before, "{} {} raised? {before} -> {after}", row.item, row.answer);
+            prop_assert!(after >= before * (1.0 - 1e-12), "{} {} raised? {before} -> {after}", row.item, row.answer);
         } else if row.ratio < 1.0 {
-            prop_assert!(after <= before, "{} {} lowered? {before} -> {after}", row.item, row.answer);
+            prop_assert!(after <= before * (1.0 + 1e-12), "{} {} lowered? {before} -> {after}", row.item, row.answer);
         }
     }
 

@@ -214,6 +214,22 @@ fn vignette_suite_meets_the_bars() {
             );
         }
     }
+    let mut worst: Vec<&Outcome<'_>> = outcomes.iter().filter(|o| o.rank.is_some()).collect();
+    worst.sort_by(|a, b| b.brier().total_cmp(&a.brier()));
+    let _ = writeln!(out, "\nlargest Brier contributions:");
+    for o in worst.iter().take(15) {
+        let want = o.v.expected_condition.expect("ranked");
+        let p = o.report.condition(want).map_or(0.0, |c| c.probability);
+        let top = &o.report.conditions[0];
+        let _ = writeln!(
+            out,
+            "  {:<48} Brier {:.2}  P({want}) = {p:.2}; top {} {:.2}",
+            o.v.id,
+            o.brier(),
+            top.id,
+            top.probability
+        );
+    }
     println!("{out}");
 
     let under_red: Vec<&str> = outcomes
@@ -236,6 +252,9 @@ fn vignette_suite_meets_the_bars() {
         all.wrong_per_vignette() <= 0.3,
         "more than 0.3 wrong conditions shown at 20% or more per vignette"
     );
-    assert!(pct(all.triage_exact, all.n) >= 90.0, "triage exact below 90%");
+    assert!(
+        pct(all.triage_exact, all.n) >= 90.0,
+        "triage exact below 90%"
+    );
     assert!(pct(all.over, all.n) <= 10.0, "over-triage above 10%");
 }

@@ -28,8 +28,8 @@ const fn icd(
 }
 
 use Advice as Adv;
-use Professional as P;
 use Condition as C;
+use Professional as P;
 use Source as S;
 use TriageLevel::{Emergency, SeeDoctor, SelfCare, Urgent};
 
@@ -600,7 +600,7 @@ pub static CONDITIONS: [ConditionInfo; Condition::COUNT] = [
             "Swelling and bruising; unable to bear weight",
         ],
         self_care: &[Adv::ProtectFracture],
-        seek_care: "Go to an emergency department or minor injuries unit now for an X-ray; mention any back pain.",
+        seek_care: "Go to an emergency department or minor injuries unit now for an X-ray, keeping weight off the foot; mention any back pain.",
         care_level: Emergency,
         who_to_see: &[P::EmergencyDepartment, P::UrgentCare],
         who_source: S::NhsHeelPain,
@@ -629,7 +629,12 @@ pub static CONDITIONS: [ConditionInfo; Condition::COUNT] = [
         care_level: SelfCare,
         who_to_see: &[P::Physiotherapist, P::UrgentCare],
         who_source: S::NhsSprains,
-        sources: &[S::Vuurberg2018, S::Stiell1992, S::Doherty2014, S::NhsSprains],
+        sources: &[
+            S::Vuurberg2018,
+            S::Stiell1992,
+            S::Doherty2014,
+            S::NhsSprains,
+        ],
     },
     ConditionInfo {
         id: C::HeelBoneBruise,
@@ -654,7 +659,11 @@ pub static CONDITIONS: [ConditionInfo; Condition::COUNT] = [
         care_level: SelfCare,
         who_to_see: &[P::UrgentCare, P::Podiatrist, P::Physiotherapist],
         who_source: S::NhsHeelPain,
-        sources: &[S::FootEducationHeelBruise, S::RoseSinghInferiorHeel, S::NhsHeelPain],
+        sources: &[
+            S::FootEducationHeelBruise,
+            S::RoseSinghInferiorHeel,
+            S::NhsHeelPain,
+        ],
     },
     ConditionInfo {
         id: C::S1Radiculopathy,
@@ -675,8 +684,8 @@ pub static CONDITIONS: [ConditionInfo; Condition::COUNT] = [
             "The heel itself is not tender; positive straight-leg raise",
         ],
         self_care: &[Adv::SciaticaCare],
-        seek_care: "Book an appointment within the next few days with a doctor or physiotherapist. Go to an emergency department now for numbness around the genitals or back passage, or new bladder or bowel trouble.",
-        care_level: SeeDoctor,
+        seek_care: "Keep active; see a doctor or physiotherapist if it is not better after a few weeks or is getting worse. Go to an emergency department now for numbness around the genitals or back passage, or new bladder or bowel trouble.",
+        care_level: SelfCare,
         who_to_see: &[P::FamilyDoctor, P::Physiotherapist],
         who_source: S::NhsSciatica,
         sources: &[S::VanDerWindt2010, S::NhsSciatica, S::RoseSinghInferiorHeel],
@@ -725,8 +734,8 @@ pub static CONDITIONS: [ConditionInfo; Condition::COUNT] = [
             "Men, high blood pressure or heart disease",
         ],
         self_care: &[Adv::GoutFlareCare],
-        seek_care: "Get seen today by a doctor to confirm it and treat the attack; go to an emergency department now if you have a fever or feel very unwell, as a hot joint can be infected.",
-        care_level: Urgent,
+        seek_care: "See a doctor within the next few days (sooner if you can) to confirm it and treat the attack; get seen today if you have a fever, as a hot joint can be infected.",
+        care_level: SeeDoctor,
         who_to_see: &[P::FamilyDoctor, P::Rheumatology],
         who_source: S::NhsGout,
         sources: &[S::Janssens2010, S::NhsGout, S::Kuo2015],

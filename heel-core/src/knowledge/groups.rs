@@ -35,8 +35,6 @@ id_enum! {
     pub enum EvidenceGroup ("evidence group") {
         /// How an acute injury started.
         AcuteInjury = "acute_injury",
-        /// Signs of an injured or broken bone after an injury.
-        InjurySigns = "injury_signs",
         /// Weight bearing, walking and bone tenderness after an injury (the Ottawa rules).
         WeightBearing = "weight_bearing",
         /// Start-up pain and stiffness that ease with movement.
@@ -47,8 +45,8 @@ id_enum! {
         RestAndNight = "rest_and_night",
         /// Nerve symptoms.
         NerveSymptoms = "nerve_symptoms",
-        /// Signs of inflammation at the painful place.
-        LocalInflammation = "local_inflammation",
+        /// Visible signs at the painful place: swelling, redness, warmth, bruising, a changed shape.
+        LocalSigns = "local_signs",
         /// Feeling ill.
         Systemic = "systemic",
         /// Features of spondyloarthritis elsewhere in the body.
@@ -119,31 +117,157 @@ use Item as I;
 
 /// Every group, in [`EvidenceGroup::ALL`] order.
 pub static GROUPS: [GroupInfo; EvidenceGroup::COUNT] = [
-    GroupInfo { id: EvidenceGroup::AcuteInjury, items: &[I::Onset, I::Trauma, I::HighEnergyInjury, I::RolledAnkle, I::PopAtOnset], note: "An injury, a fall from a height, a rolled ankle and a pop each imply a sudden onset: they describe one event." },
-    GroupInfo { id: EvidenceGroup::InjurySigns, items: &[I::Bruising, I::VisibleDeformity], note: "Bruising and a changed shape after an injury both reflect how badly the tissue was hurt." },
-    GroupInfo { id: EvidenceGroup::WeightBearing, items: &[I::UnableToBearWeight, I::UnableToBearWeightAtInjury, I::DifficultyWalking, I::MalleolarBoneTenderness, I::MidfootBoneTenderness], note: "Being unable to bear weight then and now, limping and bone tenderness measure one injury; together they are the Ottawa rules." },
-    GroupInfo { id: EvidenceGroup::StartUpPattern, items: &[I::FirstStepPain, I::EasesAfterFewMinutes, I::MorningStiffnessLong, I::WarmsUpWithActivity], note: "First-step pain, easing after a few minutes, morning stiffness and warming up are one start-up pattern." },
-    GroupInfo { id: EvidenceGroup::LoadPattern, items: &[I::WorseWithActivity, I::WorseEndOfDay, I::WorseProlongedStanding, I::WorseBarefootHardFloor, I::WorseStairsUphill, I::WorseUnevenGround], note: "Pain that builds with activity, standing, hard floors, stairs and the day's load is one load-related pattern." },
-    GroupInfo { id: EvidenceGroup::RestAndNight, items: &[I::PainAtRest, I::NightPain], note: "Pain at rest and pain at night are usually the same non-mechanical pain." },
-    GroupInfo { id: EvidenceGroup::NerveSymptoms, items: &[I::Burning, I::Tingling, I::Numbness, I::RadiatingPain, I::ProgressiveNumbnessWeakness], note: "Burning, tingling, numbness and radiating pain cluster in nerve problems; counting each in full gave tarsal tunnel syndrome a 960-fold boost." },
-    GroupInfo { id: EvidenceGroup::LocalInflammation, items: &[I::Swelling, I::Redness, I::Warmth], note: "Swelling, redness and warmth are the signs of one inflamed area." },
-    GroupInfo { id: EvidenceGroup::Systemic, items: &[I::Fever, I::FeelingUnwell], note: "A fever and feeling unwell are one systemic response." },
-    GroupInfo { id: EvidenceGroup::SpondyloarthritisFeatures, items: &[I::InflammatoryBackPain, I::PsoriasisIbdUveitis, I::FamilyHistoryInflammatory, I::OtherJointsPainful], note: "Inflammatory back pain, psoriasis, bowel disease, uveitis and the family history share one HLA-B27-linked disease." },
-    GroupInfo { id: EvidenceGroup::AchillesTendonTests, items: &[I::AchillesMidportionTenderness, I::RoyalLondonTest, I::ArcSign], note: "Palpation, the Royal London Hospital test and the arc sign examine the same tendon; their combined accuracy is published." },
-    GroupInfo { id: EvidenceGroup::RuptureTests, items: &[I::ThompsonTest, I::PalpableGap, I::MatlesTest], note: "The calf-squeeze test, a palpable gap and the Matles test examine the same torn tendon; at least two were positive in every rupture (Maffulli 1998)." },
-    GroupInfo { id: EvidenceGroup::CalfLoading, items: &[I::HeelRaisePainful, I::HeelRaiseUnable, I::PainOnHopping], note: "Heel raises and hopping load the same calf, tendon and heel." },
-    GroupInfo { id: EvidenceGroup::TrainingLoad, items: &[I::TrainingIncrease, I::NewHardSurface, I::MinimalistRunning, I::NewToRunning], note: "A training increase, a harder surface, new shoes and being new to running are one change in load." },
-    GroupInfo { id: EvidenceGroup::BoneHealth, items: &[I::LowVitaminDCalcium, I::LowEnergyAvailability, I::PreviousStressFracture, I::Osteoporosis], note: "Low vitamin D, low energy availability, earlier stress fractures and osteoporosis mark the same weak bone." },
-    GroupInfo { id: EvidenceGroup::Sciatica, items: &[I::BackPainRadiating, I::WorseCoughSneeze, I::StraightLegRaise], note: "Back pain down the leg, pain on coughing and a positive straight-leg raise describe one irritated nerve root." },
+    GroupInfo {
+        id: EvidenceGroup::AcuteInjury,
+        items: &[
+            I::Onset,
+            I::Trauma,
+            I::HighEnergyInjury,
+            I::RolledAnkle,
+            I::PopAtOnset,
+        ],
+        note: "An injury, a fall from a height, a rolled ankle and a pop each imply a sudden onset: they describe one event.",
+    },
+    GroupInfo {
+        id: EvidenceGroup::WeightBearing,
+        items: &[
+            I::UnableToBearWeight,
+            I::UnableToBearWeightAtInjury,
+            I::DifficultyWalking,
+            I::MalleolarBoneTenderness,
+            I::MidfootBoneTenderness,
+        ],
+        note: "Being unable to bear weight then and now, limping and bone tenderness measure one injury; together they are the Ottawa rules.",
+    },
+    GroupInfo {
+        id: EvidenceGroup::StartUpPattern,
+        items: &[
+            I::FirstStepPain,
+            I::EasesAfterFewMinutes,
+            I::MorningStiffnessLong,
+            I::WarmsUpWithActivity,
+        ],
+        note: "First-step pain, easing after a few minutes, morning stiffness and warming up are one start-up pattern.",
+    },
+    GroupInfo {
+        id: EvidenceGroup::LoadPattern,
+        items: &[
+            I::WorseWithActivity,
+            I::WorseEndOfDay,
+            I::WorseProlongedStanding,
+            I::WorseBarefootHardFloor,
+            I::WorseStairsUphill,
+            I::WorseUnevenGround,
+        ],
+        note: "Pain that builds with activity, standing, hard floors, stairs and the day's load is one load-related pattern.",
+    },
+    GroupInfo {
+        id: EvidenceGroup::RestAndNight,
+        items: &[I::PainAtRest, I::NightPain],
+        note: "Pain at rest and pain at night are usually the same non-mechanical pain.",
+    },
+    GroupInfo {
+        id: EvidenceGroup::NerveSymptoms,
+        items: &[
+            I::Burning,
+            I::Tingling,
+            I::Numbness,
+            I::RadiatingPain,
+            I::ProgressiveNumbnessWeakness,
+        ],
+        note: "Burning, tingling, numbness and radiating pain cluster in nerve problems; counting each in full gave tarsal tunnel syndrome a 960-fold boost.",
+    },
+    GroupInfo {
+        id: EvidenceGroup::LocalSigns,
+        items: &[
+            I::Swelling,
+            I::Redness,
+            I::Warmth,
+            I::Bruising,
+            I::VisibleDeformity,
+        ],
+        note: "Swelling, redness, warmth, bruising and a changed shape are the visible signs of one inflamed or injured area: after an injury, swelling and bruising come together.",
+    },
+    GroupInfo {
+        id: EvidenceGroup::Systemic,
+        items: &[I::Fever, I::FeelingUnwell],
+        note: "A fever and feeling unwell are one systemic response.",
+    },
+    GroupInfo {
+        id: EvidenceGroup::SpondyloarthritisFeatures,
+        items: &[
+            I::InflammatoryBackPain,
+            I::PsoriasisIbdUveitis,
+            I::FamilyHistoryInflammatory,
+            I::OtherJointsPainful,
+        ],
+        note: "Inflammatory back pain, psoriasis, bowel disease, uveitis and the family history share one HLA-B27-linked disease.",
+    },
+    GroupInfo {
+        id: EvidenceGroup::AchillesTendonTests,
+        items: &[
+            I::AchillesMidportionTenderness,
+            I::RoyalLondonTest,
+            I::ArcSign,
+        ],
+        note: "Palpation, the Royal London Hospital test and the arc sign examine the same tendon; their combined accuracy is published.",
+    },
+    GroupInfo {
+        id: EvidenceGroup::RuptureTests,
+        items: &[I::ThompsonTest, I::PalpableGap, I::MatlesTest],
+        note: "The calf-squeeze test, a palpable gap and the Matles test examine the same torn tendon; at least two were positive in every rupture (Maffulli 1998).",
+    },
+    GroupInfo {
+        id: EvidenceGroup::CalfLoading,
+        items: &[I::HeelRaisePainful, I::HeelRaiseUnable, I::PainOnHopping],
+        note: "Heel raises and hopping load the same calf, tendon and heel.",
+    },
+    GroupInfo {
+        id: EvidenceGroup::TrainingLoad,
+        items: &[
+            I::TrainingIncrease,
+            I::NewHardSurface,
+            I::MinimalistRunning,
+            I::NewToRunning,
+        ],
+        note: "A training increase, a harder surface, new shoes and being new to running are one change in load.",
+    },
+    GroupInfo {
+        id: EvidenceGroup::BoneHealth,
+        items: &[
+            I::LowVitaminDCalcium,
+            I::LowEnergyAvailability,
+            I::PreviousStressFracture,
+            I::Osteoporosis,
+        ],
+        note: "Low vitamin D, low energy availability, earlier stress fractures and osteoporosis mark the same weak bone.",
+    },
+    GroupInfo {
+        id: EvidenceGroup::Sciatica,
+        items: &[
+            I::BackPainRadiating,
+            I::WorseCoughSneeze,
+            I::StraightLegRaise,
+        ],
+        note: "Back pain down the leg, pain on coughing and a positive straight-leg raise describe one irritated nerve root.",
+    },
 ];
 
 /// Published combined accuracies.
 pub static CLUSTERS: &[Cluster] = &[
     Cluster {
         group: EvidenceGroup::AchillesTendonTests,
-        members: &[I::AchillesMidportionTenderness, I::RoyalLondonTest, I::ArcSign],
+        members: &[
+            I::AchillesMidportionTenderness,
+            I::RoyalLondonTest,
+            I::ArcSign,
+        ],
         applies_when: None,
-        positive: Test::All(&[Test::Present(I::AchillesMidportionTenderness), Test::Present(I::RoyalLondonTest), Test::Present(I::ArcSign)]),
+        positive: Test::All(&[
+            Test::Present(I::AchillesMidportionTenderness),
+            Test::Present(I::RoyalLondonTest),
+            Test::Present(I::ArcSign),
+        ]),
         condition: Condition::AchillesMidportion,
         positive_lr: 3.5,
         negative_lr: 0.5,
@@ -153,9 +277,21 @@ pub static CLUSTERS: &[Cluster] = &[
     },
     Cluster {
         group: EvidenceGroup::WeightBearing,
-        members: &[I::MalleolarBoneTenderness, I::MidfootBoneTenderness, I::UnableToBearWeightAtInjury, I::UnableToBearWeight],
+        members: &[
+            I::MalleolarBoneTenderness,
+            I::MidfootBoneTenderness,
+            I::UnableToBearWeightAtInjury,
+            I::UnableToBearWeight,
+        ],
         applies_when: Some(Test::Present(I::Trauma)),
-        positive: Test::Any(&[Test::Present(I::MalleolarBoneTenderness), Test::Present(I::MidfootBoneTenderness), Test::All(&[Test::Present(I::UnableToBearWeightAtInjury), Test::Present(I::UnableToBearWeight)])]),
+        positive: Test::Any(&[
+            Test::Present(I::MalleolarBoneTenderness),
+            Test::Present(I::MidfootBoneTenderness),
+            Test::All(&[
+                Test::Present(I::UnableToBearWeightAtInjury),
+                Test::Present(I::UnableToBearWeight),
+            ]),
+        ]),
         condition: Condition::AcuteCalcanealFracture,
         positive_lr: 1.5,
         negative_lr: 0.08,

@@ -660,11 +660,7 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
         Medical,
         "Do you take medicines that weaken the immune system (chemotherapy, biologics, transplant medicines), or have a condition that does (HIV, dialysis, no spleen)?",
     ),
-    yes_no(
-        Item::CancerHistory,
-        Medical,
-        "Have you ever had cancer?",
-    ),
+    yes_no(Item::CancerHistory, Medical, "Have you ever had cancer?"),
     yes_no(Item::Diabetes, Medical, "Do you have diabetes?"),
     yes_no(
         Item::KnownRheumatoidArthritis,

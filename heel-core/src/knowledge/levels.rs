@@ -20,7 +20,7 @@
 //! - self-care: "likely" is only a word on the report, used from 0.5.
 
 use crate::item::Item;
-use crate::vocab::{Professional, TriageLevel};
+use crate::vocab::{Professional, Setting, TriageLevel};
 
 /// The wording and threshold of one triage level.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -101,3 +101,10 @@ pub const MIN_ANSWERS: usize = 5;
 
 /// A place answer with this many places or more is too diffuse to rely on.
 pub const DIFFUSE_PLACES: usize = 4;
+
+/// Plain-language names of the settings, in [`Setting::ALL`] order.
+pub static SETTING_LABELS: [&str; Setting::COUNT] = [
+    "Runners with heel pain",
+    "Adults seeing a family doctor with heel pain",
+    "Children and adolescents under 18 with heel pain",
+];

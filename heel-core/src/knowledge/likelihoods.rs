@@ -86,14 +86,14 @@ const fn lr_in(
 
 use Condition::{
     AchillesInsertional as InsAT, AchillesMidportion as MidAT, AchillesRupture as Rupture,
-    AcuteCalcanealFracture as AcuteFx, BaxtersNerveEntrapment as Baxter,
+    AcuteCalcanealFracture as AcuteFx, AnkleSprain as Sprain, BaxtersNerveEntrapment as Baxter,
     CalcanealOsteomyelitis as Osteo, CalcanealStressFracture as CalcSF, FatPadSyndrome as FatPad,
-    HeelSpur as Spur, MedialMalleolusStressFracture as MedMalSF, NavicularStressFracture as NavSF,
-    Osteoarthritis as OA, PeronealTendinopathy as Peroneal, PlantarFasciaRupture as PFRupture,
-    PlantarFasciitis as PF, PosteriorTibialTendinopathy as PTT, RetrocalcanealBursitis as Bursitis,
-    RheumatoidArthritis as RA, SeversDisease as Severs, SpondyloarthritisEnthesitis as SpA,
-    TarsalTunnelSyndrome as TTS, AnkleSprain as Sprain, HeelBoneBruise as Bruise,
-    S1Radiculopathy as S1, FhlTendinopathy as Fhl, Gout, Other,
+    FhlTendinopathy as Fhl, Gout, HeelBoneBruise as Bruise, HeelSpur as Spur,
+    MedialMalleolusStressFracture as MedMalSF, NavicularStressFracture as NavSF,
+    Osteoarthritis as OA, Other, PeronealTendinopathy as Peroneal,
+    PlantarFasciaRupture as PFRupture, PlantarFasciitis as PF, PosteriorTibialTendinopathy as PTT,
+    RetrocalcanealBursitis as Bursitis, RheumatoidArthritis as RA, S1Radiculopathy as S1,
+    SeversDisease as Severs, SpondyloarthritisEnthesitis as SpA, TarsalTunnelSyndrome as TTS,
 };
 use Grade::{
     DerivedFromSensSpec as Derived, ExpertEstimate as Expert, GuidelineFeature as Feature,
@@ -1142,4 +1142,6 @@ pub static LIKELIHOODS: &[Likelihood] = &[
     lr(I::NewToRunning, P, CalcSF, 1.5, Feature, Some(S::FpnotebookCalcanealStressFracture), "Beginner runners are at risk."),
     lr(I::NewToRunning, P, NavSF, 1.3, Expert, None, "Bone that has not adapted to running load."),
     lr(I::NewToRunning, P, MidAT, 1.2, Feature, Some(S::Nielsen2014Recovery), "Achilles tendinopathy was 7% of injuries in novice runners."),
+    lr(I::WorseWithActivity, P, Rupture, 0.4, Expert, None, "Pain that builds with running describes an overloaded tendon; after a rupture the activity stops."),
+    lr(I::TrainingIncrease, P, Rupture, 0.7, Expert, None, "A training increase explains an overloaded tendon better than a tear."),
 ];

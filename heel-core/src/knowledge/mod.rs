@@ -5,7 +5,7 @@
 //! |---|---|
 //! | `conditions.rs` | the 21 conditions: names, summaries, ICD-10-CM and SNOMED CT codes, features, self-care, when to seek care |
 //! | `items.rs` | the evidence items: question wording, answer type, group |
-//! | `priors.rs` | the prior share of each cause in each [`Setting`](crate::Setting) |
+//! | `priors.rs` | the prior share of each cause in each [`Setting`] |
 //! | `groups.rs` | correlated answers, how they combine, and published cluster accuracies |
 //! | `calibration.rs` | the fitted global calibration parameter |
 //! | `levels.rs` | what each triage level means, its wording, and its "likely" threshold |

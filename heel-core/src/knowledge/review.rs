@@ -149,7 +149,12 @@ pub fn problems() -> Vec<String> {
             )),
             Some(rows) => {
                 for r in rows {
-                    if !seen.insert((row.item, r, row.condition, row.setting.map(|s| s.as_str()))) {
+                    if !seen.insert((
+                        row.item,
+                        r,
+                        row.condition,
+                        row.setting.map(crate::vocab::Setting::as_str),
+                    )) {
                         p.push(format!(
                             "{at}: this answer already has a ratio for this condition"
                         ));
@@ -185,9 +190,14 @@ pub fn problems() -> Vec<String> {
         }
         cited.extend(prior.sources);
     }
-    for (setting, total) in ["runners", "general_practice", "children"].iter().zip(totals) {
+    for (setting, total) in ["runners", "general_practice", "children"]
+        .iter()
+        .zip(totals)
+    {
         if (total - 1.0).abs() > 1e-9 {
-            p.push(format!("the prior shares of {setting} sum to {total}, not 1"));
+            p.push(format!(
+                "the prior shares of {setting} sum to {total}, not 1"
+            ));
         }
     }
     for c in Condition::ALL {
@@ -210,7 +220,10 @@ pub fn problems() -> Vec<String> {
             p.push(format!("{c}: no pain location points to it"));
         }
         let negative = LIKELIHOODS.iter().any(|l| {
-            l.condition == *c && l.ratio <= NEGATIVE && l.item != Item::PainLocation && l.item != Item::Age
+            l.condition == *c
+                && l.ratio <= NEGATIVE
+                && l.item != Item::PainLocation
+                && l.item != Item::Age
         });
         if !negative {
             p.push(format!(
@@ -232,7 +245,10 @@ pub fn problems() -> Vec<String> {
             p.push("evidence groups table is not in enum order".to_owned());
         }
         if info.items.len() > crate::scoring::MAX_GROUP {
-            p.push(format!("group {g} has more than {} members", crate::scoring::MAX_GROUP));
+            p.push(format!(
+                "group {g} has more than {} members",
+                crate::scoring::MAX_GROUP
+            ));
         }
         for other in EvidenceGroup::ALL.iter().filter(|o| *o > g) {
             if info.items.iter().any(|i| other.info().items.contains(i)) {
@@ -243,7 +259,10 @@ pub fn problems() -> Vec<String> {
     for k in CLUSTERS {
         cited.insert(k.source);
         if k.members.iter().any(|m| !k.group.info().items.contains(m)) {
-            p.push(format!("cluster for {} names an item outside group {}", k.condition, k.group));
+            p.push(format!(
+                "cluster for {} names an item outside group {}",
+                k.condition, k.group
+            ));
         }
     }
     for rule in &TRIAGE_RULES {
@@ -255,7 +274,10 @@ pub fn problems() -> Vec<String> {
             ));
         }
         if rule.red_flag && !SCREENING.iter().any(|s| test_mentions(&rule.test, s.item)) {
-            p.push(format!("red-flag rule {} has no screening question", rule.id));
+            p.push(format!(
+                "red-flag rule {} has no screening question",
+                rule.id
+            ));
         }
     }
     for rule in &TRIAGE_RULES {
@@ -369,7 +391,10 @@ a published cluster replaces its members once all are answered. Every weight is 
         "One meaning per level. A condition whose care needs a clinician raises the triage to its level once its probability reaches the level's threshold, \
 set at `1 / (1 + m)` where `m` is how much worse missing the condition is judged than an unnecessary visit (expert judgement: 6 for emergency and urgent, 2 for see-a-doctor).\n"
     );
-    let _ = writeln!(o, "| level | label | time frame | action | who by default | likely threshold |");
+    let _ = writeln!(
+        o,
+        "| level | label | time frame | action | who by default | likely threshold |"
+    );
     let _ = writeln!(o, "|---|---|---|---|---|---|");
     for l in &LEVELS {
         let _ = writeln!(
@@ -379,7 +404,11 @@ set at `1 / (1 + m)` where `m` is how much worse missing the condition is judged
             l.label,
             l.time_frame,
             cell(l.action),
-            l.who.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", "),
+            l.who
+                .iter()
+                .map(|p| p.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             l.likely_threshold
         );
     }
@@ -388,7 +417,11 @@ set at `1 / (1 + m)` where `m` is how much worse missing the condition is judged
         "\nNot enough information: self-care is never advised while any of {} is unanswered, with fewer than {MIN_ANSWERS} answers, or with {DIFFUSE_PLACES} or more places ticked.",
         ESSENTIAL
             .iter()
-            .map(|alts| alts.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(" or "))
+            .map(|alts| alts
+                .iter()
+                .map(|i| format!("`{i}`"))
+                .collect::<Vec<_>>()
+                .join(" or "))
             .collect::<Vec<_>>()
             .join("; ")
     );
@@ -410,16 +443,28 @@ set at `1 / (1 + m)` where `m` is how much worse missing the condition is judged
             i.snomed_ct.unwrap_or("-"),
             i.care_level,
             c.likely_at(),
-            i.who_to_see.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", "),
+            i.who_to_see
+                .iter()
+                .map(|p| p.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             i.who_source
         );
     }
     let _ = writeln!(o, "\n### What makes each condition very unlikely\n");
-    let _ = writeln!(o, "Findings with a ratio of at most {NEGATIVE} (place and age aside).\n");
+    let _ = writeln!(
+        o,
+        "Findings with a ratio of at most {NEGATIVE} (place and age aside).\n"
+    );
     for c in Condition::NAMED {
         let rows: Vec<String> = LIKELIHOODS
             .iter()
-            .filter(|l| l.condition == *c && l.ratio <= NEGATIVE && l.item != Item::PainLocation && l.item != Item::Age)
+            .filter(|l| {
+                l.condition == *c
+                    && l.ratio <= NEGATIVE
+                    && l.item != Item::PainLocation
+                    && l.item != Item::Age
+            })
             .map(|l| format!("`{} = {}` ({}, {})", l.item, l.answer, l.ratio, l.grade))
             .collect();
         let _ = writeln!(o, "- `{c}`: {}", rows.join("; "));
@@ -437,20 +482,36 @@ set at `1 / (1 + m)` where `m` is how much worse missing the condition is judged
         let _ = writeln!(
             o,
             "| `{g}` | {} | {} |",
-            i.items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", "),
+            i.items
+                .iter()
+                .map(|i| format!("`{i}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
             cell(i.note)
         );
     }
-    let _ = writeln!(o, "\nPublished clusters (used once every member is answered):\n");
-    let _ = writeln!(o, "| group | members | applies when | positive when | condition | LR positive | LR negative | grade | source | note |");
+    let _ = writeln!(
+        o,
+        "\nPublished clusters (used once every member is answered):\n"
+    );
+    let _ = writeln!(
+        o,
+        "| group | members | applies when | positive when | condition | LR positive | LR negative | grade | source | note |"
+    );
     let _ = writeln!(o, "|---|---|---|---|---|---|---|---|---|---|");
     for k in CLUSTERS {
         let _ = writeln!(
             o,
             "| `{}` | {} | {} | {} | `{}` | {} | {} | {} | {} | {} |",
             k.group,
-            k.members.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", "),
-            k.applies_when.as_ref().map_or_else(|| "always".to_owned(), |t| cell(&render_test(t))),
+            k.members
+                .iter()
+                .map(|i| format!("`{i}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            k.applies_when
+                .as_ref()
+                .map_or_else(|| "always".to_owned(), |t| cell(&render_test(t))),
             cell(&render_test(&k.positive)),
             k.condition,
             k.positive_lr,
@@ -503,7 +564,10 @@ set at `1 / (1 + m)` where `m` is how much worse missing the condition is judged
             continue;
         }
         let _ = writeln!(o, "### `{item}`\n\n{}\n", cell(item.info().question));
-        let _ = writeln!(o, "| answer | condition | LR | setting | grade | source | note |");
+        let _ = writeln!(
+            o,
+            "| answer | condition | LR | setting | grade | source | note |"
+        );
         let _ = writeln!(o, "|---|---|---|---|---|---|---|");
         for l in rows {
             let _ = writeln!(

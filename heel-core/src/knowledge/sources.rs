@@ -793,7 +793,9 @@ pub static SOURCES: [SourceInfo; Source::COUNT] = [
     s(
         Source::GirftCes,
         "GIRFT. National Suspected Cauda Equina Syndrome Pathway (2023); BMJ Best Practice, cauda equina syndrome.",
-        Some("https://gettingitrightfirsttime.co.uk/pathway-supports-clinicians-to-diagnose-and-treat-cauda-equina-syndrome-without-delay/"),
+        Some(
+            "https://gettingitrightfirsttime.co.uk/pathway-supports-clinicians-to-diagnose-and-treat-cauda-equina-syndrome-without-delay/",
+        ),
         Guideline,
     ),
     s(

@@ -95,8 +95,6 @@ id_enum! {
         FluoroquinoloneTendonPain = "fluoroquinolone_tendon_pain",
         /// Diabetes and heel pain.
         Diabetes = "diabetes",
-        /// The pain began with an injury.
-        InjuryAtOnset = "injury_at_onset",
         /// Sharp pain that came on suddenly.
         SharpAndSudden = "sharp_and_sudden",
         /// A kind of pain never felt before.
@@ -152,8 +150,26 @@ const CALCANEAL_BODY: &[Location] = &[
     Location::HeelPadCentre,
     Location::LateralHeel,
 ];
+/// The malleolar zone of the Ottawa ankle rule.
+const OTTAWA_ANKLE: &[Location] = &[
+    Location::LateralAnkle,
+    Location::MedialAnkle,
+    Location::MedialMalleolus,
+    Location::AnteriorAnkle,
+    Location::PosteromedialAnkle,
+];
+/// The midfoot zone of the Ottawa foot rule.
+const OTTAWA_MIDFOOT: &[Location] = &[
+    Location::DorsalMedialMidfoot,
+    Location::SinusTarsi,
+    Location::Arch,
+];
 /// Signs of an inflamed area.
-const LOCAL_SIGNS: &[Test] = &[Present(I::Swelling), Present(I::Warmth), Present(I::Redness)];
+const LOCAL_SIGNS: &[Test] = &[
+    Present(I::Swelling),
+    Present(I::Warmth),
+    Present(I::Redness),
+];
 
 /// Every rule, in [`Rule::ALL`] order (most urgent first).
 pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
@@ -180,9 +196,13 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         test: All(&[
             Present(I::Fever),
             Any(LOCAL_SIGNS),
-            Any(&[Present(I::FeelingUnwell), Present(I::Immunosuppressed), Present(I::UnableToBearWeight)]),
+            Any(&[
+                Present(I::Immunosuppressed),
+                Present(I::Diabetes),
+                All(&[Below(I::Age, 18.0), Present(I::UnableToBearWeight)]),
+            ]),
         ]),
-        reason: "A fever with a hot or swollen heel, in someone who feels unwell, cannot stand on it or has a weakened immune system, can be a bone or joint infection or sepsis. Go to an emergency department now.",
+        reason: "A fever with a hot or swollen heel in someone with diabetes or a weakened immune system, or in a child who cannot stand on it, can be a bone or joint infection or sepsis that threatens the limb. Go to an emergency department now.",
         source: Source::NiceSepsis,
     },
     RuleInfo {
@@ -195,10 +215,10 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
     },
     RuleInfo {
         id: Rule::CannotBearWeightAfterInjury,
-        level: Emergency,
+        level: Urgent,
         red_flag: true,
         test: All(&[Present(I::Trauma), Present(I::UnableToBearWeight)]),
-        reason: "Being unable to put weight on the foot or take four steps after an injury can mean a fracture. Go to an emergency department or minor injuries unit now.",
+        reason: "Being unable to put weight on the foot or take four steps after an injury can mean a fracture. Get an X-ray today at a minor injuries unit, urgent care centre or emergency department.",
         source: Source::Stiell1992,
     },
     RuleInfo {
@@ -271,11 +291,18 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
                 All(&[
                     Not(&Is(I::Side, Choice::Both)),
                     Any(&[Present(I::Swelling), Present(I::Warmth)]),
-                    Any(&[Present(I::UnableToBearWeight), Present(I::DifficultyWalking), Present(I::Fever)]),
+                    Any(&[
+                        Present(I::UnableToBearWeight),
+                        Present(I::DifficultyWalking),
+                        Present(I::Fever),
+                    ]),
                 ]),
                 All(&[
                     Present(I::Fever),
-                    Any(&[Present(I::UnableToBearWeight), Present(I::DifficultyWalking)]),
+                    Any(&[
+                        Present(I::UnableToBearWeight),
+                        Present(I::DifficultyWalking),
+                    ]),
                 ]),
             ]),
         ]),
@@ -344,7 +371,10 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
             Any(&[
                 Present(I::MalleolarBoneTenderness),
                 Present(I::MidfootBoneTenderness),
-                All(&[Present(I::UnableToBearWeightAtInjury), Present(I::UnableToBearWeight)]),
+                All(&[
+                    Present(I::UnableToBearWeightAtInjury),
+                    Present(I::UnableToBearWeight),
+                ]),
             ]),
         ]),
         reason: "After an injury, tenderness on the back edge or tip of an ankle bone, over the navicular or at the base of the fifth metatarsal means an X-ray is needed (Ottawa ankle and foot rules). Have it seen today.",
@@ -368,7 +398,7 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
     },
     RuleInfo {
         id: Rule::CancerHistoryBonePain,
-        level: SeeDoctor,
+        level: Urgent,
         red_flag: true,
         test: All(&[
             Present(I::CancerHistory),
@@ -379,7 +409,7 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
                 Present(I::UnexplainedWeightLoss),
             ]),
         ]),
-        reason: "Bone pain at rest or at night after cancer can be a spread to the bone. See a doctor within the next few days and mention the cancer, so an X-ray can be arranged.",
+        reason: "Bone pain at rest or at night after cancer can be a spread to the bone, which needs urgent investigation. Ask for an urgent appointment with your doctor today and mention the cancer, so an X-ray can be arranged.",
         source: Source::NiceNg12,
     },
     RuleInfo {
@@ -424,7 +454,10 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         test: Any(&[
             Present(I::InflammatoryBackPain),
             Present(I::PsoriasisIbdUveitis),
-            All(&[Present(I::MorningStiffnessLong), Present(I::OtherJointsPainful)]),
+            All(&[
+                Present(I::MorningStiffnessLong),
+                Present(I::OtherJointsPainful),
+            ]),
             All(&[Is(I::Side, Choice::Both), Present(I::MorningStiffnessLong)]),
         ]),
         reason: "Heel pain with inflammatory back pain, psoriasis, bowel inflammation or uveitis, or long morning stiffness in both heels or with other painful joints, can be an inflammatory arthritis. See a doctor within the next few days, who can arrange tests and a rheumatology referral.",
@@ -453,14 +486,6 @@ pub static TRIAGE_RULES: [RuleInfo; Rule::COUNT] = [
         test: Present(I::Diabetes),
         reason: "With diabetes, new foot pain should be checked by your foot team or doctor within the next few days.",
         source: Source::DiabetesUk,
-    },
-    RuleInfo {
-        id: Rule::InjuryAtOnset,
-        level: SeeDoctor,
-        red_flag: false,
-        test: Present(I::Trauma),
-        reason: "The pain began with an injury, so it came on suddenly: you can't go wrong making a doctor's appointment within the next few days, and an X-ray may be needed if the bone is tender.",
-        source: Source::SeedArticle,
     },
     RuleInfo {
         id: Rule::SharpAndSudden,
@@ -530,8 +555,8 @@ const fn screen(item: Item, when: Option<Test>, rule: Rule, screens_for: &'stati
 
 /// The red-flag screening questions, in the order they are asked.
 ///
-/// Six are always asked first (fever, swelling, weight bearing, how it
-/// started, a wound, and how long the pain has lasted); the rest are asked
+/// Five are always asked first (fever, swelling, weight bearing, how it
+/// started, and how long the pain has lasted); the rest are asked
 /// only when an earlier answer makes what they screen for possible (an
 /// injury or a pop unless the onset was gradual), which keeps interviews
 /// short. Every red-flag rule has at least one screen (a test checks it).
@@ -539,7 +564,7 @@ const fn screen(item: Item, when: Option<Test>, rule: Rule, screens_for: &'stati
 pub static SCREENING: &[Screen] = &[
     screen(I::Fever, None, Rule::FeverWithLocalSigns, "infection"),
     screen(I::Swelling, None, Rule::HotRedSwollenHeel, "infection or fracture"),
-    screen(I::Warmth, Some(Any(&[Present(I::Swelling), Present(I::Fever), Present(I::Diabetes), Below(I::Age, 18.0)])), Rule::HotRedSwollenHeel, "infection"),
+    screen(I::Warmth, Some(Any(&[Present(I::Swelling), Present(I::Fever), Present(I::Diabetes)])), Rule::HotRedSwollenHeel, "infection"),
     screen(I::Redness, Some(Any(&[Present(I::Swelling), Present(I::Warmth), Present(I::Fever), Present(I::Diabetes)])), Rule::HotRedSwollenHeel, "infection"),
     screen(I::FeelingUnwell, Some(Present(I::Fever)), Rule::InfectionWithSystemicSigns, "sepsis"),
     screen(I::Immunosuppressed, Some(Any(&[Present(I::Fever), Present(I::Swelling), Present(I::Warmth), Present(I::Redness)])), Rule::ImmunosuppressedHotHeel, "an infection in a weakened immune system"),
@@ -548,14 +573,16 @@ pub static SCREENING: &[Screen] = &[
     // An injury or a pop comes on suddenly: skipped only when the onset was gradual.
     screen(I::Trauma, Some(Any(&[Not(&Is(I::Onset, Choice::Gradual)), Present(I::UnableToBearWeight), Present(I::Swelling)])), Rule::CannotBearWeightAfterInjury, "a fracture"),
     screen(I::VisibleDeformity, Some(Present(I::Trauma)), Rule::DeformityAfterInjury, "a broken or dislocated bone"),
-    screen(I::MalleolarBoneTenderness, Some(Present(I::Trauma)), Rule::OttawaPositive, "a fracture (Ottawa ankle rule)"),
-    screen(I::MidfootBoneTenderness, Some(Present(I::Trauma)), Rule::OttawaPositive, "a fracture (Ottawa foot rule)"),
+    // The Ottawa rules apply to pain in the malleolar and midfoot zones after an injury.
+    screen(I::MalleolarBoneTenderness, Some(All(&[Present(I::Trauma), PainAt(OTTAWA_ANKLE)])), Rule::OttawaPositive, "a fracture (Ottawa ankle rule)"),
+    screen(I::MidfootBoneTenderness, Some(All(&[Present(I::Trauma), PainAt(OTTAWA_MIDFOOT)])), Rule::OttawaPositive, "a fracture (Ottawa foot rule)"),
     screen(I::UnableToBearWeightAtInjury, Some(All(&[Present(I::Trauma), Present(I::UnableToBearWeight)])), Rule::OttawaPositive, "a fracture (Ottawa rules)"),
     screen(I::PopAtOnset, Some(Not(&Is(I::Onset, Choice::Gradual))), Rule::PopAtOnset, "a torn tendon or fascia"),
-    screen(I::HeelRaiseUnable, Some(Any(&[Present(I::PopAtOnset), Not(&Is(I::Onset, Choice::Gradual))])), Rule::SuspectedAchillesRupture, "an Achilles rupture"),
+    screen(I::HeelRaiseUnable, Some(Any(&[Present(I::PopAtOnset), All(&[Not(&Is(I::Onset, Choice::Gradual)), Any(&[PainAt(ACHILLES), PainAt(&[Location::WholeHeel]), Present(I::Swelling), Present(I::DifficultyWalking)])])])), Rule::SuspectedAchillesRupture, "an Achilles rupture"),
     screen(I::ThompsonTest, Some(Any(&[Present(I::PopAtOnset), Present(I::HeelRaiseUnable), PainAt(&[Location::AchillesMidportion, Location::Calf])])), Rule::SuspectedAchillesRupture, "an Achilles rupture"),
-    screen(I::ColdPaleFoot, Some(Any(&[Is(I::Onset, Choice::Sudden), Present(I::PoorCirculation), Present(I::Diabetes), Present(I::Numbness), Not(&Below(I::Age, 50.0))])), Rule::ColdPaleFoot, "a blocked blood supply"),
-    screen(I::PunctureWound, None, Rule::PunctureWound, "a bone infection"),
+    screen(I::ColdPaleFoot, Some(Any(&[All(&[Is(I::Onset, Choice::Sudden), Not(&Present(I::Trauma))]), Present(I::PoorCirculation), Present(I::Diabetes)])), Rule::ColdPaleFoot, "a blocked blood supply"),
+    // A wound lets infection in; its signs (swelling, heat, redness, fever) are screened first.
+    screen(I::PunctureWound, Some(Any(&[Present(I::Swelling), Present(I::Warmth), Present(I::Redness), Present(I::Fever), Present(I::Diabetes), Present(I::Immunosuppressed), Below(I::Age, 18.0)])), Rule::PunctureWound, "a bone infection"),
     screen(I::Diabetes, Some(Any(&[Present(I::Redness), Present(I::Warmth), Present(I::Swelling), Present(I::PunctureWound)])), Rule::DiabeticFootChanges, "a diabetic foot emergency"),
     screen(I::ProgressiveNumbnessWeakness, Some(Any(&[Present(I::Numbness), Present(I::Tingling), Present(I::Burning), Present(I::WeakLittleToe), Present(I::BackPainRadiating)])), Rule::ProgressiveNumbnessWeakness, "a worsening nerve problem"),
     screen(I::SaddleNumbnessBladder, Some(Present(I::BackPainRadiating)), Rule::CaudaEquina, "compression of the nerves at the base of the spine"),
@@ -563,7 +590,7 @@ pub static SCREENING: &[Screen] = &[
     screen(I::NSpotTenderness, Some(PainAt(&[Location::DorsalMedialMidfoot])), Rule::HighRiskStressFractureSigns, "a navicular stress fracture"),
     screen(I::MedialMalleolusTenderness, Some(PainAt(&[Location::MedialMalleolus])), Rule::HighRiskStressFractureSigns, "a medial malleolus stress fracture"),
     screen(I::CancerHistory, Some(Any(&[Present(I::NightPain), Present(I::PainAtRest), Present(I::PalpableMass), Present(I::UnexplainedWeightLoss)])), Rule::CancerHistoryBonePain, "a spread of cancer to the bone"),
-    screen(I::PainAtRest, Some(Any(&[Not(&Below(I::Age, 50.0)), Above(I::DurationDays, 42.0), Present(I::CancerHistory)])), Rule::RestOrNightPain, "a cause other than overuse"),
+    screen(I::PainAtRest, Some(Any(&[All(&[Not(&Below(I::Age, 50.0)), Above(I::DurationDays, 42.0)]), Present(I::CancerHistory)])), Rule::RestOrNightPain, "a cause other than overuse"),
     screen(I::NightPain, Some(Any(&[Present(I::PainAtRest), Present(I::CancerHistory)])), Rule::RestOrNightPain, "a cause other than overuse"),
     screen(I::UnexplainedWeightLoss, Some(Any(&[Present(I::NightPain), Present(I::PainAtRest), Present(I::CancerHistory)])), Rule::WeightLossOrMass, "a tumour"),
     screen(I::InflammatoryBackPain, Some(Any(&[Is(I::Side, Choice::Both), Present(I::MorningStiffnessLong), Present(I::OtherJointsPainful)])), Rule::InflammatoryPattern, "an inflammatory arthritis"),
