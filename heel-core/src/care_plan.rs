@@ -1,26 +1,17 @@
 //! The care plan: what to do now, given the triage level and the likely
-//! conditions.
-//!
-//! - Emergency or urgent: get seen first. The plan leads with the advice that
-//!   protects the foot on the way (keep weight off, do not treat an infection
-//!   at home) and keeps only rest and elevation from RICE.
-//! - Otherwise: the seed article's RICE with its specifics, shoes rather than
-//!   bare feet, the self-care of each likely condition (at most three, most
-//!   likely first), pain relief with its cautions, a gradual return to running
-//!   for runners, and when to see someone.
+//! conditions. Which advice appears, and when, is the care policy in
+//! `knowledge/care_policy.rs`; this module only reads it.
 
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Assessment;
 use crate::condition::Condition;
-use crate::item::Item;
+use crate::knowledge::care_policy::{
+    CONFLICTS, CareRow, Gives, MAX_CONDITIONS, ROUTINE_PLAN, Trigger, URGENT_PLAN,
+};
 use crate::knowledge::{Advice, Rule, Source};
-use crate::report::ConditionResult;
-use crate::triage::Triage;
+use crate::triage::{Triage, holds};
 use crate::vocab::TriageLevel;
-
-/// How many likely conditions contribute their own advice.
-const MAX_CONDITIONS: usize = 3;
 
 /// One step of the care plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -75,103 +66,86 @@ impl Builder {
     }
 }
 
-pub(crate) fn build(a: &Assessment, ranked: &[ConditionResult], triage: &Triage) -> CarePlan {
-    let mut b = Builder { steps: Vec::new() };
-    let fired = |rule: Rule| triage.reasons.iter().any(|r| r.rule == Some(rule));
-    let likely: Vec<Condition> = ranked
-        .iter()
-        .filter(|r| r.likely)
-        .take(MAX_CONDITIONS)
-        .map(|r| r.id)
-        .collect();
+struct Context<'a> {
+    a: &'a Assessment,
+    likely: &'a [Condition],
+    triage: &'a Triage,
+}
 
-    if triage.level >= TriageLevel::Urgent {
-        if fired(Rule::SuspectedAchillesRupture) || likely.contains(&Condition::AchillesRupture) {
-            b.add(Advice::ProtectRupture, Some(Condition::AchillesRupture));
+fn applies(t: &Trigger, cx: &Context<'_>) -> bool {
+    match *t {
+        Trigger::Always => true,
+        Trigger::RuleFired(rules) => cx
+            .triage
+            .reasons
+            .iter()
+            .any(|r| r.rule.is_some_and(|x: Rule| rules.contains(&x))),
+        Trigger::Likely(conditions) => cx.likely.iter().any(|c| conditions.contains(c)),
+        Trigger::Answers(ref test) => holds(test, cx.a),
+        Trigger::All(ts) => ts.iter().all(|t| applies(t, cx)),
+        Trigger::Any(ts) => ts.iter().any(|t| applies(t, cx)),
+        Trigger::Not(t) => !applies(t, cx),
+    }
+}
+
+/// Builds the plan from the likely conditions (most likely first; see
+/// [`Condition::likely_at`]) and the triage.
+pub(crate) fn build(a: &Assessment, likely: &[Condition], triage: &Triage) -> CarePlan {
+    let likely: Vec<Condition> = likely.iter().copied().take(MAX_CONDITIONS).collect();
+    let cx = Context {
+        a,
+        likely: &likely,
+        triage,
+    };
+    let urgent = triage.level >= TriageLevel::Urgent;
+    let policy: &[CareRow] = if urgent { URGENT_PLAN } else { ROUTINE_PLAN };
+    let mut b = Builder { steps: Vec::new() };
+    for row in policy {
+        if !applies(&row.when, &cx) {
+            continue;
         }
-        if fired(Rule::CannotBearWeightAfterInjury)
-            || fired(Rule::OttawaPositive)
-            || fired(Rule::DeformityAfterInjury)
-            || likely.contains(&Condition::AcuteCalcanealFracture)
-        {
-            b.add(Advice::ProtectFracture, None);
-        }
-        if [
-            Rule::InfectionWithSystemicSigns,
-            Rule::HotRedSwollenHeel,
-            Rule::FeverWithLocalSigns,
-            Rule::ImmunosuppressedHotHeel,
-            Rule::PunctureWound,
-            Rule::ChildSwollenHeel,
-            Rule::DiabeticFootChanges,
-        ]
-        .into_iter()
-        .any(fired)
-            || likely.contains(&Condition::CalcanealOsteomyelitis)
-        {
-            b.add(Advice::InfectionNeedsCare, None);
-        }
-        for &c in &likely {
-            if c.info().care_level >= TriageLevel::Urgent {
-                for &adv in c.info().self_care {
-                    b.add(adv, Some(c));
+        match row.gives {
+            Gives::Advice(advice) => b.add(advice, None),
+            Gives::ConditionSelfCare(min) => {
+                for &c in &likely {
+                    if c.info().care_level >= min {
+                        for &adv in c.info().self_care {
+                            b.add(adv, Some(c));
+                        }
+                    }
                 }
             }
         }
-        b.add(Advice::Rest, None);
-        b.add(Advice::Elevation, None);
-        return CarePlan {
-            summary: format!(
-                "{} Until then, protect the foot as below; do not rely on self-care instead.",
-                triage.level.action()
-            ),
-            steps: b.steps,
+    }
+    // Of two conflicting steps, keep the one for the more likely condition.
+    for &(x, y, _) in CONFLICTS {
+        let rank = |adv: Advice| {
+            b.steps.iter().find(|s| s.advice == adv).map(|s| {
+                s.for_conditions
+                    .iter()
+                    .filter_map(|c| likely.iter().position(|l| l == c))
+                    .min()
+                    .unwrap_or(usize::MAX)
+            })
         };
-    }
-
-    for adv in [
-        Advice::Rest,
-        Advice::Ice,
-        Advice::Compression,
-        Advice::Elevation,
-        Advice::SupportiveShoes,
-    ] {
-        b.add(adv, None);
-    }
-    for &c in &likely {
-        for &adv in c.info().self_care {
-            b.add(adv, Some(c));
+        if let (Some(rx), Some(ry)) = (rank(x), rank(y)) {
+            let drop = if rx <= ry { y } else { x };
+            b.steps.retain(|s| s.advice != drop);
         }
     }
-    b.add(Advice::PainRelief, None);
-    if fired(Rule::FluoroquinoloneTendonPain) {
-        b.add(Advice::MedicationReview, None);
-    }
-    let stress_fracture_likely = likely.iter().any(|c| {
-        matches!(
-            c,
-            Condition::CalcanealStressFracture
-                | Condition::NavicularStressFracture
-                | Condition::MedialMalleolusStressFracture
+
+    let summary = if urgent {
+        format!(
+            "{} Until then, protect the foot as below; do not rely on self-care instead.",
+            triage.level.action()
         )
-    });
-    if !stress_fracture_likely
-        && (a.is_present(Item::Runner) || a.is_answered(Item::WeeklyDistanceKm))
-    {
-        b.add(Advice::GradualReturn, None);
-    }
-    b.add(Advice::SeeIfNotBetter, None);
-
-    let summary = match triage.level {
-        TriageLevel::SeeDoctor => {
-            "Book an appointment, and start these steps meanwhile. They ease pain but do not replace an assessment."
-        }
-        _ => {
-            "Start with these steps. Most heel pain of this kind improves with them; see someone if it does not within two weeks."
-        }
+    } else if triage.level == TriageLevel::SeeDoctor {
+        "Book an appointment within the next few days, and start these steps meanwhile. They ease pain but do not replace an assessment.".to_owned()
+    } else {
+        "Start with these steps. Most heel pain of this kind improves with them; see someone if it does not within two weeks.".to_owned()
     };
     CarePlan {
-        summary: summary.to_owned(),
+        summary,
         steps: b.steps,
     }
 }

@@ -83,11 +83,19 @@ impl Condition {
     /// The conditions heel names: every cause except [`Condition::Other`].
     pub const NAMED: &'static [Condition] = Condition::ALL.split_at(Condition::COUNT - 1).0;
 
-    /// The probability from which this condition counts as "likely": the
-    /// threshold of its care level (see [`TriageLevel::likely_threshold`]).
+    /// The probability from which this condition counts as "likely" and
+    /// starts to raise the triage: the lowest threshold among the levels that
+    /// need a clinician up to its care level (see
+    /// [`TriageLevel::likely_threshold`]); self-care conditions use the
+    /// self-care threshold.
     #[must_use]
     pub fn likely_at(self) -> f64 {
-        self.info().care_level.likely_threshold()
+        let level = self.info().care_level;
+        TriageLevel::ALL
+            .iter()
+            .filter(|&&l| l > TriageLevel::SelfCare && l <= level)
+            .map(|l| l.likely_threshold())
+            .fold(level.likely_threshold(), f64::min)
     }
 
     /// Static facts about this condition from the knowledge base.

@@ -210,7 +210,12 @@ pub fn assess(a: &Assessment) -> Result<Report, Error> {
     });
 
     let triage = triage::triage(a, &probabilities);
-    let care_plan = care_plan::build(a, &conditions, &triage);
+    let likely: Vec<Condition> = conditions
+        .iter()
+        .filter(|c| c.likely && c.id != Condition::Other)
+        .map(|c| c.id)
+        .collect();
+    let care_plan = care_plan::build(a, &likely, &triage);
 
     let mut remarks = Vec::new();
     if let (Some((bmi, true)), false) = (a.bmi(), a.is_answered(Item::Bmi)) {

@@ -166,19 +166,33 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
     for &c in Condition::ALL {
         let info = c.info();
         let p = probabilities[c.index()];
-        if p >= c.likely_at() && info.care_level > TriageLevel::SelfCare {
+        // The highest level up to the condition's own whose threshold the
+        // probability reaches: a possible rupture (15%) is "today", a probable
+        // one (50%) is "now".
+        let raised = TriageLevel::ALL
+            .iter()
+            .copied()
+            .filter(|&l| l > TriageLevel::SelfCare && l <= info.care_level)
+            .filter(|l| p >= l.likely_threshold())
+            .max();
+        if let Some(level) = raised {
             reasons.push(TriageReason {
                 kind: ReasonKind::LikelyCondition,
-                level: info.care_level,
-                red_flag: info.care_level >= TriageLevel::Urgent,
+                level,
+                red_flag: level >= TriageLevel::Urgent,
                 rule: None,
                 condition: Some(c),
-                text: format!(
-                    "{} is possible ({:.0}%). {}",
-                    info.name,
-                    p * 100.0,
-                    info.seek_care
-                ),
+                text: if level == info.care_level {
+                    format!("{} is possible ({:.0}%). {}", info.name, p * 100.0, info.seek_care)
+                } else {
+                    format!(
+                        "{} is possible ({:.0}%): not likely enough to go {}, but it should be ruled out: {}",
+                        info.name,
+                        p * 100.0,
+                        info.care_level.time_frame(),
+                        level.action()
+                    )
+                },
                 source: info.sources.first().copied(),
             });
         }

@@ -3,8 +3,7 @@
 //! reproduce.
 
 use heel_core::{
-    Condition, ReasonKind, Report, Rule, TriageLevel, assess_json,
-    knowledge::groups::CLUSTERS,
+    Condition, ReasonKind, Report, Rule, TriageLevel, assess_json, knowledge::groups::CLUSTERS,
 };
 
 fn report(answers: &str) -> Report {
@@ -36,7 +35,12 @@ const TENDON: &str = r#""age":41,"runner":"present","pain_location":["achilles_m
 fn an_ordinary_midportion_tendinopathy_is_not_a_rupture() {
     let r = report(&format!("{{{TENDON}}}"));
     assert!(p(&r, Condition::AchillesRupture) <= 0.05, "{}", show(&r));
-    assert_eq!(r.conditions[0].id, Condition::AchillesMidportion, "{}", show(&r));
+    assert_eq!(
+        r.conditions[0].id,
+        Condition::AchillesMidportion,
+        "{}",
+        show(&r)
+    );
     assert!(r.triage.level <= TriageLevel::SeeDoctor, "{}", show(&r));
 }
 
@@ -46,7 +50,12 @@ fn the_same_tendon_noticed_suddenly_on_a_run_is_still_tendinopathy() {
         r#"{{{TENDON},"onset":"sudden","pop_at_onset":"absent","trauma":"absent","heel_raise_difficulty":"present","first_step_pain":"present","tendon_thickening":"present","sex":"male"}}"#
     ));
     assert!(p(&r, Condition::AchillesRupture) <= 0.10, "{}", show(&r));
-    assert_eq!(r.conditions[0].id, Condition::AchillesMidportion, "{}", show(&r));
+    assert_eq!(
+        r.conditions[0].id,
+        Condition::AchillesMidportion,
+        "{}",
+        show(&r)
+    );
     assert!(r.triage.level < TriageLevel::Urgent, "{}", show(&r));
 }
 
@@ -55,7 +64,11 @@ fn a_lateral_ankle_injury_that_can_walk_is_not_a_heel_fracture() {
     let r = report(
         r#"{"age":27,"sex":"male","pain_location":["lateral_ankle"],"onset":"sudden","duration_days":1,"trauma":"present","swelling":"present","bruising":"present","difficulty_walking":"absent","unable_to_bear_weight":"absent","pop_at_onset":"absent","severity":4}"#,
     );
-    assert!(p(&r, Condition::AcuteCalcanealFracture) <= 0.05, "{}", show(&r));
+    assert!(
+        p(&r, Condition::AcuteCalcanealFracture) <= 0.05,
+        "{}",
+        show(&r)
+    );
     assert!(r.triage.level < TriageLevel::Urgent, "{}", show(&r));
 }
 
@@ -64,7 +77,12 @@ fn a_fall_onto_the_heel_is_a_fracture_not_a_rupture() {
     let r = report(
         r#"{"age":35,"sex":"male","trauma":"present","pain_location":["whole_heel"],"onset":"sudden","duration_days":0,"swelling":"present","bruising":"present","unable_to_bear_weight":"present","severity":9}"#,
     );
-    assert_eq!(r.conditions[0].id, Condition::AcuteCalcanealFracture, "{}", show(&r));
+    assert_eq!(
+        r.conditions[0].id,
+        Condition::AcuteCalcanealFracture,
+        "{}",
+        show(&r)
+    );
     assert!(p(&r, Condition::AchillesRupture) <= 0.05, "{}", show(&r));
     assert!(r.triage.level >= TriageLevel::Urgent, "{}", show(&r));
 }
@@ -83,7 +101,11 @@ fn a_red_rubbed_pump_bump_is_not_an_infection() {
         r#"{"age":24,"sex":"female","pain_location":["achilles_insertion"],"onset":"gradual","duration_days":10,"posterior_heel_bump":"present","swelling":"present","worse_with_activity":"present","fever":"absent","redness":"present"}"#,
     );
     assert!(r.triage.level < TriageLevel::Urgent, "{}", show(&r));
-    assert!(rank(&r, Condition::RetrocalcanealBursitis) <= 3, "{}", show(&r));
+    assert!(
+        rank(&r, Condition::RetrocalcanealBursitis) <= 3,
+        "{}",
+        show(&r)
+    );
 }
 
 #[test]
@@ -91,10 +113,9 @@ fn an_age_alone_is_not_enough_to_advise_self_care() {
     let r = report(r#"{"age":11}"#);
     assert_ne!(r.triage.level, TriageLevel::SelfCare);
     assert!(
-        r.triage
-            .reasons
-            .iter()
-            .any(|x| x.kind == ReasonKind::NotEnoughInformation && x.text.contains("where it hurts"))
+        r.triage.reasons.iter().any(
+            |x| x.kind == ReasonKind::NotEnoughInformation && x.text.contains("where it hurts")
+        )
     );
     assert!(
         p(&r, Condition::SeversDisease) < 0.7,
@@ -121,7 +142,12 @@ fn bilateral_severs_with_a_limp_and_no_fever_is_not_urgent() {
         r#"{"age":11,"sex":"male","pain_location":["achilles_insertion"],"side":"both","onset":"gradual","duration_days":21,"worse_with_activity":"present","jumping_sport":"present","difficulty_walking":"present","fever":"absent"}"#,
     );
     assert!(r.triage.level < TriageLevel::Urgent, "{}", show(&r));
-    assert!(!r.triage.reasons.iter().any(|x| x.rule == Some(Rule::ChildSwollenHeel)));
+    assert!(
+        !r.triage
+            .reasons
+            .iter()
+            .any(|x| x.rule == Some(Rule::ChildSwollenHeel))
+    );
     assert_eq!(r.conditions[0].id, Condition::SeversDisease, "{}", show(&r));
 }
 
@@ -131,7 +157,11 @@ fn an_ottawa_negative_injury_leaves_a_fracture_under_two_percent() {
     let r = report(
         r#"{"age":30,"pain_location":["lateral_ankle"],"onset":"sudden","trauma":"present","swelling":"present","malleolar_bone_tenderness":"absent","midfoot_bone_tenderness":"absent","unable_to_bear_weight_at_injury":"absent","unable_to_bear_weight":"absent"}"#,
     );
-    assert!(p(&r, Condition::AcuteCalcanealFracture) < 0.02, "{}", show(&r));
+    assert!(
+        p(&r, Condition::AcuteCalcanealFracture) < 0.02,
+        "{}",
+        show(&r)
+    );
     let k = r
         .condition(Condition::AcuteCalcanealFracture)
         .unwrap()
@@ -161,8 +191,16 @@ fn the_tendon_cluster_moves_the_odds_by_its_published_ratios() {
         .iter()
         .find(|k| k.condition == Condition::AchillesMidportion)
         .unwrap();
-    assert!((positive / base - cluster.positive_lr).abs() < 1e-9, "{}", positive / base);
-    assert!((negative / base - cluster.negative_lr).abs() < 1e-9, "{}", negative / base);
+    assert!(
+        (positive / base - cluster.positive_lr).abs() < 1e-9,
+        "{}",
+        positive / base
+    );
+    assert!(
+        (negative / base - cluster.negative_lr).abs() < 1e-9,
+        "{}",
+        negative / base
+    );
     assert!((cluster.positive_lr - 3.5).abs() < 1e-12 && (cluster.negative_lr - 0.5).abs() < 1e-12);
 }
 

@@ -11,9 +11,13 @@
 //! costs less than missing the condition: with `m` the harm of missing the
 //! condition relative to one unnecessary visit, the threshold is `1 / (1 + m)`.
 //! The ratios are expert judgements, not published figures:
-//! - emergency and urgent: missing a rupture, an acute fracture, an infection or
-//!   a high-risk stress fracture is judged about six times worse than an
-//!   unnecessary same-day visit, so `1 / 7` ≈ 0.15;
+//! - urgent: missing a rupture, an acute fracture, an infection or a high-risk
+//!   stress fracture is judged about six times worse than an unnecessary
+//!   same-day visit, so `1 / 7` ≈ 0.15;
+//! - emergency: sending someone to an emergency department now costs about as
+//!   much as a few hours' delay in seeing a likely rupture or fracture, so
+//!   `1 / 2` = 0.5. Below it, an emergency condition from 0.15 still raises
+//!   the triage to urgent (today): possible is "today", probable is "now";
 //! - see a doctor: missing a condition that needs a diagnosis within days
 //!   (stress fracture, nerve entrapment, inflammatory arthritis) is judged
 //!   about twice as bad as an unnecessary appointment, so `1 / 3` ≈ 0.33;
@@ -74,7 +78,7 @@ pub static LEVELS: [LevelInfo; TriageLevel::COUNT] = [
         time_frame: "now",
         action: "Go to an emergency department now, or call an ambulance (your local emergency number).",
         who: &[P::EmergencyDepartment],
-        likely_threshold: 0.15,
+        likely_threshold: 0.5,
     },
 ];
 

@@ -289,7 +289,7 @@ pub static LIKELIHOODS: &[Likelihood] = &[
     lr(I::Severity, "mild", Osteo, 0.3, Expert, None, "Infection causes severe pain."),
     lr(I::Severity, "mild", Rupture, 0.5, Feature, Some(S::MissedRuptureReview), "Ruptures are missed partly because patients can still walk."),
     // ---------------------------------------------------------------- trauma
-    lr(I::Trauma, P, AcuteFx, 15.0, Feature, Some(S::Walters2014), "Axial load: a fall from height or a road accident."),
+    lr(I::Trauma, P, AcuteFx, 6.0, Feature, Some(S::Walters2014), "Any injury at onset; the axial load that breaks the calcaneus (a fall from height, a road accident) is its own item, high_energy_injury, which carries the rest of the weight."),
     lr(I::Trauma, A, AcuteFx, 0.05, Feature, Some(S::Walters2014), "Acute calcaneal fractures follow a specific injury."),
     lr(I::Trauma, P, Rupture, 1.5, Expert, None, "Ruptures follow a forceful push-off or landing."),
     lr(I::Trauma, P, PFRupture, 2.0, Feature, Some(S::FasciaRupture1994), "Sudden tear during push-off."),

@@ -12,6 +12,7 @@
 //! | `likelihoods.rs` | the likelihood ratio of every answer for every condition it bears on |
 //! | `triage_rules.rs` | the red-flag rules that set the triage level |
 //! | `advice.rs` | the self-care advice the care plan is built from |
+//! | `care_policy.rs` | which advice a rule, a likely condition or a level brings, and which advice conflicts |
 //! | `sources.rs` | the reference list |
 //!
 //! Every number carries a [`Grade`] and, unless it is a pure expert estimate,
@@ -20,6 +21,7 @@
 
 pub(crate) mod advice;
 pub mod calibration;
+pub mod care_policy;
 pub(crate) mod conditions;
 pub mod groups;
 pub(crate) mod items;

@@ -4,6 +4,9 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use super::care_policy::{
+    CONFLICTS, CareRow, Gives, MAX_CONDITIONS, ROUTINE_PLAN, Trigger, URGENT_PLAN,
+};
 use super::groups::{CLUSTERS, GROUP_DECAY};
 use super::levels::{DIFFUSE_PLACES, ESSENTIAL, LEVELS, MIN_ANSWERS};
 use super::{
@@ -35,21 +38,6 @@ fn test_mentions(test: &Test, item: Item) -> bool {
     test_items(test, &mut items);
     items.contains(&item)
 }
-
-/// Advice the care plan adds by itself, whatever the conditions.
-const GENERAL_ADVICE: &[Advice] = &[
-    Advice::Rest,
-    Advice::Ice,
-    Advice::Compression,
-    Advice::Elevation,
-    Advice::SupportiveShoes,
-    Advice::PainRelief,
-    Advice::GradualReturn,
-    Advice::SeeIfNotBetter,
-    Advice::InfectionNeedsCare,
-    Advice::MedicationReview,
-    Advice::StressFractureTreatment,
-];
 
 /// Items that take no likelihood ratio on purpose: they feed triage rules
 /// or are used to derive another item.
@@ -285,7 +273,10 @@ pub fn problems() -> Vec<String> {
     }
     for advice in &ADVICE {
         cited.extend(advice.source);
-        let used = GENERAL_ADVICE.contains(&advice.id)
+        let used = URGENT_PLAN
+            .iter()
+            .chain(ROUTINE_PLAN)
+            .any(|r| r.gives == Gives::Advice(advice.id))
             || Condition::ALL
                 .iter()
                 .any(|c| c.info().self_care.contains(&advice.id));
@@ -342,6 +333,57 @@ fn render_test(test: &Test) -> String {
     }
 }
 
+fn render_trigger(t: &Trigger) -> String {
+    let list = |ts: &[Trigger], sep: &str| {
+        format!(
+            "({})",
+            ts.iter().map(render_trigger).collect::<Vec<_>>().join(sep)
+        )
+    };
+    match *t {
+        Trigger::Always => "always".to_owned(),
+        Trigger::RuleFired(rules) => format!(
+            "rule {} fired",
+            rules
+                .iter()
+                .map(|r| format!("`{r}`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ),
+        Trigger::Likely(cs) => format!(
+            "{} likely",
+            cs.iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ),
+        Trigger::Answers(ref test) => render_test(test),
+        Trigger::All(ts) => list(ts, " and "),
+        Trigger::Any(ts) => list(ts, " or "),
+        Trigger::Not(t) => format!("not {}", render_trigger(t)),
+    }
+}
+
+fn render_plan(o: &mut String, title: &str, rows: &[CareRow]) {
+    let _ = writeln!(o, "\n### {title}\n");
+    let _ = writeln!(o, "| step | gives | when |");
+    let _ = writeln!(o, "|---|---|---|");
+    for (i, r) in rows.iter().enumerate() {
+        let gives = match r.gives {
+            Gives::Advice(a) => format!("`{a}`"),
+            Gives::ConditionSelfCare(level) => format!(
+                "the self-care of each likely condition whose care level is at least `{level}` (at most {MAX_CONDITIONS}, most likely first)"
+            ),
+        };
+        let _ = writeln!(
+            o,
+            "| {} | {gives} | {} |",
+            i + 1,
+            cell(&render_trigger(&r.when))
+        );
+    }
+}
+
 fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
@@ -389,7 +431,7 @@ a published cluster replaces its members once all are answered. Every weight is 
     let _ = writeln!(
         o,
         "One meaning per level. A condition whose care needs a clinician raises the triage to its level once its probability reaches the level's threshold, \
-set at `1 / (1 + m)` where `m` is how much worse missing the condition is judged than an unnecessary visit (expert judgement: 6 for emergency and urgent, 2 for see-a-doctor).\n"
+set at `1 / (1 + m)` where `m` is how much worse missing the condition is judged than an unnecessary visit (expert judgement: 6 for urgent, 2 for see-a-doctor, 1 for an emergency visit now). Below the emergency threshold, an emergency condition from the urgent threshold raises the triage to urgent: possible is today, probable is now.\n"
     );
     let _ = writeln!(
         o,
@@ -642,6 +684,26 @@ set at `1 / (1 + m)` where `m` is how much worse missing the condition is judged
             if i.clinician_only { "yes" } else { "no" },
             cell(i.question)
         );
+    }
+
+    let _ = writeln!(o, "\n## Care policy\n");
+    let _ = writeln!(
+        o,
+        "Which advice the care plan gives, and when (`knowledge/care_policy.rs`). Rows are read in order; advice already given is not repeated."
+    );
+    render_plan(
+        &mut o,
+        "At the emergency and urgent levels: get seen, protect the foot",
+        URGENT_PLAN,
+    );
+    render_plan(
+        &mut o,
+        "At the see-a-doctor and self-care levels",
+        ROUTINE_PLAN,
+    );
+    let _ = writeln!(o, "\nNever shown together:\n");
+    for (x, y, why) in CONFLICTS {
+        let _ = writeln!(o, "- `{x}` and `{y}`: {}", cell(why));
     }
 
     let _ = writeln!(o, "\n## Advice\n");
