@@ -239,7 +239,7 @@ fn correlated_nerve_symptoms_are_not_multiplied_as_independent() {
 #[test]
 fn the_differential_is_a_distribution() {
     for answers in [
-        r#"{}"#,
+        "{}",
         r#"{"pain_location":["plantar_medial_heel"],"first_step_pain":"present"}"#,
         r#"{"trauma":"present","high_energy_injury":"present","pain_location":["whole_heel"]}"#,
     ] {
