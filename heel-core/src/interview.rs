@@ -46,7 +46,7 @@ pub const CLEAR_LEAD: f64 = 0.8;
 pub const CLEAR_MARGIN: f64 = 0.3;
 /// Below this expected information gain (bits) a question is not expected to
 /// change the ranking.
-pub const GAIN_FLOOR: f64 = 0.07;
+pub(crate) const GAIN_FLOOR: f64 = 0.07;
 /// Answers less likely than this are ignored when asking whether a question
 /// could still change the leading condition.
 pub const PLAUSIBLE_ANSWER: f64 = 0.05;

@@ -36,14 +36,14 @@ use crate::condition::Condition;
 use crate::item::{AnswerKind, Item, Location};
 use crate::knowledge::calibration::EVIDENCE_TEMPERATURE;
 use crate::knowledge::groups::{CLUSTERS, Cluster, EvidenceGroup, GROUP_DECAY};
-use crate::knowledge::{ANSWER_GROUPS, LIKELIHOODS, Likelihood, PRIORS};
+use crate::knowledge::likelihoods::{finding_labels, resolve_label};
+use crate::knowledge::{LIKELIHOODS, Likelihood, PRIORS};
 use crate::math::{exp, ln};
 use crate::triage::holds;
 
 const N: usize = Condition::COUNT;
 const S: usize = Setting::COUNT;
-/// The most members an evidence group may have (a test checks it).
-pub(crate) const MAX_GROUP: usize = 8;
+use crate::knowledge::groups::MAX_GROUP;
 
 /// The knowledge base compiled for fast scoring.
 struct Compiled {
@@ -59,32 +59,6 @@ struct Compiled {
     group: [Option<EvidenceGroup>; Item::COUNT],
     /// The cluster of each group, if one is published.
     cluster: [Option<&'static Cluster>; EvidenceGroup::COUNT],
-}
-
-/// The answer labels an item's findings are indexed by, in row order.
-pub(crate) fn finding_labels(item: Item) -> Vec<&'static str> {
-    match item.info().kind {
-        AnswerKind::YesNo => vec!["present", "absent"],
-        AnswerKind::Choice { options } => options.iter().map(|o| o.as_str()).collect(),
-        AnswerKind::Locations => Location::ids().collect(),
-        AnswerKind::Number { bands, .. } => bands.iter().map(|b| b.id).collect(),
-    }
-}
-
-/// The finding rows a knowledge-base answer label stands for, or `None` if the
-/// label is not valid for the item (a test checks there are none).
-pub(crate) fn resolve_label(item: Item, label: &str) -> Option<Vec<usize>> {
-    let labels = finding_labels(item);
-    if let Some(i) = labels.iter().position(|&l| l == label) {
-        return Some(vec![i]);
-    }
-    let (_, _, members) = ANSWER_GROUPS
-        .iter()
-        .find(|(it, id, _)| *it == item && *id == label)?;
-    members
-        .iter()
-        .map(|m| labels.iter().position(|l| l == m))
-        .collect()
 }
 
 /// Whether a row applies in `setting`: rows for a setting replace the general

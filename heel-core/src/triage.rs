@@ -20,7 +20,7 @@ use crate::ids::id_enum;
 use crate::item::Item;
 use crate::knowledge::levels::{DIFFUSE_PLACES, ESSENTIAL, LEVELS, MIN_ANSWERS};
 use crate::knowledge::{Rule, Source, TRIAGE_RULES, Test};
-pub use crate::vocab::{Professional, TriageLevel};
+pub(crate) use crate::vocab::{Professional, TriageLevel};
 
 /// Below this probability for every condition, the answers are not taken to
 /// show a clear pattern and the level is at least [`TriageLevel::SeeDoctor`].

@@ -34,7 +34,7 @@ use Source as S;
 use TriageLevel::{Emergency, SeeDoctor, SelfCare, Urgent};
 
 /// Every condition, in [`Condition::ALL`] order.
-pub static CONDITIONS: [ConditionInfo; Condition::COUNT] = [
+pub(crate) static CONDITIONS: [ConditionInfo; Condition::COUNT] = [
     ConditionInfo {
         id: C::PlantarFasciitis,
         name: "Plantar fasciitis",

@@ -27,6 +27,9 @@ use crate::condition::Condition;
 use crate::ids::id_enum;
 use crate::item::Item;
 
+/// The most members an evidence group may have (a review check enforces it).
+pub(crate) const MAX_GROUP: usize = 8;
+
 /// The weight of each further answer in a group, relative to the one before.
 pub const GROUP_DECAY: f64 = 0.5;
 

@@ -72,7 +72,7 @@ const fn band(id: &'static str, from: f64, label: &'static str) -> Band {
 
 /// Age bands. Sever's disease occurs in growing children (usually 8-15);
 /// large plantar spurs are not seen before 40; plantar fasciitis peaks at 40-60.
-pub const AGE_BANDS: &[Band] = &[
+pub(crate) const AGE_BANDS: &[Band] = &[
     band("child_under_8", 0.0, "under 8 years"),
     band("age_8_to_15", 8.0, "8 to 15 years"),
     band("age_16_to_39", 16.0, "16 to 39 years"),
@@ -82,7 +82,7 @@ pub const AGE_BANDS: &[Band] = &[
 
 /// Duration bands, following the acute / subacute / chronic staging used for
 /// plantar heel pain (ACFAS: acute up to 6 weeks, chronic beyond 3 months).
-pub const DURATION_BANDS: &[Band] = &[
+pub(crate) const DURATION_BANDS: &[Band] = &[
     band("under_2_weeks", 0.0, "less than 2 weeks"),
     band("weeks_2_to_6", 14.0, "2 to 6 weeks"),
     band("weeks_6_to_12", 42.0, "6 to 12 weeks"),
@@ -90,14 +90,14 @@ pub const DURATION_BANDS: &[Band] = &[
 ];
 
 /// Severity bands on the 0-10 scale.
-pub const SEVERITY_BANDS: &[Band] = &[
+pub(crate) const SEVERITY_BANDS: &[Band] = &[
     band("mild", 0.0, "0 to 3"),
     band("moderate", 4.0, "4 to 6"),
     band("severe", 7.0, "7 to 10"),
 ];
 
 /// BMI bands (WHO cut-offs; the plantar fasciitis studies use >27 and >30).
-pub const BMI_BANDS: &[Band] = &[
+pub(crate) const BMI_BANDS: &[Band] = &[
     band("bmi_under_25", 0.0, "under 25"),
     band("bmi_25_to_30", 25.0, "25 to 30"),
     band("bmi_30_plus", 30.0, "30 or more"),
@@ -105,7 +105,7 @@ pub const BMI_BANDS: &[Band] = &[
 
 /// Weekly running distance bands (more than 64 km a week is a cited stress
 /// fracture risk).
-pub const DISTANCE_BANDS: &[Band] = &[
+pub(crate) const DISTANCE_BANDS: &[Band] = &[
     band("under_20_km", 0.0, "under 20 km"),
     band("km_20_to_40", 20.0, "20 to 40 km"),
     band("km_40_to_64", 40.0, "40 to 64 km"),
@@ -115,7 +115,7 @@ pub const DISTANCE_BANDS: &[Band] = &[
 use Group::{Activity, Location as Where, Medical, Profile, Story, Symptoms, Timing};
 
 /// Every item, in [`Item::ALL`] order.
-pub static ITEMS: [ItemInfo; Item::COUNT] = [
+pub(crate) static ITEMS: [ItemInfo; Item::COUNT] = [
     ItemInfo {
         id: Item::PainLocation,
         question: "Where exactly does it hurt? Choose every place that hurts.",
@@ -695,7 +695,7 @@ pub static ITEMS: [ItemInfo; Item::COUNT] = [
 ];
 
 /// Plain-language labels of the single-choice options, in [`Choice::ALL`] order.
-pub static CHOICE_LABELS: [&str; Choice::COUNT] = [
+pub(crate) static CHOICE_LABELS: [&str; Choice::COUNT] = [
     "Female",
     "Male",
     "Suddenly",
@@ -706,7 +706,7 @@ pub static CHOICE_LABELS: [&str; Choice::COUNT] = [
 ];
 
 /// Plain-language labels of the pain locations, in [`Location::ALL`] order.
-pub static LOCATION_LABELS: [&str; crate::item::Location::COUNT] = [
+pub(crate) static LOCATION_LABELS: [&str; crate::item::Location::COUNT] = [
     "Under the heel, towards the inner side",
     "Centre of the heel pad",
     "Back of the heel, where the Achilles tendon attaches",
@@ -727,7 +727,7 @@ pub static LOCATION_LABELS: [&str; crate::item::Location::COUNT] = [
 
 /// An item id that is no longer used, and what became of it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RetiredItem {
+pub(crate) struct RetiredItem {
     /// The old id.
     pub id: &'static str,
     /// The item an answer to it is read as, if one item took its meaning.
@@ -740,7 +740,7 @@ pub struct RetiredItem {
 
 /// Retired item ids. One that became a single item is read as that item; one
 /// that was split is rejected with an error naming its replacements.
-pub static RETIRED_ITEMS: &[RetiredItem] = &[
+pub(crate) static RETIRED_ITEMS: &[RetiredItem] = &[
     RetiredItem {
         id: "heel_raise_difficulty",
         now: Some(Item::HeelRaisePainful),

@@ -47,7 +47,7 @@ pub struct LevelInfo {
 use Professional as P;
 
 /// Every level, in [`TriageLevel::ALL`] order.
-pub static LEVELS: [LevelInfo; TriageLevel::COUNT] = [
+pub(crate) static LEVELS: [LevelInfo; TriageLevel::COUNT] = [
     LevelInfo {
         id: TriageLevel::SelfCare,
         label: "Self-care",
@@ -83,7 +83,7 @@ pub static LEVELS: [LevelInfo; TriageLevel::COUNT] = [
 ];
 
 /// Plain-language names of the professionals, in [`Professional::ALL`] order.
-pub static PROFESSIONAL_LABELS: [&str; Professional::COUNT] = [
+pub(crate) static PROFESSIONAL_LABELS: [&str; Professional::COUNT] = [
     "a family doctor (GP)",
     "a physiotherapist",
     "a podiatrist",
@@ -98,16 +98,17 @@ pub static PROFESSIONAL_LABELS: [&str; Professional::COUNT] = [
 /// **Enough information.** Without these, heel never advises self-care: each
 /// entry is a list of alternatives, one of which must be answered (where it
 /// hurts; how it started or how long it has lasted).
-pub static ESSENTIAL: &[&[Item]] = &[&[Item::PainLocation], &[Item::Onset, Item::DurationDays]];
+pub(crate) static ESSENTIAL: &[&[Item]] =
+    &[&[Item::PainLocation], &[Item::Onset, Item::DurationDays]];
 
 /// Fewer answers than this are not enough to advise self-care.
-pub const MIN_ANSWERS: usize = 5;
+pub(crate) const MIN_ANSWERS: usize = 5;
 
 /// A place answer with this many places or more is too diffuse to rely on.
-pub const DIFFUSE_PLACES: usize = 4;
+pub(crate) const DIFFUSE_PLACES: usize = 4;
 
 /// Plain-language names of the settings, in [`Setting::ALL`] order.
-pub static SETTING_LABELS: [&str; Setting::COUNT] = [
+pub(crate) static SETTING_LABELS: [&str; Setting::COUNT] = [
     "Runners with heel pain",
     "Adults seeing a family doctor with heel pain",
     "Children and adolescents under 18 with heel pain",

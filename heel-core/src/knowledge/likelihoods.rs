@@ -25,6 +25,7 @@
 use super::{Grade, Likelihood, Source};
 use crate::condition::Condition;
 use crate::item::Item;
+use crate::item::{AnswerKind, Location};
 use crate::vocab::Setting;
 
 /// Answer groups usable in the `answer` column: (item, group id, answers it stands for).
@@ -43,6 +44,32 @@ pub static ANSWER_GROUPS: &[(Item, &str, &[&str])] = &[
         &["weeks_6_to_12", "over_12_weeks"],
     ),
 ];
+
+/// The answer labels an item's findings are indexed by, in row order.
+pub(crate) fn finding_labels(item: Item) -> Vec<&'static str> {
+    match item.info().kind {
+        AnswerKind::YesNo => vec!["present", "absent"],
+        AnswerKind::Choice { options } => options.iter().map(|o| o.as_str()).collect(),
+        AnswerKind::Locations => Location::ids().collect(),
+        AnswerKind::Number { bands, .. } => bands.iter().map(|b| b.id).collect(),
+    }
+}
+
+/// The finding rows a knowledge-base answer label stands for, or `None` if the
+/// label is not valid for the item (a test checks there are none).
+pub(crate) fn resolve_label(item: Item, label: &str) -> Option<Vec<usize>> {
+    let labels = finding_labels(item);
+    if let Some(i) = labels.iter().position(|&l| l == label) {
+        return Some(vec![i]);
+    }
+    let (_, _, members) = ANSWER_GROUPS
+        .iter()
+        .find(|(it, id, _)| *it == item && *id == label)?;
+    members
+        .iter()
+        .map(|m| labels.iter().position(|l| l == m))
+        .collect()
+}
 
 #[allow(clippy::too_many_arguments)] // a table row
 const fn lr(

@@ -9,6 +9,7 @@ use super::care_policy::{
 };
 use super::groups::{CLUSTERS, GROUP_DECAY};
 use super::levels::{DIFFUSE_PLACES, ESSENTIAL, LEVELS, MIN_ANSWERS};
+use super::likelihoods::resolve_label;
 use super::{
     ADVICE, ANSWER_GROUPS, Advice, EvidenceGroup, Grade, LIKELIHOODS, PRIORS, SCREENING, SOURCES,
     Source, TRIAGE_RULES, Test,
@@ -16,7 +17,6 @@ use super::{
 use crate::condition::Condition;
 use crate::item::{AnswerKind, Item};
 use crate::knowledge::calibration::EVIDENCE_TEMPERATURE;
-use crate::scoring::resolve_label;
 use crate::vocab::TriageLevel;
 
 /// A finding whose ratio is at most this makes a condition very unlikely.
@@ -232,10 +232,10 @@ pub fn problems() -> Vec<String> {
         if info.id != *g {
             p.push("evidence groups table is not in enum order".to_owned());
         }
-        if info.items.len() > crate::scoring::MAX_GROUP {
+        if info.items.len() > super::groups::MAX_GROUP {
             p.push(format!(
                 "group {g} has more than {} members",
-                crate::scoring::MAX_GROUP
+                super::groups::MAX_GROUP
             ));
         }
         for other in EvidenceGroup::ALL.iter().filter(|o| *o > g) {

@@ -13,7 +13,7 @@ struct Suite {
 
 /// One clinical vignette from `tests/vignettes.json`.
 #[derive(Deserialize)]
-pub struct Vignette {
+pub(crate) struct Vignette {
     pub id: String,
     pub source: String,
     pub red_flag: bool,
@@ -27,7 +27,7 @@ pub struct Vignette {
 }
 
 /// Every vignette, in file order.
-pub fn vignettes() -> Vec<Vignette> {
+pub(crate) fn vignettes() -> Vec<Vignette> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vignettes.json");
     let text = std::fs::read_to_string(path).expect("tests/vignettes.json is readable");
     let suite: Suite = serde_json::from_str(&text).expect("tests/vignettes.json is valid");
