@@ -309,27 +309,24 @@ impl ModelParams {
 }
 
 /// Group weights: rank `values` by size within each sign; the k-th gets
-/// `decay^k`. Ties keep member order.
-fn group_weights(values: &[f64], weights: &mut [f64], decay: f64) {
+/// `decay^k` (`powers[k]`). Ties keep member order; zero values get 0.
+fn group_weights(values: &[f64], weights: &mut [f64], powers: &[f64; MAX_GROUP]) {
     for (i, &v) in values.iter().enumerate() {
-        let rank = values
-            .iter()
-            .enumerate()
-            .filter(|&(j, &w)| {
-                (w > 0.0) == (v > 0.0)
-                    && w != 0.0
-                    && match w.abs().total_cmp(&v.abs()) {
-                        std::cmp::Ordering::Greater => true,
-                        std::cmp::Ordering::Equal => j < i,
-                        std::cmp::Ordering::Less => false,
-                    }
-            })
-            .count();
-        weights[i] = if v == 0.0 {
-            0.0
-        } else {
-            libm::pow(decay, rank as f64)
-        };
+        if v == 0.0 {
+            weights[i] = 0.0;
+            continue;
+        }
+        let mut rank = 0;
+        for (j, &w) in values.iter().enumerate() {
+            if j != i
+                && (w > 0.0) == (v > 0.0)
+                && w != 0.0
+                && (w.abs() > v.abs() || (w.abs() >= v.abs() && j < i))
+            {
+                rank += 1;
+            }
+        }
+        weights[i] = powers[rank];
     }
 }
 
@@ -344,6 +341,10 @@ pub(crate) fn terms(
 ) {
     let t = compiled();
     let inv_t = 1.0 / params.evidence_temperature;
+    let mut decay_powers = [1.0; MAX_GROUP];
+    for i in 1..MAX_GROUP {
+        decay_powers[i] = decay_powers[i - 1] * params.group_decay;
+    }
     let mut done = [false; EvidenceGroup::COUNT];
     for &item in Item::ALL {
         let Some(g) = t.group[item.index()] else {
@@ -368,16 +369,20 @@ pub(crate) fn terms(
             continue;
         }
         let members = g.info().items;
-        let mut found: [Option<Finding>; MAX_GROUP] = [None; MAX_GROUP];
-        let mut any = false;
-        for (slot, &m) in found.iter_mut().zip(members) {
-            *slot = finding(a, m);
-            any |= slot.is_some();
+        // The answered members only (usually one or two of a group).
+        let mut answered: [(Item, Finding); MAX_GROUP] = [(item, Finding::Row(0)); MAX_GROUP];
+        let mut k = 0;
+        for &m in members {
+            if let Some(f) = finding(a, m) {
+                answered[k] = (m, f);
+                k += 1;
+            }
         }
-        if !any {
+        if k == 0 {
             continue;
         }
         done[g.index()] = true;
+        let answered = &answered[..k];
         let cluster = t.cluster[g.index()].filter(|k| {
             k.applies_when.as_ref().is_none_or(|w| holds(w, a))
                 && k.members
@@ -386,17 +391,11 @@ pub(crate) fn terms(
         });
         for c in 0..N {
             let mut values = [0.0; MAX_GROUP];
-            for (v, f) in values.iter_mut().zip(&found) {
-                if let Some(f) = f {
-                    *v = finding_effect(setting, *f, c).0;
-                }
+            for (v, (_, f)) in values.iter_mut().zip(answered) {
+                *v = finding_effect(setting, *f, c).0;
             }
             let mut weights = [0.0; MAX_GROUP];
-            group_weights(
-                &values[..members.len()],
-                &mut weights[..members.len()],
-                params.group_decay,
-            );
+            group_weights(&values[..k], &mut weights[..k], &decay_powers);
             let replaced = cluster.filter(|k| k.condition.index() == c);
             if let Some(k) = replaced {
                 let positive = holds(&k.positive, a);
@@ -413,15 +412,14 @@ pub(crate) fn terms(
                     cluster: Some((k, positive)),
                 });
             }
-            for (i, f) in found.iter().enumerate().take(members.len()) {
-                let Some(f) = f else { continue };
+            for (i, &(m, f)) in answered.iter().enumerate() {
                 if values[i] != 0.0 {
                     sink(Term {
-                        item: members[i],
-                        finding: Some(*f),
+                        item: m,
+                        finding: Some(f),
                         cause: c,
                         log_lr: values[i],
-                        weight: if replaced.is_some_and(|k| k.members.contains(&members[i])) {
+                        weight: if replaced.is_some_and(|k| k.members.contains(&m)) {
                             0.0
                         } else {
                             weights[i] * inv_t
@@ -501,10 +499,16 @@ impl Scores {
         out
     }
 
-    /// The most likely cause and its probability.
+    /// The most likely cause and its probability (ties: catalog order).
     #[must_use]
     pub fn top(&self) -> (Condition, f64) {
-        self.ranked()[0]
+        let mut best = (Condition::ALL[0], self.probabilities[0]);
+        for (&c, &p) in Condition::ALL.iter().zip(&self.probabilities).skip(1) {
+            if p > best.1 {
+                best = (c, p);
+            }
+        }
+        best
     }
 }
 
