@@ -139,7 +139,18 @@ impl Assessment {
     /// [`Error::UnknownId`] for an option the item does not offer, and
     /// [`Error::OutOfRange`] for a number outside the item's range.
     pub fn set(&mut self, item: Item, answer: Answer) -> Result<&mut Self, Error> {
-        let field = || format!("answers.{item}");
+        self.set_at(item, answer, &|| format!("answers.{item}"))
+    }
+
+    /// [`Assessment::set`], with errors naming `field` (for documents in
+    /// which the answer is not at `answers.<item>`, such as a FHIR
+    /// QuestionnaireResponse).
+    pub(crate) fn set_at(
+        &mut self,
+        item: Item,
+        answer: Answer,
+        field: &dyn Fn() -> String,
+    ) -> Result<&mut Self, Error> {
         let info = item.info();
         let ok = match (info.kind, answer) {
             (AnswerKind::YesNo, Answer::Present | Answer::Absent)
@@ -322,7 +333,7 @@ impl Assessment {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    fn from_doc(doc: &Doc) -> Result<Self, Error> {
+    pub(crate) fn from_doc(doc: &Doc) -> Result<Self, Error> {
         let Doc::Object(fields) = doc else {
             return Err(Error::WrongType {
                 field: String::new(),
@@ -391,23 +402,7 @@ impl Assessment {
         let mut seen = [false; Item::COUNT];
         for (key, value) in entries {
             let field = format!("answers.{key}");
-            let item = match RETIRED_ITEMS.iter().find(|r| r.id == key) {
-                Some(RetiredItem {
-                    now: Some(item), ..
-                }) => *item,
-                Some(retired) => {
-                    return Err(Error::UnknownId {
-                        field,
-                        what: "evidence item (retired)",
-                        found: key.clone(),
-                        suggestion: retired.replaced_by.first().map(|i| i.as_str().to_owned()),
-                        allowed: retired.note.to_owned(),
-                    });
-                }
-                None => Item::from_id(key).ok_or_else(|| {
-                    Error::unknown_id("evidence item", field.clone(), key, Item::ids())
-                })?,
-            };
+            let item = resolve_item(key, &field)?;
             if std::mem::replace(&mut seen[item.index()], true) {
                 return Err(Error::Duplicate { field });
             }
@@ -419,13 +414,33 @@ impl Assessment {
     }
 }
 
+/// The item an answer keyed `key` is for: its id, or a retired id that one
+/// item took over. A retired id that was split, and an unknown id, are
+/// errors at `field`.
+pub(crate) fn resolve_item(key: &str, field: &str) -> Result<Item, Error> {
+    match RETIRED_ITEMS.iter().find(|r| r.id == key) {
+        Some(RetiredItem {
+            now: Some(item), ..
+        }) => Ok(*item),
+        Some(retired) => Err(Error::UnknownId {
+            field: field.to_owned(),
+            what: "evidence item (retired)",
+            found: key.to_owned(),
+            suggestion: retired.replaced_by.first().map(|i| i.as_str().to_owned()),
+            allowed: retired.note.to_owned(),
+        }),
+        None => Item::from_id(key)
+            .ok_or_else(|| Error::unknown_id("evidence item", field.to_owned(), key, Item::ids())),
+    }
+}
+
 pub(crate) fn quoted<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     ids.map(|s| format!("\"{s}\""))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-fn expected_for(kind: AnswerKind) -> String {
+pub(crate) fn expected_for(kind: AnswerKind) -> String {
     match kind {
         AnswerKind::YesNo => "\"present\", \"absent\" or \"unknown\"".to_owned(),
         AnswerKind::Choice { options } => {

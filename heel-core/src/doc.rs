@@ -21,6 +21,27 @@ pub(crate) const MAX_STRING: usize = 256;
 /// Longest JSON text accepted, in bytes.
 pub(crate) const MAX_TEXT: usize = 1 << 20;
 
+/// The size limits a reader enforces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Limits {
+    /// Deepest nesting accepted.
+    pub(crate) depth: usize,
+    /// Most entries accepted in one object or array.
+    pub(crate) entries: usize,
+    /// Longest string or key accepted, in bytes.
+    pub(crate) string: usize,
+    /// Longest JSON text accepted, in bytes.
+    pub(crate) text: usize,
+}
+
+/// The limits for heel's own documents (assessments, options).
+pub(crate) const DOCUMENT: Limits = Limits {
+    depth: MAX_DEPTH,
+    entries: MAX_ENTRIES,
+    string: MAX_STRING,
+    text: MAX_TEXT,
+};
+
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Doc {
     Null,
@@ -60,6 +81,7 @@ pub(crate) struct DocSeed<'a> {
     pub(crate) depth: usize,
     pub(crate) path: String,
     pub(crate) hit: &'a ReadState,
+    pub(crate) limits: &'a Limits,
 }
 
 impl DocSeed<'_> {
@@ -70,18 +92,24 @@ impl DocSeed<'_> {
     }
 
     fn child(&self, segment: &str) -> DocSeed<'_> {
-        let path = if self.path.is_empty() {
-            segment.to_owned()
-        } else if segment.starts_with('[') {
-            format!("{}{segment}", self.path)
-        } else {
-            format!("{}.{segment}", self.path)
-        };
+        let path = child_path(&self.path, segment);
         DocSeed {
             depth: self.depth + 1,
             path,
             hit: self.hit,
+            limits: self.limits,
         }
+    }
+}
+
+/// The path of a field (`segment`) or array element (`[i]`) inside `parent`.
+pub(crate) fn child_path(parent: &str, segment: &str) -> String {
+    if parent.is_empty() {
+        segment.to_owned()
+    } else if segment.starts_with('[') {
+        format!("{parent}{segment}")
+    } else {
+        format!("{parent}.{segment}")
     }
 }
 
@@ -89,8 +117,9 @@ impl<'de> DeserializeSeed<'de> for DocSeed<'_> {
     type Value = Doc;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Doc, D::Error> {
-        if self.depth > MAX_DEPTH {
-            return Err(self.fail(format!("nested more than {MAX_DEPTH} levels deep")));
+        if self.depth > self.limits.depth {
+            let max = self.limits.depth;
+            return Err(self.fail(format!("nested more than {max} levels deep")));
         }
         let (path, state) = (self.path.clone(), self.hit);
         d.deserialize_any(self).inspect_err(|_| {
@@ -144,8 +173,9 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Doc, E> {
-        if v.len() > MAX_STRING {
-            return Err(self.fail(format!("a string longer than {MAX_STRING} bytes")));
+        if v.len() > self.limits.string {
+            let max = self.limits.string;
+            return Err(self.fail(format!("a string longer than {max} bytes")));
         }
         Ok(Doc::String(v.to_owned()))
     }
@@ -160,8 +190,9 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Doc, A::Error> {
         let mut items = Vec::new();
         loop {
-            if items.len() == MAX_ENTRIES {
-                return Err(self.fail(format!("more than {MAX_ENTRIES} entries")));
+            if items.len() == self.limits.entries {
+                let max = self.limits.entries;
+                return Err(self.fail(format!("more than {max} entries")));
             }
             let seed = self.child(&format!("[{}]", items.len()));
             match seq.next_element_seed(seed)? {
@@ -174,13 +205,15 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Doc, A::Error> {
         let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<KeyString>()? {
-            if entries.len() == MAX_ENTRIES {
-                return Err(self.fail(format!("more than {MAX_ENTRIES} entries")));
+        while let Some(key) = map.next_key_seed(KeySeed(self.limits.string))? {
+            if entries.len() == self.limits.entries {
+                let max = self.limits.entries;
+                return Err(self.fail(format!("more than {max} entries")));
             }
             let key = key.0;
-            if key.len() > MAX_STRING {
-                return Err(self.fail(format!("a key longer than {MAX_STRING} bytes")));
+            if key.len() > self.limits.string {
+                let max = self.limits.string;
+                return Err(self.fail(format!("a key longer than {max} bytes")));
             }
             let value = map.next_value_seed(self.child(&key))?;
             entries.push((key, value));
@@ -193,28 +226,34 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
 /// (some hosts allow non-string keys).
 struct KeyString(String);
 
-impl<'de> de::Deserialize<'de> for KeyString {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = KeyString;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string key")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyString, E> {
-                Ok(KeyString(v.chars().take(MAX_STRING + 1).collect()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<KeyString, E> {
-                Ok(KeyString(v.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<KeyString, E> {
-                Ok(KeyString(v.to_string()))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<KeyString, E> {
-                Ok(KeyString(v.to_string()))
-            }
-        }
-        d.deserialize_any(V)
+/// Reads a [`KeyString`], keeping at most one character more than the limit
+/// (enough to tell that the key is too long).
+struct KeySeed(usize);
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = KeyString;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<KeyString, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed {
+    type Value = KeyString;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string key")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyString, E> {
+        Ok(KeyString(v.chars().take(self.0 + 1).collect()))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<KeyString, E> {
+        Ok(KeyString(v.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<KeyString, E> {
+        Ok(KeyString(v.to_string()))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<KeyString, E> {
+        Ok(KeyString(v.to_string()))
     }
 }
 
@@ -233,12 +272,17 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-/// Reads JSON text into a [`Doc`], enforcing the size limits.
+/// Reads JSON text into a [`Doc`], enforcing the [`DOCUMENT`] limits.
 pub(crate) fn from_json(text: &str) -> Result<Doc, Error> {
-    if text.len() > MAX_TEXT {
+    from_json_with(text, &DOCUMENT)
+}
+
+/// Reads JSON text into a [`Doc`], enforcing `limits`.
+pub(crate) fn from_json_with(text: &str, limits: &Limits) -> Result<Doc, Error> {
+    if text.len() > limits.text {
         return Err(Error::TooLarge {
             field: String::new(),
-            limit: format!("a document longer than {MAX_TEXT} bytes"),
+            limit: format!("a document longer than {} bytes", limits.text),
         });
     }
     let hit = ReadState::default();
@@ -247,6 +291,7 @@ pub(crate) fn from_json(text: &str) -> Result<Doc, Error> {
         depth: 0,
         path: String::new(),
         hit: &hit,
+        limits,
     }
     .deserialize(&mut de)
     .and_then(|d| de.end().map(|()| d));
@@ -260,13 +305,22 @@ pub(crate) fn from_json(text: &str) -> Result<Doc, Error> {
     })
 }
 
-/// Reads any serde deserializer into a [`Doc`], enforcing the size limits.
+/// Reads any serde deserializer into a [`Doc`], enforcing the [`DOCUMENT`] limits.
 pub(crate) fn from_deserializer<'de, D: Deserializer<'de>>(d: D) -> Result<Doc, Error> {
+    from_deserializer_with(d, &DOCUMENT)
+}
+
+/// Reads any serde deserializer into a [`Doc`], enforcing `limits`.
+pub(crate) fn from_deserializer_with<'de, D: Deserializer<'de>>(
+    d: D,
+    limits: &Limits,
+) -> Result<Doc, Error> {
     let hit = ReadState::default();
     let seed = DocSeed {
         depth: 0,
         path: String::new(),
         hit: &hit,
+        limits,
     };
     seed.deserialize(d).map_err(|e| {
         limit_error(&hit).unwrap_or_else(|| Error::InvalidDocument {
@@ -276,6 +330,51 @@ pub(crate) fn from_deserializer<'de, D: Deserializer<'de>>(d: D) -> Result<Doc, 
             column: 0,
         })
     })
+}
+
+/// Checks a [`Doc`] already read (under other limits) against `limits`,
+/// with the error the reader would have given.
+pub(crate) fn check(d: &Doc, limits: &Limits) -> Result<(), Error> {
+    check_at(d, limits, 0, "")
+}
+
+fn check_at(d: &Doc, limits: &Limits, depth: usize, path: &str) -> Result<(), Error> {
+    let too_large = |limit: String| {
+        Err(Error::TooLarge {
+            field: path.to_owned(),
+            limit,
+        })
+    };
+    if depth > limits.depth {
+        return too_large(format!("nested more than {} levels deep", limits.depth));
+    }
+    match d {
+        Doc::String(s) if s.len() > limits.string => {
+            too_large(format!("a string longer than {} bytes", limits.string))
+        }
+        Doc::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                if i == limits.entries {
+                    return too_large(format!("more than {} entries", limits.entries));
+                }
+                check_at(v, limits, depth + 1, &child_path(path, &format!("[{i}]")))?;
+            }
+            Ok(())
+        }
+        Doc::Object(entries) => {
+            for (i, (key, v)) in entries.iter().enumerate() {
+                if i == limits.entries {
+                    return too_large(format!("more than {} entries", limits.entries));
+                }
+                if key.len() > limits.string {
+                    return too_large(format!("a key longer than {} bytes", limits.string));
+                }
+                check_at(v, limits, depth + 1, &child_path(path, key))?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -289,6 +388,7 @@ mod tests {
             depth: 0,
             path: String::new(),
             hit: &hit,
+            limits: &DOCUMENT,
         };
         seed.deserialize(&mut de)
             .map_err(|e| (e.to_string(), hit.limit.borrow().clone()))
@@ -310,6 +410,28 @@ mod tests {
         let (path, limit) = hit.expect("limit recorded");
         assert!(limit.contains("levels"), "{limit}");
         assert!(path.starts_with("[0]"), "{path}");
+    }
+
+    #[test]
+    fn check_gives_the_readers_error() {
+        let texts = [
+            format!("{}{}", "[".repeat(20), "]".repeat(20)),
+            format!(r#"{{"a": {{"k": "{}"}}}}"#, "x".repeat(MAX_STRING + 1)),
+            format!(r#"{{"{}": 1}}"#, "k".repeat(MAX_STRING + 1)),
+            format!("[{}0]", "0, ".repeat(MAX_ENTRIES)),
+        ];
+        let roomy = Limits {
+            depth: 64,
+            entries: 4096,
+            string: 4096,
+            text: MAX_TEXT,
+        };
+        for text in &texts {
+            let strict = from_json(text).unwrap_err();
+            let doc = from_json_with(text, &roomy).unwrap();
+            assert_eq!(check(&doc, &DOCUMENT).unwrap_err(), strict, "{text:.40}");
+            assert_eq!(check(&doc, &roomy), Ok(()));
+        }
     }
 
     #[test]

@@ -5,8 +5,10 @@ use std::fmt::Write as _;
 /// Everything that can go wrong when heel reads an assessment.
 ///
 /// Every variant names the field it is about as a dotted path into the
-/// assessment document (for example `answers.age` or `answers.pain_location[1]`;
-/// the empty string means the document itself) and says what is allowed.
+/// document that was read (for example `answers.age` or
+/// `answers.pain_location[1]` in an assessment, `item[0].answer[0].valueDecimal`
+/// in a FHIR QuestionnaireResponse; the empty string means the document
+/// itself) and says what is allowed.
 /// [`Error::code`] gives a stable machine-readable name for each variant,
 /// which the Python and JavaScript bindings expose unchanged.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -359,6 +359,18 @@ id_enum! {
     }
 }
 
+impl Group {
+    /// The group's title, for display, for example "When it hurts".
+    ///
+    /// ```
+    /// assert_eq!(heel_core::Group::Timing.label(), "When it hurts");
+    /// ```
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        knowledge::items::GROUP_LABELS[self.index()]
+    }
+}
+
 impl Choice {
     /// A plain-language label, for display.
     #[must_use]

@@ -58,6 +58,11 @@
 //! fields, unknown ids (with a "did you mean"), items answered twice and
 //! out-of-range numbers are rejected with an [`Error`] naming the field.
 //!
+//! [`fhir`] speaks HL7 FHIR R4: the interview as a Structured Data Capture
+//! Questionnaire, a QuestionnaireResponse read as an [`Assessment`] (with the
+//! same checks and errors), and the results as a Bundle (RiskAssessment,
+//! triage Observation, CarePlan).
+//!
 //! # Crate features
 //!
 //! heel-core has no optional features: serde support is always on, because
@@ -79,6 +84,7 @@ mod catalog;
 mod condition;
 mod doc;
 mod error;
+pub mod fhir;
 mod interview;
 mod item;
 pub mod knowledge;

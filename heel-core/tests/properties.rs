@@ -255,6 +255,38 @@ proptest! {
     }
 
     #[test]
+    fn fhir_responses_round_trip(a in assessment()) {
+        let qr = heel_core::fhir::questionnaire_response(&a);
+        let again = heel_core::fhir::assessment_from_response_json(&qr.to_string()).unwrap();
+        prop_assert_eq!(&again, &a);
+        prop_assert!(heel_core::fhir::bundle(&a).is_ok());
+    }
+
+    #[test]
+    fn arbitrary_fhir_responses_never_panic(
+        link in select(Item::ids().chain(["profile", "setting", "red_flag_screens"]).collect::<Vec<_>>()),
+        value in fhir_value(),
+        answer in fhir_value(),
+    ) {
+        use serde_json::json;
+        let docs = [
+            json!({"resourceType": "QuestionnaireResponse", "item": value.clone()}),
+            json!({"resourceType": "QuestionnaireResponse", "item": [{"linkId": link, "answer": answer.clone()}]}),
+            json!({"resourceType": "QuestionnaireResponse", "item": [{"linkId": link, "answer": [answer.clone()]}]}),
+            json!({"resourceType": "QuestionnaireResponse", "item": [
+                {"linkId": "profile", "item": [{"linkId": link, "answer": [{"valueCoding": value}]}]}
+            ]}),
+            json!({"resourceType": "QuestionnaireResponse", "item": [{"linkId": link, "answer": [{"valueQuantity": answer}]}]}),
+        ];
+        for d in docs {
+            match heel_core::fhir::read_json(&d.to_string()) {
+                Ok(a) => prop_assert!(heel_core::fhir::bundle(&a).is_ok()),
+                Err(e) => prop_assert!(!e.to_string().is_empty() && !e.code().is_empty()),
+            }
+        }
+    }
+
+    #[test]
     fn arbitrary_text_never_panics(text in ".{0,300}") {
         if let Ok(a) = Assessment::from_json(&text) {
             let _ = assess(&a);
@@ -308,6 +340,54 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..8).prop_map(serde_json::Value::Array),
             proptest::collection::vec((keys, inner), 0..8)
+                .prop_map(|kv| serde_json::Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+/// Arbitrary JSON values in the shapes of a QuestionnaireResponse's answers.
+fn fhir_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let words: Vec<&'static str> = Item::ids()
+        .chain(Location::ids())
+        .chain(["Y", "N", "asked-unknown", "female", "runners", "kg", "a"])
+        .chain([
+            "http://terminology.hl7.org/CodeSystem/v2-0136",
+            "http://unitsofmeasure.org",
+        ])
+        .collect();
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        (-50i64..400).prop_map(Value::from),
+        select(words).prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        let keys = select(vec![
+            "linkId",
+            "answer",
+            "item",
+            "valueCoding",
+            "valueDecimal",
+            "valueInteger",
+            "valueBoolean",
+            "valueQuantity",
+            "valueString",
+            "code",
+            "system",
+            "value",
+            "unit",
+            "extension",
+            "modifierExtension",
+            "url",
+            "text",
+        ])
+        .prop_map(str::to_owned);
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            proptest::collection::vec((keys, inner), 0..6)
                 .prop_map(|kv| serde_json::Value::Object(kv.into_iter().collect())),
         ]
     })

@@ -705,6 +705,18 @@ pub(crate) static CHOICE_LABELS: [&str; Choice::COUNT] = [
     "Both feet",
 ];
 
+/// Titles of the questionnaire groups, in [`crate::item::Group::ALL`] order.
+pub(crate) static GROUP_LABELS: [&str; crate::item::Group::COUNT] = [
+    "Where it hurts",
+    "How and when it started",
+    "When it hurts",
+    "What it feels like, and what can be seen",
+    "A clinician's bedside tests",
+    "About you",
+    "Running and other activity",
+    "Medical history and risk factors",
+];
+
 /// Plain-language labels of the pain locations, in [`Location::ALL`] order.
 pub(crate) static LOCATION_LABELS: [&str; crate::item::Location::COUNT] = [
     "Under the heel, towards the inner side",

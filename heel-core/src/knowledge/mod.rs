@@ -4,7 +4,7 @@
 //! | file | what it holds |
 //! |---|---|
 //! | `conditions.rs` | the 21 conditions: names, summaries, ICD-10-CM and SNOMED CT codes, features, self-care, when to seek care |
-//! | `items.rs` | the evidence items: question wording, answer type, group |
+//! | `items.rs` | the evidence items: question wording, answer type, group; option, place and group labels |
 //! | `priors.rs` | the prior share of each cause in each [`Setting`] |
 //! | `groups.rs` | correlated answers, how they combine, and published cluster accuracies |
 //! | `calibration.rs` | the fitted global calibration parameter |
