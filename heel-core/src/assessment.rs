@@ -434,6 +434,11 @@ pub(crate) fn resolve_item(key: &str, field: &str) -> Result<Item, Error> {
     }
 }
 
+/// Whether `key` is a retired item id.
+pub(crate) fn is_retired(key: &str) -> bool {
+    RETIRED_ITEMS.iter().any(|r| r.id == key)
+}
+
 pub(crate) fn quoted<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     ids.map(|s| format!("\"{s}\""))
         .collect::<Vec<_>>()

@@ -366,3 +366,37 @@ fn a_dont_know_answer_is_unknown() {
     assert!(!a.is_answered(Item::Fever));
     assert_eq!(a.answered_count(), 0);
 }
+
+/// The example Bundle in `docs/fhir.md`: the Bundle of
+/// `examples/runner-first-step-pain.json` with its first three predictions.
+/// `HEEL_UPDATE_DOCS=1 cargo test --test fhir` rewrites it.
+#[test]
+fn the_documented_example_is_current() {
+    const MARKER: &str =
+        "<!-- example-bundle: examples/runner-first-step-pain.json, first 3 predictions -->\n";
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let example =
+        std::fs::read_to_string(format!("{root}/examples/runner-first-step-pain.json")).unwrap();
+    let mut bundle = fhir::bundle(&Assessment::from_json(&example).unwrap()).unwrap();
+    let predictions = &mut bundle["entry"][1]["resource"]["prediction"];
+    if let Value::Array(list) = predictions {
+        list.truncate(3);
+    }
+    let json = serde_json::to_string_pretty(&fhir::Ordered(&bundle)).unwrap();
+    let block = format!(
+        "{MARKER}<details>\n<summary>The Bundle (JSON)</summary>\n\n```json\n{json}\n```\n\n</details>\n"
+    );
+    let path = format!("{root}/docs/fhir.md");
+    let doc = std::fs::read_to_string(&path).unwrap();
+    let start = doc
+        .find(MARKER)
+        .expect("docs/fhir.md has the example marker");
+    if std::env::var_os("HEEL_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, format!("{}{block}", &doc[..start])).unwrap();
+        return;
+    }
+    assert!(
+        doc[start..] == block,
+        "docs/fhir.md's example Bundle is out of date: run `HEEL_UPDATE_DOCS=1 cargo test -p heel-core --test fhir`"
+    );
+}

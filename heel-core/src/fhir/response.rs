@@ -370,8 +370,17 @@ fn link(id: &str, field: &str) -> Result<Link, Error> {
         Ok(Link::Group)
     } else if id == SETTING_LINK {
         Ok(Link::Setting)
-    } else {
+    } else if Item::from_id(id).is_some() || crate::assessment::is_retired(id) {
         resolve_item(id, field).map(Link::Item)
+    } else {
+        let groups = sections().iter().map(|s| s.link_id);
+        let allowed = Item::ids().chain([SETTING_LINK]).chain(groups);
+        Err(Error::unknown_id(
+            "question (linkId)",
+            field.to_owned(),
+            id,
+            allowed,
+        ))
     }
 }
 
