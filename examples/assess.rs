@@ -12,6 +12,17 @@
 //!
 //! `--interview` asks the questions one at a time instead (red-flag questions
 //! first, then the most informative), and `--clinician` adds bedside tests.
+//!
+//! FHIR R4 (see docs/fhir.md):
+//!
+//! ```text
+//! cargo run --example assess -- --fhir-questionnaire        # the SDC Questionnaire
+//! cargo run --example assess -- --fhir examples/runner-first-step-pain.json
+//! cargo run --example assess -- --fhir my-questionnaire-response.json
+//! ```
+//!
+//! `--fhir` reads an assessment or a QuestionnaireResponse and prints the
+//! results as a FHIR Bundle.
 
 use std::io::{BufRead, Read as _, Write};
 use std::process::ExitCode;
@@ -21,16 +32,22 @@ use heel_core::{
     TriageLevel, assess, next_questions,
 };
 
-const USAGE: &str = "usage: assess [--json] [FILE]\n       assess --interview [--clinician] [--json]\n  reads an assessment document from FILE (or standard input), or asks the\n  questions one at a time, and prints the report";
+const USAGE: &str = "usage: assess [--json] [FILE]\n       assess --interview [--clinician] [--json]\n       assess --fhir [FILE]\n       assess --fhir-questionnaire\n  reads an assessment document from FILE (or standard input), or asks the\n  questions one at a time, and prints the report; --fhir also reads a FHIR\n  QuestionnaireResponse and prints the results as a FHIR Bundle;\n  --fhir-questionnaire prints heel's FHIR Questionnaire";
 
 fn main() -> ExitCode {
     let mut json = false;
     let mut path = None;
     let mut interactive = false;
     let mut clinician = false;
+    let mut fhir = false;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => json = true,
+            "--fhir" => fhir = true,
+            "--fhir-questionnaire" => {
+                println!("{}", pretty(&heel_core::fhir::questionnaire()));
+                return ExitCode::SUCCESS;
+            }
             "--interview" => interactive = true,
             "--clinician" => clinician = true,
             "-h" | "--help" => {
@@ -67,6 +84,22 @@ fn main() -> ExitCode {
             .map(|_| s)
             .map_err(|e| format!("cannot read standard input: {e}"))
     };
+    if fhir {
+        let bundle = text.and_then(|t| {
+            let a = heel_core::fhir::read_json(&t).map_err(|e| format!("invalid input: {e}"))?;
+            heel_core::fhir::bundle(&a).map_err(|e| format!("invalid assessment: {e}"))
+        });
+        return match bundle {
+            Ok(b) => {
+                println!("{}", pretty(&b));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let report = text.and_then(|t| {
         let a = Assessment::from_json(&t).map_err(|e| format!("invalid assessment: {e}"))?;
         assess(&a).map_err(|e| format!("invalid assessment: {e}"))
@@ -90,6 +123,11 @@ fn emit(report: Result<Report, String>, json: bool) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A FHIR resource as indented JSON.
+fn pretty(resource: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(&heel_core::fhir::Ordered(resource)).unwrap_or_default()
 }
 
 fn bar(p: f64, width: usize) -> String {

@@ -1,12 +1,14 @@
 //! Writes the Rust reference output for the cross-language fixtures:
 //! `cargo run --example fixtures` fills `target/fixtures/` with the report,
 //! next-questions and error documents for every case in `tests/fixtures/`,
-//! and the catalog. The Python and JavaScript suites compare their output
-//! with these files.
+//! and the catalog; and `target/fixtures/fhir/` with the FHIR Questionnaire,
+//! the Bundle of every case, the assessment read from every valid response
+//! and the response errors of `tests/fixtures/fhir.json`. The Python and
+//! JavaScript suites compare their output with these files.
 
 use std::process::ExitCode;
 
-use heel_core::{Assessment, QuestionOptions, assess, catalog, next_questions};
+use heel_core::{Assessment, QuestionOptions, assess, catalog, fhir, next_questions};
 use serde_json::{Value, json};
 
 fn main() -> ExitCode {
@@ -35,7 +37,7 @@ fn write(path: &str, doc: &Value) -> Result<(), String> {
 fn run() -> Result<usize, String> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
     let out = format!("{root}/target/fixtures");
-    for dir in ["reports", "questions"] {
+    for dir in ["reports", "questions", "fhir/bundles", "fhir/assessments"] {
         std::fs::create_dir_all(format!("{out}/{dir}")).map_err(|e| e.to_string())?;
     }
     let mut n = 0;
@@ -47,7 +49,9 @@ fn run() -> Result<usize, String> {
         let r = assess(&a).map_err(|e| format!("{name}: {e}"))?;
         let doc: Value = serde_json::to_value(&r).map_err(|e| e.to_string())?;
         write(&format!("{out}/reports/{name}.json"), &doc)?;
-        n += 1;
+        let bundle = fhir::bundle(&a).map_err(|e| format!("{name}: {e}"))?;
+        write(&format!("{out}/fhir/bundles/{name}.json"), &bundle)?;
+        n += 2;
     }
     for case in cases["questions"].as_array().into_iter().flatten() {
         let name = case["name"].as_str().unwrap_or("unnamed");
@@ -89,6 +93,35 @@ fn run() -> Result<usize, String> {
         }
     }
     write(&format!("{out}/errors.json"), &Value::Object(messages))?;
+
+    let responses = read(&format!("{root}/tests/fixtures/fhir.json"))?;
+    let mut messages = serde_json::Map::new();
+    for case in responses["response_errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        if let Err(e) = fhir::assessment_from_response(&case["input"]) {
+            messages.insert(
+                case["name"].as_str().unwrap_or("").to_owned(),
+                json!({"code": e.code(), "field": e.field(), "message": e.to_string()}),
+            );
+        }
+    }
+    write(&format!("{out}/fhir/errors.json"), &Value::Object(messages))?;
+    for case in responses["responses"].as_array().into_iter().flatten() {
+        let name = case["name"].as_str().unwrap_or("unnamed");
+        let a = fhir::assessment_from_response(&case["response"])
+            .map_err(|e| format!("{name}: {e}"))?;
+        let doc: Value = serde_json::from_str(&a.to_json()).map_err(|e| e.to_string())?;
+        write(&format!("{out}/fhir/assessments/{name}.json"), &doc)?;
+        n += 1;
+    }
+    write(
+        &format!("{out}/fhir/questionnaire.json"),
+        &fhir::questionnaire(),
+    )?;
+    n += 2;
     let cat: Value = serde_json::from_str(&catalog().to_json()).map_err(|e| e.to_string())?;
     write(&format!("{out}/catalog.json"), &cat)?;
     Ok(n + 2)
