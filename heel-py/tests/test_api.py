@@ -591,8 +591,16 @@ def test_catalog() -> None:
             d["who_source"],
         )
         assert condition.who_to_see and set(condition.who_to_see) <= professionals
-        level = next(lvl for lvl in catalog.triage_levels if lvl.id == condition.care_level)
-        assert condition.likely_at == level.likely_threshold
+        # Likely from the lowest threshold among the levels that need a
+        # clinician up to its care level (a possible rupture is already "today").
+        order = [lvl.id for lvl in catalog.triage_levels]
+        care = order.index(condition.care_level)
+        thresholds = [
+            lvl.likely_threshold
+            for i, lvl in enumerate(catalog.triage_levels)
+            if i == care or 0 < i <= care
+        ]
+        assert condition.likely_at == min(thresholds)
     assert catalog.conditions[-1].id == "other"
     assert catalog.conditions[-1].name == "Something else"
     cited = {s.id for s in catalog.sources}
