@@ -14,6 +14,7 @@
 //! | `care_plan`      | `care_plan.rs`  | `CarePlan`, `CareStep`                          |
 //! | `catalog`        | `catalog.rs`    | `catalog`, `Catalog` and its parts              |
 //! | `interview`      | `interview.rs`  | `next_questions`, `NextQuestions`, `Question`   |
+//! | `fhir`           | `fhir.rs`       | `fhir_questionnaire`, `fhir_bundle`, `assessment_from_fhir` (dicts) |
 //! | `error`          | `error.rs`      | `HeelError` and its subclasses                  |
 //!
 //! `document.rs` holds what every class shares: `to_dict` and `to_json`.
@@ -26,6 +27,7 @@ mod care_plan;
 mod catalog;
 mod document;
 mod error;
+mod fhir;
 mod interview;
 mod report;
 mod triage;
@@ -60,6 +62,9 @@ mod _heel {
 
     #[pymodule_export]
     use crate::interview::{NextQuestions, Question, next_questions};
+
+    #[pymodule_export]
+    use crate::fhir::{assessment_from_fhir, fhir_bundle, fhir_questionnaire};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

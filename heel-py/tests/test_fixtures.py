@@ -252,3 +252,14 @@ def test_text_error(case: dict[str, Any]) -> None:
     e = caught.value
     assert (e.code, e.field) == (case["code"], case["field"])
     assert case["message_contains"] in e.message
+
+
+@pytest.mark.parametrize("name", CASE_IDS)
+def test_fhir_bundle_is_the_rust_document(name: str) -> None:
+    case = by_name(CASES["cases"], name)
+    rust = reference("fhir", "bundles", f"{name}.json")
+    bundle = heel.fhir_bundle(case["assessment"])
+    # Exact equality, floats and UUID v5 ids included.
+    assert bundle == rust
+    # Its QuestionnaireResponse, read back, gives the same Bundle.
+    assert heel.fhir_bundle(bundle["entry"][0]["resource"]) == rust

@@ -28,6 +28,10 @@ agree across Rust, Python and JavaScript.
 - ``next_questions(assessment, ...)``: what to ask next, and when to stop.
 - ``catalog()``: conditions, questions, triage levels, professionals, advice
   and sources.
+- ``fhir_questionnaire()``, ``fhir_bundle(assessment_or_response)``,
+  ``assessment_from_fhir(response)``: HL7 FHIR R4 (an SDC Questionnaire, a
+  QuestionnaireResponse read as an assessment, the results as a Bundle), as
+  dicts; see docs/fhir.md.
 
 Invalid input raises ``InvalidAssessmentError`` or ``InvalidOptionsError``
 (both ``HeelError``, a ``ValueError``) with ``code``, ``field`` and
@@ -65,7 +69,10 @@ from ._heel import (
     __version__,
     assess,
     assess_many,
+    assessment_from_fhir,
     catalog,
+    fhir_bundle,
+    fhir_questionnaire,
 )
 from ._interview import next_questions
 from ._types import (
@@ -116,6 +123,9 @@ __all__ = [
     "assess",
     "assess_frame",
     "assess_many",
+    "assessment_from_fhir",
     "catalog",
+    "fhir_bundle",
+    "fhir_questionnaire",
     "next_questions",
 ]

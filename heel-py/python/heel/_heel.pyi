@@ -41,7 +41,10 @@ __all__ = [
     "_report_from_json",
     "assess",
     "assess_many",
+    "assessment_from_fhir",
     "catalog",
+    "fhir_bundle",
+    "fhir_questionnaire",
     "next_questions",
 ]
 __version__: str
@@ -55,6 +58,11 @@ def next_questions(
     /,
 ) -> NextQuestions: ...
 def catalog() -> Catalog: ...
+
+# FHIR R4 resources are plain JSON dicts (docs/fhir.md describes them).
+def fhir_questionnaire() -> dict[str, Any]: ...
+def fhir_bundle(assessment_or_response: AssessmentLike, /) -> dict[str, Any]: ...
+def assessment_from_fhir(response: Union[str, Mapping[str, Any]], /) -> dict[str, Any]: ...
 def _report_from_json(document: str, /) -> Report: ...
 
 @final
