@@ -45,7 +45,7 @@ fn main() -> ExitCode {
             "--json" => json = true,
             "--fhir" => fhir = true,
             "--fhir-questionnaire" => {
-                println!("{}", pretty(&heel_core::fhir::questionnaire()));
+                println!("{}", heel_core::fhir::questionnaire().to_json_pretty());
                 return ExitCode::SUCCESS;
             }
             "--interview" => interactive = true,
@@ -91,7 +91,7 @@ fn main() -> ExitCode {
         });
         return match bundle {
             Ok(b) => {
-                println!("{}", pretty(&b));
+                println!("{}", b.to_json_pretty());
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -123,11 +123,6 @@ fn emit(report: Result<Report, String>, json: bool) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// A FHIR resource as indented JSON.
-fn pretty(resource: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(&heel_core::fhir::Ordered(resource)).unwrap_or_default()
 }
 
 fn bar(p: f64, width: usize) -> String {

@@ -50,7 +50,10 @@ fn run() -> Result<usize, String> {
         let doc: Value = serde_json::to_value(&r).map_err(|e| e.to_string())?;
         write(&format!("{out}/reports/{name}.json"), &doc)?;
         let bundle = fhir::bundle(&a).map_err(|e| format!("{name}: {e}"))?;
-        write(&format!("{out}/fhir/bundles/{name}.json"), &bundle)?;
+        write(
+            &format!("{out}/fhir/bundles/{name}.json"),
+            &bundle.to_value(),
+        )?;
         n += 2;
     }
     for case in cases["questions"].as_array().into_iter().flatten() {
@@ -119,7 +122,7 @@ fn run() -> Result<usize, String> {
     }
     write(
         &format!("{out}/fhir/questionnaire.json"),
-        &fhir::questionnaire(),
+        &fhir::questionnaire().to_value(),
     )?;
     n += 2;
     let cat: Value = serde_json::from_str(&catalog().to_json()).map_err(|e| e.to_string())?;

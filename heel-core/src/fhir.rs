@@ -17,13 +17,14 @@
 //!   the same Bundle.
 //!
 //! `docs/fhir.md` documents the profile: every resource, code system and
-//! extension, with an example Bundle. Resources are plain
-//! [`serde_json::Value`]s; heel-core has no FHIR model dependency.
+//! extension, with an example Bundle. Resources are plain JSON
+//! ([`Resource`]: serialize it, or get text or a [`serde_json::Value`]);
+//! heel-core has no FHIR model dependency.
 //!
 //! ```
 //! use heel_core::{fhir, Assessment};
 //!
-//! let q = fhir::questionnaire();
+//! let q = fhir::questionnaire().to_value();
 //! assert_eq!(q["url"], fhir::QUESTIONNAIRE_URL);
 //! assert_eq!(q["item"][0]["linkId"], "red_flag_screens");
 //!
@@ -47,7 +48,7 @@
 //!
 //! // ... and returns the results for the record.
 //! let bundle = fhir::bundle(&a)?;
-//! assert_eq!(bundle["type"], "collection");
+//! assert_eq!(bundle.to_value()["type"], "collection");
 //! assert_eq!(bundle, fhir::bundle(&a)?); // deterministic
 //!
 //! // Bad answers are errors naming the place in the response:
@@ -60,6 +61,7 @@
 //! ```
 
 mod bundle;
+mod json;
 mod questionnaire;
 mod response;
 
@@ -69,6 +71,7 @@ use serde_json::Value;
 use crate::Error;
 use crate::assessment::Assessment;
 use crate::doc::{self, Doc, Limits};
+use json::Json;
 
 /// The base of every canonical URL heel defines (code systems, extensions,
 /// the Questionnaire). It identifies; it is not meant to resolve.
@@ -187,14 +190,14 @@ pub(crate) const LIMITS: Limits = Limits {
 /// - Clinician-only questions carry the [`extension::CLINICIAN_ONLY`] extension.
 ///
 /// ```
-/// let q = heel_core::fhir::questionnaire();
+/// let q = heel_core::fhir::questionnaire().to_value();
 /// assert_eq!(q["version"], heel_core::fhir::VERSION);
 /// let screens = &q["item"][0]["item"];
 /// assert!(screens.as_array().unwrap().iter().any(|i| i["linkId"] == "fever"));
 /// ```
 #[must_use]
-pub fn questionnaire() -> Value {
-    questionnaire::questionnaire().clone()
+pub fn questionnaire() -> Resource {
+    Resource(questionnaire::questionnaire().clone())
 }
 
 /// The QuestionnaireResponse to heel's [`questionnaire`] holding the answers
@@ -206,15 +209,15 @@ pub fn questionnaire() -> Value {
 /// ```
 /// use heel_core::{fhir, Assessment};
 /// let a = Assessment::from_json(r#"{"setting": "runners", "answers": {"fever": "absent"}}"#)?;
-/// let qr = fhir::questionnaire_response(&a);
+/// let qr = fhir::questionnaire_response(&a).to_value();
 /// assert_eq!(qr["status"], "completed");
 /// assert_eq!(fhir::assessment_from_response(&qr)?, a);
 /// # Ok::<(), heel_core::Error>(())
 /// ```
 #[must_use]
-pub fn questionnaire_response(a: &Assessment) -> Value {
+pub fn questionnaire_response(a: &Assessment) -> Resource {
     let ids = bundle::Ids::new(a);
-    response::write(a, &ids.response, None)
+    Resource(response::write(a, &ids.response, None))
 }
 
 /// Assesses `a` and returns the results as a FHIR R4 Bundle of type
@@ -238,14 +241,15 @@ pub fn questionnaire_response(a: &Assessment) -> Value {
 /// 5. an anonymous Patient: FHIR needs a subject, heel knows nobody.
 ///
 /// Every id is a UUID v5 of the resource type, heel's version and the
-/// assessment's JSON; `fullUrl`s and references are `urn:uuid:` URIs. Nothing
+/// answers (as `item=answer` lines in catalog order; `docs/fhir.md` gives
+/// the details); `fullUrl`s and references are `urn:uuid:` URIs. Nothing
 /// depends on the clock: a record system adds dates when it files the Bundle.
 ///
 /// ```
 /// use heel_core::{fhir, Assessment};
 /// let a = Assessment::from_json(r#"{"answers": {"age": 30, "fever": "present",
 ///     "redness": "present", "warmth": "present", "swelling": "present"}}"#)?;
-/// let b = fhir::bundle(&a)?;
+/// let b = fhir::bundle(&a)?.to_value();
 /// let types: Vec<&str> = b["entry"].as_array().unwrap().iter()
 ///     .map(|e| e["resource"]["resourceType"].as_str().unwrap()).collect();
 /// assert_eq!(types, ["QuestionnaireResponse", "RiskAssessment", "Observation", "CarePlan", "Patient"]);
@@ -257,8 +261,8 @@ pub fn questionnaire_response(a: &Assessment) -> Value {
 /// # Errors
 /// As for [`crate::assess`]: [`Error::Inconsistent`] when answers contradict
 /// each other.
-pub fn bundle(a: &Assessment) -> Result<Value, Error> {
-    bundle::bundle(a)
+pub fn bundle(a: &Assessment) -> Result<Resource, Error> {
+    bundle::bundle(a).map(Resource)
 }
 
 /// Reads a QuestionnaireResponse to heel's [`questionnaire`] (JSON text)
@@ -306,7 +310,7 @@ pub fn assessment_from_response<'de, D: Deserializer<'de>>(d: D) -> Result<Asses
 /// ```
 /// use heel_core::fhir;
 /// let a = fhir::read_json(r#"{"answers": {"fever": "absent"}}"#)?;
-/// let b = fhir::read_json(&fhir::questionnaire_response(&a).to_string())?;
+/// let b = fhir::read_json(&fhir::questionnaire_response(&a).to_json())?;
 /// assert_eq!(a, b);
 /// # Ok::<(), heel_core::Error>(())
 /// ```
@@ -325,63 +329,45 @@ pub fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Assessment, Error> {
     read_doc(&doc::from_deserializer_with(d, &LIMITS)?)
 }
 
-/// A resource (or any JSON value) that serializes with its keys in a
-/// readable, stable order: `resourceType`, `id`, `fullUrl`, `url`,
-/// `linkId`, `extension`, `system`, `version`, `code`, `display`, then the
-/// other keys alphabetically, and the nested lists (`item`, `answer`,
-/// `entry`, `resource`, ...) last. FHIR JSON gives order no meaning; this is
-/// for people reading the output (and is what the bindings return).
+/// A FHIR resource as heel writes it: JSON whose keys keep a readable,
+/// stable order (`resourceType` and `id` first, then the elements in the
+/// order FHIR lists them). Serialize it with any serde serializer (this is
+/// what the bindings return), or turn it into text or a
+/// [`serde_json::Value`].
 ///
 /// ```
 /// use heel_core::fhir;
 /// let q = fhir::questionnaire();
-/// let text = serde_json::to_string(&fhir::Ordered(&q)).unwrap();
-/// assert!(text.starts_with(r#"{"resourceType":"Questionnaire","id":"heel-assessment","url":"#));
+/// assert!(q.to_json().starts_with(r#"{"resourceType":"Questionnaire","id":"heel-assessment","url":"#));
+/// assert_eq!(q.to_value()["status"], "active");
 /// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Ordered<'a>(pub &'a Value);
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resource(Json);
 
-/// Where a key goes in [`Ordered`] output (then alphabetically).
-fn rank(key: &str) -> u8 {
-    match key {
-        "resourceType" => 0,
-        "id" => 1,
-        "fullUrl" => 2,
-        "url" => 3,
-        "linkId" => 4,
-        "extension" => 5,
-        "system" => 6,
-        "version" => 7,
-        "code" => 8,
-        "display" => 9,
-        "item" | "answer" | "answerOption" | "entry" | "resource" | "prediction" | "component"
-        | "activity" => 20,
-        _ => 10,
+impl Resource {
+    /// The resource as a [`serde_json::Value`] (whose objects sort their keys).
+    #[must_use]
+    pub fn to_value(&self) -> Value {
+        // Strings, finite numbers, booleans, arrays and objects: this cannot fail.
+        serde_json::to_value(&self.0).unwrap_or_default()
+    }
+
+    /// The resource as compact JSON text.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.0).unwrap_or_default()
+    }
+
+    /// The resource as indented JSON text.
+    #[must_use]
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(&self.0).unwrap_or_default()
     }
 }
 
-impl serde::Serialize for Ordered<'_> {
+impl serde::Serialize for Resource {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeSeq};
-        match self.0 {
-            Value::Object(map) => {
-                let mut keys: Vec<&String> = map.keys().collect();
-                keys.sort_by_key(|k| rank(k));
-                let mut out = s.serialize_map(Some(keys.len()))?;
-                for k in keys {
-                    out.serialize_entry(k, &Ordered(&map[k]))?;
-                }
-                out.end()
-            }
-            Value::Array(items) => {
-                let mut out = s.serialize_seq(Some(items.len()))?;
-                for v in items {
-                    out.serialize_element(&Ordered(v))?;
-                }
-                out.end()
-            }
-            other => other.serialize(s),
-        }
+        self.0.serialize(s)
     }
 }
 

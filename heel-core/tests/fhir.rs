@@ -45,15 +45,15 @@ fn response_to_assessment_to_report_equals_the_direct_assessment() {
     for (name, a) in assessments() {
         let qr = fhir::questionnaire_response(&a);
         // As JSON text and as a serde value (the bindings' path).
-        let from_text = fhir::assessment_from_response_json(&qr.to_string())
+        let from_text = fhir::assessment_from_response_json(&qr.to_json())
             .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let from_value = fhir::assessment_from_response(&qr).unwrap();
+        let from_value = fhir::assessment_from_response(qr.to_value()).unwrap();
         assert_eq!(from_text, a, "{name}");
         assert_eq!(from_value, a, "{name}");
         assert_eq!(assess(&from_text).unwrap(), assess(&a).unwrap(), "{name}");
         // A response read back gives the same Bundle as the assessment.
         assert_eq!(
-            fhir::bundle(&fhir::read_json(&qr.to_string()).unwrap()).unwrap(),
+            fhir::bundle(&fhir::read_json(&qr.to_json()).unwrap()).unwrap(),
             fhir::bundle(&a).unwrap(),
             "{name}"
         );
@@ -163,7 +163,7 @@ fn read_takes_either_document() {
 
 #[test]
 fn questionnaire_follows_the_catalog() {
-    let q = fhir::questionnaire();
+    let q = fhir::questionnaire().to_value();
     assert_eq!(q["resourceType"], "Questionnaire");
     assert_eq!(q["url"], fhir::QUESTIONNAIRE_URL);
     assert_eq!(q["version"], env!("CARGO_PKG_VERSION"));
@@ -227,7 +227,7 @@ fn bundle_holds_the_report() {
         let name = case["name"].as_str().unwrap();
         let a = Assessment::from_deserializer(&case["assessment"]).unwrap();
         let report = assess(&a).unwrap();
-        let bundle = fhir::bundle(&a).unwrap();
+        let bundle = fhir::bundle(&a).unwrap().to_value();
         assert_eq!(bundle["type"], "collection");
         let r = resources(&bundle);
         let types: Vec<&str> = r
@@ -332,14 +332,14 @@ fn bundles_are_deterministic_and_differ_with_the_answers() {
     let c = Assessment::from_json(r#"{"answers": {"age": 41, "fever": "absent"}}"#).unwrap();
     assert_eq!(fhir::bundle(&a).unwrap(), fhir::bundle(&b).unwrap());
     assert_ne!(
-        fhir::bundle(&a).unwrap()["id"],
-        fhir::bundle(&c).unwrap()["id"]
+        fhir::bundle(&a).unwrap().to_value()["id"],
+        fhir::bundle(&c).unwrap().to_value()["id"]
     );
 }
 
 #[test]
 fn codes_are_only_the_verified_ones() {
-    let bundle = fhir::bundle(&Assessment::new()).unwrap();
+    let bundle = fhir::bundle(&Assessment::new()).unwrap().to_value();
     let risk = resources(&bundle)[1];
     for p in risk["prediction"].as_array().unwrap() {
         let id = p["outcome"]["coding"][0]["code"].as_str().unwrap();
@@ -377,12 +377,12 @@ fn the_documented_example_is_current() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
     let example =
         std::fs::read_to_string(format!("{root}/examples/runner-first-step-pain.json")).unwrap();
-    let mut bundle = fhir::bundle(&Assessment::from_json(&example).unwrap()).unwrap();
-    let predictions = &mut bundle["entry"][1]["resource"]["prediction"];
-    if let Value::Array(list) = predictions {
-        list.truncate(3);
-    }
-    let json = serde_json::to_string_pretty(&fhir::Ordered(&bundle)).unwrap();
+    let bundle = fhir::bundle(&Assessment::from_json(&example).unwrap()).unwrap();
+    // The text as heel writes it (keys in heel's order), without the
+    // predictions after the third: cut out of the text, so the order stays.
+    let full = bundle.to_json_pretty();
+    let predictions = bundle.to_value()["entry"][1]["resource"]["prediction"].clone();
+    let json = cut_predictions(&full, predictions.as_array().unwrap().len(), 3);
     let block = format!(
         "{MARKER}<details>\n<summary>The Bundle (JSON)</summary>\n\n```json\n{json}\n```\n\n</details>\n"
     );
@@ -399,4 +399,24 @@ fn the_documented_example_is_current() {
         doc[start..] == block,
         "docs/fhir.md's example Bundle is out of date: run `HEEL_UPDATE_DOCS=1 cargo test -p heel-core --test fhir`"
     );
+}
+
+/// `text` (a pretty-printed Bundle) with only the first `keep` of its `n`
+/// predictions: each prediction is an object at the same indentation
+/// inside `"prediction": [ ... ]`.
+fn cut_predictions(text: &str, n: usize, keep: usize) -> String {
+    let start = text.find("\"prediction\": [\n").expect("a prediction list");
+    let list_indent = text[..start].rsplit('\n').next().unwrap().len();
+    let item_open = format!("\n{}{{\n", " ".repeat(list_indent + 2));
+    let item_close = format!("\n{}}}", " ".repeat(list_indent + 2));
+    let list_end = start
+        + text[start..]
+            .find(&format!("\n{}]", " ".repeat(list_indent)))
+            .unwrap();
+    let body = &text[start..list_end];
+    let opens: Vec<usize> = body.match_indices(&item_open).map(|(i, _)| i).collect();
+    assert_eq!(opens.len(), n, "one object per prediction");
+    // The end of the `keep`-th prediction's object.
+    let cut = body[..opens[keep]].rfind(&item_close).unwrap() + item_close.len();
+    format!("{}{}{}", &text[..start], &body[..cut], &text[list_end..])
 }

@@ -45,8 +45,8 @@ fn read(obj: &Bound<'_, PyAny>, accepts: Accepts) -> PyResult<Assessment> {
 }
 
 /// A FHIR resource as a dict, keys in heel-core's order.
-fn resource<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
-    document::to_dict(py, &fhir::Ordered(value))
+fn resource<'py>(py: Python<'py>, value: &fhir::Resource) -> PyResult<Bound<'py, PyAny>> {
+    document::to_dict(py, value)
 }
 
 /// heel's FHIR R4 Questionnaire (Structured Data Capture), generated from

@@ -3,9 +3,9 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{Value, json};
 use uuid::Uuid;
 
+use super::json::{Json, object};
 use super::questionnaire::coding;
 use super::{BASE, VERSION, code_system as cs, extension as ext, response};
 use crate::Error;
@@ -13,7 +13,7 @@ use crate::assessment::Assessment;
 use crate::care_plan::CarePlan;
 use crate::condition::Condition;
 use crate::item::{AnswerKind, Choice, Item, Location};
-use crate::report::{ConditionResult, Contribution, Report, assess};
+use crate::report::{ConditionResult, Contribution, NOTICE, Report, assess};
 use crate::triage::{ReasonKind, Triage, TriageReason};
 use crate::vocab::TriageLevel;
 
@@ -21,7 +21,9 @@ use crate::vocab::TriageLevel;
 const RATIONALE_CONTRIBUTIONS: usize = 3;
 
 /// The ids of a Bundle's resources: UUID v5 in heel's namespace, of
-/// `"<resource type>|<heel version>|<assessment JSON>"`.
+/// `"<resource type>|<heel version>|<answers>"`, where the answers are the
+/// assessment's setting and answers as `id=answer` lines in catalog order
+/// (see [`canonical`]).
 pub(super) struct Ids {
     pub(super) bundle: String,
     pub(super) response: String,
@@ -34,7 +36,7 @@ pub(super) struct Ids {
 impl Ids {
     pub(super) fn new(a: &Assessment) -> Self {
         let namespace = Uuid::new_v5(&Uuid::NAMESPACE_URL, BASE.as_bytes());
-        let canonical = a.to_json();
+        let canonical = canonical(a);
         let id = |kind: &str| {
             let name = format!("{kind}|{VERSION}|{canonical}");
             Uuid::new_v5(&namespace, name.as_bytes()).to_string()
@@ -50,35 +52,78 @@ impl Ids {
     }
 }
 
+/// The assessment as canonical text: `setting=<id>` when given, then one
+/// `<item>=<answer>` line per answer in catalog order, each answer as the
+/// knowledge base names it ([`crate::Answer::label`]: `present`, `absent`,
+/// an option id, the shortest decimal text of a number, or the places in
+/// catalog order joined by commas). Equal assessments give equal text.
+fn canonical(a: &Assessment) -> String {
+    let mut out = String::new();
+    if let Some(s) = a.setting() {
+        let _ = writeln!(out, "setting={s}");
+    }
+    for (item, answer) in a.answers() {
+        let _ = writeln!(out, "{item}={}", answer.label());
+    }
+    out
+}
+
 fn urn(id: &str) -> String {
     format!("urn:uuid:{id}")
 }
 
-fn reference(id: &str) -> Value {
-    json!({ "reference": urn(id) })
+fn reference(id: &str) -> Json {
+    object(vec![("reference", urn(id).into())])
+}
+
+fn note(text: impl Into<Json>) -> Json {
+    object(vec![("text", text.into())])
 }
 
 /// heel, as the method of an assessment.
-fn method() -> Value {
+fn method() -> Json {
     let name = format!("heel {VERSION}");
-    json!({
-        "coding": [{ "system": cs::METHOD, "version": VERSION, "code": "heel", "display": name }],
-        "text": format!("{name}: likelihood ratios over a distribution of causes, and triage rules (decision support, not a diagnosis)")
-    })
+    object(vec![
+        (
+            "coding",
+            vec![object(vec![
+                ("system", cs::METHOD.into()),
+                ("version", VERSION.into()),
+                ("code", "heel".into()),
+                ("display", name.clone().into()),
+            ])]
+            .into(),
+        ),
+        (
+            "text",
+            format!("{name}: likelihood ratios over a distribution of causes, and triage rules (decision support, not a diagnosis)").into(),
+        ),
+    ])
+}
+
+/// A CodeableConcept with one coding and a text.
+fn concept(coding: Json, text: impl Into<Json>) -> Json {
+    object(vec![("coding", vec![coding].into()), ("text", text.into())])
 }
 
 /// The codes of a cause: heel's id, ICD-10-CM (`icd10cm`, for the side
 /// answered) and SNOMED CT where verified.
-fn condition_concept(id: Condition, icd10cm: &str) -> Value {
+fn condition_concept(id: Condition, icd10cm: &str) -> Json {
     let info = id.info();
     let mut codings = vec![
         coding(cs::CONDITION, id.as_str(), info.name),
-        json!({ "system": cs::ICD_10_CM, "code": icd10cm }),
+        object(vec![
+            ("system", cs::ICD_10_CM.into()),
+            ("code", icd10cm.to_owned().into()),
+        ]),
     ];
     if let Some(sct) = info.snomed_ct {
-        codings.push(json!({ "system": cs::SNOMED_CT, "code": sct }));
+        codings.push(object(vec![
+            ("system", cs::SNOMED_CT.into()),
+            ("code", sct.into()),
+        ]));
     }
-    json!({ "coding": codings, "text": info.name })
+    object(vec![("coding", codings.into()), ("text", info.name.into())])
 }
 
 /// An answer as the knowledge base names it, in words.
@@ -149,99 +194,127 @@ fn rationale(c: &ConditionResult) -> String {
     out
 }
 
-fn risk_assessment(report: &Report, ids: &Ids) -> Value {
-    let predictions: Vec<Value> = report
+fn risk_assessment(report: &Report, ids: &Ids) -> Json {
+    let predictions: Vec<Json> = report
         .conditions
         .iter()
         .map(|c| {
-            let mut p = json!({
-                "outcome": condition_concept(c.id, &c.icd10cm),
-                "probabilityDecimal": c.probability,
-                "rationale": rationale(c)
-            });
+            let mut p = object(vec![
+                ("outcome", condition_concept(c.id, &c.icd10cm)),
+                ("probabilityDecimal", c.probability.into()),
+            ]);
             // Against the setting's prior share (every prior is positive).
             let relative = c.probability / c.prior;
             if relative.is_finite() {
-                p["relativeRisk"] = json!(relative);
+                p.push("relativeRisk", relative);
             }
+            p.push("rationale", rationale(c));
             p
         })
         .collect();
-    json!({
-        "resourceType": "RiskAssessment",
-        "id": ids.risk,
-        "status": "final",
-        "code": {
-            "coding": [coding(cs::RESULT, "differential", "Differential of heel pain")],
-            "text": "The main cause of the heel pain: a probability for each cause heel names and for something else"
-        },
-        "subject": reference(&ids.patient),
-        "method": method(),
-        "basis": [reference(&ids.response)],
-        "prediction": predictions,
-        "note": [{ "text": report.notice }]
-    })
+    object(vec![
+        ("resourceType", "RiskAssessment".into()),
+        ("id", ids.risk.clone().into()),
+        ("status", "final".into()),
+        (
+            "code",
+            concept(
+                coding(cs::RESULT, "differential", "Differential of heel pain"),
+                "The main cause of the heel pain: a probability for each cause heel names and for something else",
+            ),
+        ),
+        ("subject", reference(&ids.patient)),
+        ("method", method()),
+        ("basis", vec![reference(&ids.response)].into()),
+        ("prediction", predictions.into()),
+        ("note", vec![note(NOTICE)].into()),
+    ])
 }
 
-fn level_concept(level: TriageLevel) -> Value {
-    json!({ "coding": [coding(cs::TRIAGE_LEVEL, level.as_str(), level.label())] })
+fn level_coding(level: TriageLevel) -> Json {
+    coding(cs::TRIAGE_LEVEL, level.as_str(), level.label())
 }
 
-fn reason_component(r: &TriageReason) -> Value {
+fn reason_component(r: &TriageReason) -> Json {
     let code = match (r.kind, r.rule, r.condition) {
-        (ReasonKind::Rule, Some(rule), _) => {
-            json!({ "system": cs::TRIAGE_RULE, "code": rule.as_str() })
-        }
+        (ReasonKind::Rule, Some(rule), _) => object(vec![
+            ("system", cs::TRIAGE_RULE.into()),
+            ("code", rule.as_str().into()),
+        ]),
         (ReasonKind::LikelyCondition, _, Some(c)) => coding(cs::CONDITION, c.as_str(), c.name()),
-        (kind, ..) => json!({ "system": cs::TRIAGE_REASON, "code": kind.as_str() }),
+        (kind, ..) => object(vec![
+            ("system", cs::TRIAGE_REASON.into()),
+            ("code", kind.as_str().into()),
+        ]),
     };
-    let mut component = json!({
-        "code": { "coding": [code], "text": r.text },
-        "valueCodeableConcept": level_concept(r.level)
-    });
+    let mut component = object(Vec::new());
     if r.red_flag {
-        component["extension"] = json!([{ "url": ext::RED_FLAG, "valueBoolean": true }]);
+        component.push(
+            "extension",
+            vec![object(vec![
+                ("url", ext::RED_FLAG.into()),
+                ("valueBoolean", true.into()),
+            ])],
+        );
     }
+    component.push("code", concept(code, r.text.clone()));
+    component.push(
+        "valueCodeableConcept",
+        object(vec![("coding", vec![level_coding(r.level)].into())]),
+    );
     component
 }
 
-fn triage_observation(report: &Report, triage: &Triage, ids: &Ids) -> Value {
-    let mut value = level_concept(triage.level);
-    value["text"] = json!(triage.action);
-    let components: Vec<Value> = triage.reasons.iter().map(reason_component).collect();
-    json!({
-        "resourceType": "Observation",
-        "id": ids.triage,
-        "status": "final",
-        "category": [{ "coding": [coding(cs::OBSERVATION_CATEGORY, "survey", "Survey")] }],
-        "code": {
-            "coding": [coding(cs::RESULT, "triage-level", "Heel pain triage level")],
-            "text": "How urgently to see someone about the heel pain"
-        },
-        "subject": reference(&ids.patient),
-        "derivedFrom": [reference(&ids.response)],
-        "method": method(),
-        "valueCodeableConcept": value,
-        "component": components,
-        "note": [{ "text": triage.who_to_see_text }, { "text": report.notice }]
-    })
+fn triage_observation(triage: &Triage, ids: &Ids) -> Json {
+    let components: Vec<Json> = triage.reasons.iter().map(reason_component).collect();
+    object(vec![
+        ("resourceType", "Observation".into()),
+        ("id", ids.triage.clone().into()),
+        ("status", "final".into()),
+        (
+            "category",
+            vec![object(vec![(
+                "coding",
+                vec![coding(cs::OBSERVATION_CATEGORY, "survey", "Survey")].into(),
+            )])]
+            .into(),
+        ),
+        (
+            "code",
+            concept(
+                coding(cs::RESULT, "triage-level", "Heel pain triage level"),
+                "How urgently to see someone about the heel pain",
+            ),
+        ),
+        ("subject", reference(&ids.patient)),
+        ("derivedFrom", vec![reference(&ids.response)].into()),
+        ("method", method()),
+        (
+            "valueCodeableConcept",
+            concept(level_coding(triage.level), triage.action.clone()),
+        ),
+        ("component", components.into()),
+        (
+            "note",
+            vec![note(triage.who_to_see_text.clone()), note(NOTICE)].into(),
+        ),
+    ])
 }
 
-fn care_plan(report: &Report, plan: &CarePlan, ids: &Ids) -> Value {
-    let activities: Vec<Value> = plan
+fn care_plan(report: &Report, plan: &CarePlan, ids: &Ids) -> Json {
+    let activities: Vec<Json> = plan
         .steps
         .iter()
         .map(|step| {
-            let mut detail = json!({
-                "code": {
-                    "coding": [coding(cs::ADVICE, step.advice.as_str(), &step.title)],
-                    "text": step.title
-                },
-                "status": "not-started",
-                "description": format!("{}: {}", step.title, step.text)
-            });
+            let mut detail = object(vec![(
+                "code",
+                concept(
+                    coding(cs::ADVICE, step.advice.as_str(), step.title.clone()),
+                    step.title.clone(),
+                ),
+            )]);
             if !step.for_conditions.is_empty() {
-                detail["reasonCode"] = step
+                let reasons: Vec<Json> = step
                     .for_conditions
                     .iter()
                     .map(|&c| {
@@ -251,57 +324,63 @@ fn care_plan(report: &Report, plan: &CarePlan, ids: &Ids) -> Value {
                         condition_concept(c, icd)
                     })
                     .collect();
+                detail.push("reasonCode", reasons);
             }
-            json!({ "detail": detail })
+            detail.push("status", "not-started");
+            detail.push("description", format!("{}: {}", step.title, step.text));
+            object(vec![("detail", detail)])
         })
         .collect();
-    let mut out = json!({
-        "resourceType": "CarePlan",
-        "id": ids.care_plan,
-        "status": "active",
-        "intent": "proposal",
-        "title": "What to do now about the heel pain",
-        "description": plan.summary,
-        "subject": reference(&ids.patient),
-        "supportingInfo": [reference(&ids.response), reference(&ids.risk), reference(&ids.triage)],
-        "note": [{ "text": report.notice }]
-    });
+    let mut out = object(vec![
+        ("resourceType", "CarePlan".into()),
+        ("id", ids.care_plan.clone().into()),
+        ("status", "active".into()),
+        ("intent", "proposal".into()),
+        ("title", "What to do now about the heel pain".into()),
+        ("description", plan.summary.clone().into()),
+        ("subject", reference(&ids.patient)),
+        (
+            "supportingInfo",
+            vec![
+                reference(&ids.response),
+                reference(&ids.risk),
+                reference(&ids.triage),
+            ]
+            .into(),
+        ),
+    ]);
     if !activities.is_empty() {
-        out["activity"] = json!(activities);
+        out.push("activity", activities);
     }
+    out.push("note", vec![note(NOTICE)]);
     out
 }
 
-fn entry((id, resource): (&str, Value)) -> Value {
-    json!({ "fullUrl": urn(id), "resource": resource })
+fn entry(id: &str, resource: Json) -> Json {
+    object(vec![("fullUrl", urn(id).into()), ("resource", resource)])
 }
 
-pub(super) fn bundle(a: &Assessment) -> Result<Value, Error> {
+pub(super) fn bundle(a: &Assessment) -> Result<Json, Error> {
     let report = assess(a)?;
     let ids = Ids::new(a);
     let response = response::write(a, &ids.response, Some(&urn(&ids.patient)));
-    let resources = [
-        (ids.response.as_str(), response),
-        (ids.risk.as_str(), risk_assessment(&report, &ids)),
-        (
-            ids.triage.as_str(),
-            triage_observation(&report, &report.triage, &ids),
-        ),
-        (
-            ids.care_plan.as_str(),
-            care_plan(&report, &report.care_plan, &ids),
-        ),
-        (
-            ids.patient.as_str(),
-            json!({ "resourceType": "Patient", "id": ids.patient }),
-        ),
+    let patient = object(vec![
+        ("resourceType", "Patient".into()),
+        ("id", ids.patient.clone().into()),
+    ]);
+    let entries = vec![
+        entry(&ids.response, response),
+        entry(&ids.risk, risk_assessment(&report, &ids)),
+        entry(&ids.triage, triage_observation(&report.triage, &ids)),
+        entry(&ids.care_plan, care_plan(&report, &report.care_plan, &ids)),
+        entry(&ids.patient, patient),
     ];
-    Ok(json!({
-        "resourceType": "Bundle",
-        "id": ids.bundle,
-        "type": "collection",
-        "entry": resources.into_iter().map(entry).collect::<Vec<_>>()
-    }))
+    Ok(object(vec![
+        ("resourceType", "Bundle".into()),
+        ("id", ids.bundle.clone().into()),
+        ("type", "collection".into()),
+        ("entry", entries.into()),
+    ]))
 }
 
 #[cfg(test)]

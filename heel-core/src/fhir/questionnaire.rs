@@ -3,8 +3,7 @@
 
 use std::sync::OnceLock;
 
-use serde_json::{Map, Value, json};
-
+use super::json::{Json, object};
 use super::{QUESTIONNAIRE_URL, VERSION, code_system as cs, extension as ext};
 use crate::catalog::{AnswerSpec, CatalogItem, CatalogOption, catalog};
 use crate::item::{Group, Item};
@@ -109,8 +108,16 @@ pub(super) fn yes_no_code(answer: &str) -> Option<(&'static str, &'static str)> 
 }
 
 /// A `Coding`.
-pub(super) fn coding(system: &str, code: &str, display: &str) -> Value {
-    json!({ "system": system, "code": code, "display": display })
+pub(super) fn coding(
+    system: &'static str,
+    code: impl Into<Json>,
+    display: impl Into<Json>,
+) -> Json {
+    object(vec![
+        ("system", system.into()),
+        ("code", code.into()),
+        ("display", display.into()),
+    ])
 }
 
 /// The display of a yes/no answer, as the catalog labels it.
@@ -125,63 +132,81 @@ pub(super) fn yes_no_display(answer: &str) -> &'static str {
         .map_or("", |o| o.label.as_str())
 }
 
-fn options(system: &str, options: &[CatalogOption]) -> Value {
+fn value_coding(coding: Json) -> Json {
+    object(vec![("valueCoding", coding)])
+}
+
+fn options(system: &'static str, options: &'static [CatalogOption]) -> Json {
     options
         .iter()
-        .map(|o| json!({ "valueCoding": coding(system, &o.id, &o.label) }))
-        .collect()
+        .map(|o| value_coding(coding(system, o.id.as_str(), o.label.as_str())))
+        .collect::<Vec<_>>()
+        .into()
 }
 
-fn item_control(code: &str, display: &str) -> Value {
-    json!({
-        "url": ext::ITEM_CONTROL,
-        "valueCodeableConcept": { "coding": [coding(cs::ITEM_CONTROL, code, display)] }
-    })
+fn item_control(code: &'static str, display: &'static str) -> Json {
+    object(vec![
+        ("url", ext::ITEM_CONTROL.into()),
+        (
+            "valueCodeableConcept",
+            object(vec![(
+                "coding",
+                vec![coding(cs::ITEM_CONTROL, code, display)].into(),
+            )]),
+        ),
+    ])
 }
 
-fn flag(url: &str) -> Value {
-    json!({ "url": url, "valueBoolean": true })
+fn flag(url: &'static str) -> Json {
+    object(vec![("url", url.into()), ("valueBoolean", true.into())])
 }
 
-fn question(ci: &CatalogItem) -> Value {
-    let mut q = Map::new();
+fn question(ci: &'static CatalogItem) -> Json {
+    let mut q = object(vec![
+        ("linkId", ci.id.as_str().into()),
+        ("text", ci.question.as_str().into()),
+    ]);
     let mut extensions = Vec::new();
-    q.insert("linkId".into(), json!(ci.id.as_str()));
-    q.insert("text".into(), json!(ci.question));
     match &ci.answer {
         AnswerSpec::YesNo { options } => {
-            q.insert("type".into(), json!("choice"));
-            let answer_options: Vec<Value> = options
+            q.push("type", "choice");
+            let answer_options: Vec<Json> = options
                 .iter()
                 .filter_map(|o| {
                     let (system, code) = yes_no_code(&o.id)?;
-                    Some(json!({ "valueCoding": coding(system, code, &o.label) }))
+                    Some(value_coding(coding(system, code, o.label.as_str())))
                 })
                 .collect();
-            q.insert("answerOption".into(), json!(answer_options));
+            q.push("answerOption", answer_options);
             extensions.push(item_control("radio-button", "Radio Button"));
         }
         AnswerSpec::Choice { options: opts } => {
-            q.insert("type".into(), json!("choice"));
-            q.insert("answerOption".into(), options(cs::OPTION, opts));
+            q.push("type", "choice");
+            q.push("answerOption", options(cs::OPTION, opts));
             extensions.push(item_control("radio-button", "Radio Button"));
         }
         AnswerSpec::Locations { options: opts } => {
-            q.insert("type".into(), json!("choice"));
-            q.insert("repeats".into(), json!(true));
-            q.insert("answerOption".into(), options(cs::PAIN_LOCATION, opts));
+            q.push("type", "choice");
+            q.push("repeats", true);
+            q.push("answerOption", options(cs::PAIN_LOCATION, opts));
             extensions.push(item_control("check-box", "Check-box"));
         }
         AnswerSpec::Number { min, max, unit, .. } => {
-            q.insert("type".into(), json!("decimal"));
+            q.push("type", "decimal");
             if let Some((code, display)) = ucum(unit) {
-                extensions.push(json!({
-                    "url": ext::QUESTIONNAIRE_UNIT,
-                    "valueCoding": coding(cs::UCUM, code, display)
-                }));
+                extensions.push(object(vec![
+                    ("url", ext::QUESTIONNAIRE_UNIT.into()),
+                    ("valueCoding", coding(cs::UCUM, code, display)),
+                ]));
             }
-            extensions.push(json!({ "url": ext::MIN_VALUE, "valueDecimal": min }));
-            extensions.push(json!({ "url": ext::MAX_VALUE, "valueDecimal": max }));
+            extensions.push(object(vec![
+                ("url", ext::MIN_VALUE.into()),
+                ("valueDecimal", (*min).into()),
+            ]));
+            extensions.push(object(vec![
+                ("url", ext::MAX_VALUE.into()),
+                ("valueDecimal", (*max).into()),
+            ]));
         }
     }
     if ci.clinician_only {
@@ -192,30 +217,33 @@ fn question(ci: &CatalogItem) -> Value {
     }
     if !extensions.is_empty() {
         // FHIR forbids empty arrays.
-        q.insert("extension".into(), json!(extensions));
+        q.push("extension", extensions);
     }
-    Value::Object(q)
+    q
 }
 
-fn setting_question() -> Value {
-    let answer_options: Vec<Value> = Setting::ALL
+fn setting_question() -> Json {
+    let answer_options: Vec<Json> = Setting::ALL
         .iter()
-        .map(|s| json!({ "valueCoding": coding(cs::SETTING, s.as_str(), s.label()) }))
+        .map(|s| value_coding(coding(cs::SETTING, s.as_str(), s.label())))
         .collect();
-    json!({
-        "linkId": SETTING_LINK,
-        "text": SETTING_TEXT,
-        "type": "choice",
-        "answerOption": answer_options,
-        "extension": [item_control("radio-button", "Radio Button")]
-    })
+    object(vec![
+        ("linkId", SETTING_LINK.into()),
+        ("text", SETTING_TEXT.into()),
+        ("type", "choice".into()),
+        ("answerOption", answer_options.into()),
+        (
+            "extension",
+            vec![item_control("radio-button", "Radio Button")].into(),
+        ),
+    ])
 }
 
-fn build() -> Value {
-    let groups: Vec<Value> = sections()
+fn build() -> Json {
+    let groups: Vec<Json> = sections()
         .iter()
         .map(|s| {
-            let items: Vec<Value> = s
+            let items: Vec<Json> = s
                 .slots
                 .iter()
                 .map(|slot| match *slot {
@@ -223,29 +251,38 @@ fn build() -> Value {
                     Slot::Item(item) => question(catalog_item(item)),
                 })
                 .collect();
-            json!({ "linkId": s.link_id, "text": s.title, "type": "group", "item": items })
+            object(vec![
+                ("linkId", s.link_id.into()),
+                ("text", s.title.into()),
+                ("type", "group".into()),
+                ("item", items.into()),
+            ])
         })
         .collect();
-    json!({
-        "resourceType": "Questionnaire",
-        "id": "heel-assessment",
-        "url": QUESTIONNAIRE_URL,
-        "version": VERSION,
-        "name": "HeelAssessment",
-        "title": "heel: heel pain assessment",
-        "status": "active",
-        "subjectType": ["Patient"],
-        "publisher": "heel contributors",
-        "description": format!(
-            "The questions heel (version {VERSION}) asks about heel pain: red-flag screens first, then where and how it hurts, the person, their activity and history, and a clinician's bedside tests. Every question is optional; an unanswered question is unknown. {NOTICE}"
+    object(vec![
+        ("resourceType", "Questionnaire".into()),
+        ("id", "heel-assessment".into()),
+        ("url", QUESTIONNAIRE_URL.into()),
+        ("version", VERSION.into()),
+        ("name", "HeelAssessment".into()),
+        ("title", "heel: heel pain assessment".into()),
+        ("status", "active".into()),
+        ("subjectType", vec![Json::from("Patient")].into()),
+        ("publisher", "heel contributors".into()),
+        (
+            "description",
+            format!(
+                "The questions heel (version {VERSION}) asks about heel pain: red-flag screens first, then where and how it hurts, the person, their activity and history, and a clinician's bedside tests. Every question is optional; an unanswered question is unknown. {NOTICE}"
+            )
+            .into(),
         ),
-        "item": groups
-    })
+        ("item", groups.into()),
+    ])
 }
 
 /// The Questionnaire, built once.
-pub(super) fn questionnaire() -> &'static Value {
-    static QUESTIONNAIRE: OnceLock<Value> = OnceLock::new();
+pub(super) fn questionnaire() -> &'static Json {
+    static QUESTIONNAIRE: OnceLock<Json> = OnceLock::new();
     QUESTIONNAIRE.get_or_init(build)
 }
 
@@ -294,7 +331,7 @@ mod tests {
 
     #[test]
     fn numbers_carry_unit_and_range() {
-        let q = questionnaire();
+        let q = serde_json::to_value(questionnaire()).unwrap();
         let profile = q["item"]
             .as_array()
             .unwrap()
@@ -318,7 +355,7 @@ mod tests {
 
     #[test]
     fn clinician_items_are_marked() {
-        let q = questionnaire();
+        let q = serde_json::to_value(questionnaire()).unwrap();
         let mut marked = 0;
         for group in q["item"].as_array().unwrap() {
             for item in group["item"].as_array().unwrap() {

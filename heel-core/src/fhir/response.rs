@@ -1,10 +1,9 @@
 //! The QuestionnaireResponse: written from an assessment, and read back into
 //! one with the checks and error codes of the JSON assessment document.
 
-use serde_json::{Map, Value, json};
-
 use super::QUESTIONNAIRE_URL;
 use super::code_system as cs;
+use super::json::{Json, object};
 use super::questionnaire::{
     SETTING_LINK, SETTING_TEXT, Slot, catalog_item, coding, sections, ucum, yes_no_code,
     yes_no_display,
@@ -17,8 +16,8 @@ use crate::vocab::Setting;
 
 // ---------------------------------------------------------------- writing
 
-fn answers(answer: Answer) -> Vec<Value> {
-    let one = |v: Value| vec![v];
+fn answers(answer: Answer) -> Vec<Json> {
+    let value_coding = |c: Json| object(vec![("valueCoding", c)]);
     match answer {
         Answer::Present | Answer::Absent => {
             let label = if answer == Answer::Present {
@@ -27,65 +26,77 @@ fn answers(answer: Answer) -> Vec<Value> {
                 "absent"
             };
             let (system, code) = yes_no_code(label).unwrap_or_default();
-            one(json!({ "valueCoding": coding(system, code, yes_no_display(label)) }))
+            vec![value_coding(coding(system, code, yes_no_display(label)))]
         }
-        Answer::Number(v) => one(json!({ "valueDecimal": v })),
-        Answer::Choice(c) => {
-            one(json!({ "valueCoding": coding(cs::OPTION, c.as_str(), c.label()) }))
-        }
+        Answer::Number(v) => vec![object(vec![("valueDecimal", v.into())])],
+        Answer::Choice(c) => vec![value_coding(coding(cs::OPTION, c.as_str(), c.label()))],
         Answer::Locations(set) => set
             .iter()
-            .map(|l| json!({ "valueCoding": coding(cs::PAIN_LOCATION, l.as_str(), l.label()) }))
+            .map(|l| value_coding(coding(cs::PAIN_LOCATION, l.as_str(), l.label())))
             .collect(),
     }
 }
 
 /// The response holding `a`'s answers, in the Questionnaire's groups.
-pub(super) fn write(a: &Assessment, id: &str, subject: Option<&str>) -> Value {
+pub(super) fn write(a: &Assessment, id: &str, subject: Option<&str>) -> Json {
     let mut groups = Vec::new();
     for section in sections() {
         let mut items = Vec::new();
         for &slot in &section.slots {
-            match slot {
-                Slot::Setting => {
-                    if let Some(s) = a.setting() {
-                        items.push(json!({
-                            "linkId": SETTING_LINK,
-                            "text": SETTING_TEXT,
-                            "answer": [{ "valueCoding": coding(cs::SETTING, s.as_str(), s.label()) }]
-                        }));
-                    }
-                }
-                Slot::Item(item) => {
-                    if let Some(answer) = a.get(item) {
-                        items.push(json!({
-                            "linkId": item.as_str(),
-                            "text": catalog_item(item).question,
-                            "answer": answers(answer)
-                        }));
-                    }
-                }
-            }
+            let (link_id, text, answer) = match slot {
+                Slot::Setting => match a.setting() {
+                    Some(s) => (
+                        SETTING_LINK,
+                        SETTING_TEXT,
+                        vec![object(vec![(
+                            "valueCoding",
+                            coding(cs::SETTING, s.as_str(), s.label()),
+                        )])],
+                    ),
+                    None => continue,
+                },
+                Slot::Item(item) => match a.get(item) {
+                    Some(answer) => (
+                        item.as_str(),
+                        catalog_item(item).question.as_str(),
+                        answers(answer),
+                    ),
+                    None => continue,
+                },
+            };
+            items.push(object(vec![
+                ("linkId", link_id.into()),
+                ("text", text.into()),
+                ("answer", answer.into()),
+            ]));
         }
         if !items.is_empty() {
-            groups.push(json!({ "linkId": section.link_id, "text": section.title, "item": items }));
+            groups.push(object(vec![
+                ("linkId", section.link_id.into()),
+                ("text", section.title.into()),
+                ("item", items.into()),
+            ]));
         }
     }
-    let mut qr = Map::new();
-    qr.insert("resourceType".into(), json!("QuestionnaireResponse"));
-    qr.insert("id".into(), json!(id));
-    qr.insert(
-        "questionnaire".into(),
-        json!(format!("{QUESTIONNAIRE_URL}|{}", super::VERSION)),
-    );
-    qr.insert("status".into(), json!("completed"));
+    let mut qr = object(vec![
+        ("resourceType", "QuestionnaireResponse".into()),
+        ("id", id.to_owned().into()),
+        (
+            "questionnaire",
+            format!("{QUESTIONNAIRE_URL}|{}", super::VERSION).into(),
+        ),
+        ("status", "completed".into()),
+    ]);
     if let Some(subject) = subject {
-        qr.insert("subject".into(), json!({ "reference": subject }));
+        qr.push(
+            "subject",
+            object(vec![("reference", subject.to_owned().into())]),
+        );
     }
     if !groups.is_empty() {
-        qr.insert("item".into(), json!(groups));
+        qr.push("item", groups);
     }
-    Value::Object(qr)
+    qr
 }
 
 // ---------------------------------------------------------------- reading
