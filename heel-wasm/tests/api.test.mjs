@@ -196,8 +196,15 @@ describe("catalog", () => {
       assert.ok(l.time_frame && l.who.length > 0 && l.who.every((p) => professionals.includes(p)));
       assert.ok(l.likely_threshold > 0 && l.likely_threshold < 1);
     }
+    const order = cat.triage_levels.map((l) => l.id);
     for (const c of cat.conditions) {
-      assert.equal(c.likely_at, cat.triage_levels.find((l) => l.id === c.care_level).likely_threshold);
+      // Likely from the lowest threshold among the levels that need a
+      // clinician up to its care level (a possible rupture is already "today").
+      const care = order.indexOf(c.care_level);
+      const thresholds = cat.triage_levels
+        .filter((l, i) => i === care || (i > 0 && i <= care))
+        .map((l) => l.likely_threshold);
+      assert.equal(c.likely_at, Math.min(...thresholds));
       assert.ok(c.who_to_see.length > 0 && c.who_to_see.every((p) => professionals.includes(p)));
       assert.ok(cat.sources.some((s) => s.id === c.who_source));
     }
