@@ -15,6 +15,7 @@
 //! | `report` (`assess`) | [`report`] | `assess(assessment)` |
 //! | `catalog` | [`mod@catalog`] | `catalog()` |
 //! | `interview` (`next_questions`) | [`interview`] | `nextQuestions(assessment, options?)` |
+//! | `fhir` | [`fhir`] | `fhirQuestionnaire()`, `fhirBundle(assessmentOrResponse)`, `assessmentFromFhir(response)` |
 //! | `assessment` (reading the document) | [`assessment`] | (arguments) |
 //! | `error` | [`error`] | `HeelError`, `isHeelError(value)` |
 //! | `doc` (reading any document) | [`doc`] | (conversions) |
@@ -37,11 +38,13 @@ pub mod assessment;
 pub mod catalog;
 pub mod doc;
 pub mod error;
+pub mod fhir;
 pub mod interview;
 pub mod report;
 
 pub use catalog::catalog;
 pub use error::is_heel_error;
+pub use fhir::{assessment_from_fhir, fhir_bundle, fhir_questionnaire};
 pub use interview::next_questions;
 pub use report::assess;
 

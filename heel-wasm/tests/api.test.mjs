@@ -25,7 +25,10 @@ describe("the package", () => {
   test("exports exactly the documented functions", () => {
     assert.deepEqual(Object.keys(heel).filter((k) => k !== "default").sort(), [
       "assess",
+      "assessmentFromFhir",
       "catalog",
+      "fhirBundle",
+      "fhirQuestionnaire",
       "isHeelError",
       "nextQuestions",
     ]);

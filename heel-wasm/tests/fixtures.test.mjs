@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { assess, catalog, nextQuestions } from "heel-wasm";
+import { assess, catalog, fhirBundle, nextQuestions } from "heel-wasm";
 
 import { cases, checkOutputShape, compareDocuments, errors, readJson, rust, throwsHeelError } from "./helpers.mjs";
 
@@ -109,6 +109,18 @@ describe("errors are the same as Rust's: code, field and message", () => {
         const err = throwsHeelError(call, { code: c.code, field: c.field });
         assert.ok(err.message.includes(c.message_contains), err.message);
       }
+    });
+  }
+});
+
+describe("FHIR Bundles are the same documents as Rust's, bit for bit", () => {
+  for (const c of cases.cases) {
+    test(c.name, () => {
+      const expected = rust("fhir", "bundles", `${c.name}.json`);
+      const bundle = fhirBundle(c.assessment);
+      compareDocuments(bundle, expected, 0);
+      // Its QuestionnaireResponse, read back, gives the same Bundle.
+      compareDocuments(fhirBundle(bundle.entry[0].resource), expected, 0);
     });
   }
 });
