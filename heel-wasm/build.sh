@@ -20,7 +20,11 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 pkg="$here/pkg"
 name=heel
-budget_gzip=$((150 * 1024))
+# The budget guards against a binding or dependency change that bloats the
+# module. The knowledge base is most of it (26 conditions, 120 items, their
+# likelihood ratios with review notes, the catalog texts): with the 26-cause
+# core the module is 159 KB gzipped, up from under 150 KB for 21 conditions.
+budget_gzip=$((200 * 1024))
 
 step() { printf '\n==> %s\n' "$*"; }
 

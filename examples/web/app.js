@@ -4,8 +4,9 @@
 
 import init, { assess, catalog, isHeelError, nextQuestions } from "heel-wasm";
 
-const RANKED = 5; // conditions in the main ranking
-const EXPLAINED = 3; // conditions whose score is explained
+const RANKED = 5; // causes in the main ranking ("Something else" is always there too)
+const EXPLAINED = 3; // causes whose score is explained
+const OTHER = "other"; // the cause heel keeps for "Something else"
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,11 +18,17 @@ const state = {
   skip: [], // items answered "don't know"
   history: [], // { question, answer } in the order asked (answer undefined: don't know)
   current: null, // the question on screen
+  more: false, // "Answer more questions": keep asking while heel says it needs more
 };
 
 /** The display name of a triage level, from the catalog. */
 function levelName(id) {
   return state.catalog.triage_levels.find((l) => l.id === id)?.label ?? id;
+}
+
+/** heel's own verdict that it needs more before it could advise self-care. */
+function notEnoughInformation(report) {
+  return report.triage.reasons.find((r) => r.kind === "not_enough_information");
 }
 
 /** The display name of an evidence grade, from the catalog. */
@@ -93,19 +100,47 @@ function start(event) {
   state.answers = {};
   state.skip = [];
   state.history = [];
+  state.more = false;
   ask();
 }
 
 // ---- the interview -------------------------------------------------------
 
-/** Asks the package for the next question, or shows the result when it says to stop. */
+/**
+ * Asks the package for the next question, or shows the result when it says
+ * to stop. When it would stop but the report says it still needs something
+ * (`missing`) that was not answered "don't know", that is asked first; after
+ * "Answer more questions", the questions go on while the report says there
+ * is not enough information.
+ */
 function ask() {
   const next = nextQuestions(assessment(), { self_report_only: true, limit: 1, skip: state.skip });
   if (next.should_stop || next.questions.length === 0) {
-    showResult();
-    return;
+    const report = assess(assessment());
+    const needed = report.missing.find((item) => !state.skip.includes(item) && state.items.has(item));
+    if (needed) {
+      renderQuestion(neededQuestion(needed), next.rule_level);
+      return;
+    }
+    if (!(state.more && notEnoughInformation(report) && next.questions.length > 0)) {
+      showResult();
+      return;
+    }
   }
   renderQuestion(next.questions[0], next.rule_level);
+}
+
+/** A question for an item the report says is missing, worded from the catalog. */
+function neededQuestion(itemId) {
+  const item = state.items.get(itemId);
+  return {
+    item: itemId,
+    question: item.question,
+    group: item.group,
+    clinician_only: item.clinician_only,
+    red_flag_screen: item.red_flag_screen,
+    reason: "heel needs to know this before it could advise self-care.",
+  };
 }
 
 function renderQuestion(question, ruleLevel, previous) {
@@ -283,7 +318,7 @@ function rankingItem(c) {
   const pct = percent(c.probability);
   return h(
     "li",
-    { "data-condition": c.id },
+    { "data-condition": c.id, class: c.id === OTHER ? "other" : null },
     h(
       "div",
       { class: "row" },
@@ -304,7 +339,10 @@ function explanation(c, open) {
   }
   const rows = c.contributions.map((k) => {
     const item = state.items.get(k.item);
-    const raises = k.likelihood_ratio >= 1;
+    const raises = k.applied >= 0;
+    // What moved the score is the ratio to the power of its weight (answers
+    // in one evidence group overlap, so only the strongest counts in full).
+    const weighted = k.weight === 1 ? null : `ratio ×${k.likelihood_ratio.toPrecision(2)}, weight ${k.weight.toFixed(2)}`;
     // Explicit roles keep the table a table for screen readers when phone
     // widths restyle it as blocks.
     return h(
@@ -320,7 +358,8 @@ function explanation(c, open) {
       h(
         "td",
         { role: "cell", "data-label": "Effect", class: raises ? "raises" : "lowers" },
-        `×${k.likelihood_ratio.toPrecision(2)}, ${raises ? "more likely" : "less likely"}`,
+        `×${Math.exp(k.applied).toPrecision(2)}, ${raises ? "more likely" : "less likely"}`,
+        weighted ? h("span", { class: "weight", text: weighted }) : null,
       ),
       h(
         "td",
@@ -352,7 +391,35 @@ function explanation(c, open) {
   );
 }
 
+/**
+ * "Not enough information": what heel still needs, and a way to answer it.
+ * Shown only when that is what sets the level: when a warning sign makes it
+ * urgent, more questions are not what the person needs.
+ */
+function renderMoreInfo(report) {
+  const found = notEnoughInformation(report);
+  const reason = found && found.level === report.triage.level ? found : undefined;
+  $("more-info").hidden = !reason;
+  if (!reason) return;
+  const still = report.missing.map((item) => state.items.get(item)?.question ?? item);
+  $("more-info-text").textContent = reason.text;
+  $("missing").replaceChildren(...still.map((q) => h("li", { text: q })));
+  $("missing").hidden = still.length === 0;
+  const next = nextQuestions(assessment(), { self_report_only: true, limit: 1, skip: state.skip });
+  const askable = next.questions.length > 0 || report.missing.some((i) => state.skip.includes(i));
+  $("answer-more").hidden = !askable;
+}
+
+/** "Answer more questions": the missing items may be asked again, and the questions go on. */
+function answerMore() {
+  const report = assess(assessment());
+  state.skip = state.skip.filter((item) => !report.missing.includes(item));
+  state.more = true;
+  ask();
+}
+
 function showResult() {
+  state.more = false;
   const report = assess(assessment());
   const { triage } = report;
 
@@ -360,7 +427,14 @@ function showResult() {
   $("triage").setAttribute("data-level", triage.level);
   $("triage").replaceChildren(
     h("p", { class: "level", text: levelName(triage.level) }),
+    h(
+      "p",
+      { class: "when" },
+      h("span", { class: "label", text: "When: " }),
+      h("span", { class: "time-frame", text: triage.time_frame }),
+    ),
     h("p", { class: "action", text: triage.action }),
+    h("p", { class: "who", "data-who": triage.who_to_see.join(" "), text: triage.who_to_see_text }),
     h("h3", { text: "Why" }),
     h(
       "ul",
@@ -371,9 +445,14 @@ function showResult() {
     ),
   );
   $("result-notice").textContent = report.notice;
+  renderMoreInfo(report);
 
-  $("ranking").replaceChildren(...report.conditions.slice(0, RANKED).map(rankingItem));
-  $("ranking-rest").replaceChildren(...report.conditions.slice(RANKED).map(rankingItem));
+  // The distribution: the leading causes, and "Something else" wherever it ranks.
+  const ranked = report.conditions.slice(0, RANKED);
+  const other = report.conditions.find((c) => c.id === OTHER);
+  if (other && !ranked.includes(other)) ranked.push(other);
+  $("ranking").replaceChildren(...ranked.map(rankingItem));
+  $("ranking-rest").replaceChildren(...report.conditions.filter((c) => !ranked.includes(c)).map(rankingItem));
   $("why").replaceChildren(...report.conditions.slice(0, EXPLAINED).map((c, i) => explanation(c, i === 0)));
 
   $("plan-summary").textContent = report.care_plan.summary;
@@ -399,7 +478,7 @@ function showResult() {
   show("result");
   focus($("result-title"));
   announce(
-    `Result ready. ${levelName(triage.level)}: ${triage.action} ` +
+    `Result ready. ${levelName(triage.level)}: ${triage.action} ${triage.who_to_see_text} ` +
       `Most likely: ${report.conditions[0].name}, ${percent(report.conditions[0].probability)}.`,
   );
 }
@@ -431,6 +510,7 @@ async function main() {
   $("back").addEventListener("click", guarded(back));
   $("finish").addEventListener("click", guarded(showResult));
   $("alert-result").addEventListener("click", guarded(showResult));
+  $("answer-more").addEventListener("click", guarded(answerMore));
   $("change").addEventListener("click", guarded(back));
   $("restart").addEventListener("click", () => {
     show("start");

@@ -9,8 +9,9 @@ use pyo3::prelude::*;
 use crate::document;
 use crate::error::{self, Input};
 
-/// The catalog of conditions, questions (evidence items), triage levels,
-/// settings, advice and sources: everything a user interface needs to ask
+/// The catalog of causes (the named conditions and `other`), questions
+/// (evidence items), triage levels, professionals, settings, advice and
+/// sources: everything a user interface needs to ask
 /// the questions and show the answers, in a stable order.
 #[pyfunction]
 pub(crate) fn catalog() -> Catalog {
@@ -52,7 +53,7 @@ impl Catalog {
             .collect()
     }
 
-    /// Every condition.
+    /// Every cause: the named conditions, then `"other"` ("Something else").
     #[getter]
     fn conditions(&self) -> Vec<CatalogCondition> {
         self.0
@@ -60,6 +61,17 @@ impl Catalog {
             .iter()
             .cloned()
             .map(CatalogCondition)
+            .collect()
+    }
+
+    /// Every professional or service a report can recommend.
+    #[getter]
+    fn professionals(&self) -> Vec<CatalogProfessional> {
+        self.0
+            .professionals
+            .iter()
+            .cloned()
+            .map(CatalogProfessional)
             .collect()
     }
 
@@ -173,6 +185,40 @@ impl CatalogSetting {
     }
 }
 
+/// A professional or service a report can recommend.
+#[pyclass(module = "heel", frozen, eq, skip_from_py_object)]
+#[derive(Clone, PartialEq)]
+pub(crate) struct CatalogProfessional(heel_core::CatalogProfessional);
+
+#[pymethods]
+impl CatalogProfessional {
+    /// The professional id (for example `"physiotherapist"`), as in
+    /// `Triage.who_to_see`.
+    #[getter]
+    fn id(&self) -> &'static str {
+        self.0.id.as_str()
+    }
+
+    /// A plain-language name (for example `"a physiotherapist"`).
+    #[getter]
+    fn label(&self) -> &str {
+        &self.0.label
+    }
+
+    /// The professional as a document, as a Python dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        document::to_dict(py, &self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<heel.CatalogProfessional '{}' {}>",
+            self.0.id,
+            document::quoted(&self.0.label)
+        )
+    }
+}
+
 /// A triage level with what it means.
 #[pyclass(module = "heel", frozen, eq, skip_from_py_object)]
 #[derive(Clone, PartialEq)]
@@ -192,10 +238,30 @@ impl CatalogLevel {
         &self.0.label
     }
 
-    /// What to do at this level.
+    /// What to do at this level (it states the time frame).
     #[getter]
     fn action(&self) -> &str {
         &self.0.action
+    }
+
+    /// The time frame in a few words (for example `"within days"`).
+    #[getter]
+    fn time_frame(&self) -> &str {
+        &self.0.time_frame
+    }
+
+    /// The ids of who to see at this level when no condition names someone
+    /// more specific.
+    #[getter]
+    fn who(&self) -> Vec<&'static str> {
+        self.0.who.iter().map(|p| p.as_str()).collect()
+    }
+
+    /// From this probability a condition whose care needs this level counts
+    /// as likely.
+    #[getter]
+    fn likely_threshold(&self) -> f64 {
+        self.0.likely_threshold
     }
 
     /// The level as a document, as a Python dict.
@@ -243,8 +309,8 @@ impl CatalogGrade {
     }
 }
 
-/// One condition: what it is, its codes, typical features, self-care and
-/// sources.
+/// One cause (a named condition, or `"other"`): what it is, its codes,
+/// typical features, self-care, who to see and sources.
 #[pyclass(module = "heel", frozen, eq, skip_from_py_object)]
 #[derive(Clone, PartialEq)]
 pub(crate) struct CatalogCondition(heel_core::CatalogCondition);
@@ -303,6 +369,25 @@ impl CatalogCondition {
     #[getter]
     fn care_level(&self) -> &'static str {
         self.0.care_level.as_str()
+    }
+
+    /// The probability from which it counts as likely (its care level's
+    /// threshold).
+    #[getter]
+    fn likely_at(&self) -> f64 {
+        self.0.likely_at
+    }
+
+    /// The ids of who is best placed to assess it first, most suitable first.
+    #[getter]
+    fn who_to_see(&self) -> Vec<&'static str> {
+        self.0.who_to_see.iter().map(|p| p.as_str()).collect()
+    }
+
+    /// The id of the source of the "who to see" advice in the reference list.
+    #[getter]
+    fn who_source(&self) -> &'static str {
+        self.0.who_source.as_str()
     }
 
     /// The ids of its sources in the reference list.

@@ -54,8 +54,8 @@ mod _heel {
     #[pymodule_export]
     use crate::catalog::{
         AnswerSpec, Catalog, CatalogAdvice, CatalogBand, CatalogCodes, CatalogCondition,
-        CatalogGrade, CatalogItem, CatalogLevel, CatalogOption, CatalogSetting, CatalogSource,
-        catalog,
+        CatalogGrade, CatalogItem, CatalogLevel, CatalogOption, CatalogProfessional,
+        CatalogSetting, CatalogSource, catalog,
     };
 
     #[pymodule_export]

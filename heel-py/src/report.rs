@@ -12,9 +12,10 @@ use crate::document;
 use crate::error::{self, Input};
 use crate::triage::Triage;
 
-/// Assesses heel pain: ranks every condition with its probability and the
-/// contribution of every answer, sets the triage level with its reasons,
-/// and builds a care plan.
+/// Assesses heel pain: a probability distribution over the causes (the named
+/// conditions and `other`, "Something else"; it sums to 1) with the
+/// contribution of every answer, the triage level with who to see and the
+/// reasons, what is still missing, and a care plan.
 ///
 /// `assessment` is the assessment document as a dict, or as JSON text.
 /// Raises `InvalidAssessmentError` (a `ValueError`) naming the field at
@@ -75,8 +76,9 @@ pub(crate) fn _report_from_json(document: &str) -> PyResult<Report> {
         .map_err(|e| PyValueError::new_err(format!("not a heel report document: {e}")))
 }
 
-/// The result of an assessment: the conditions ranked by probability, the
-/// triage, the care plan and the "not a diagnosis" notice.
+/// The result of an assessment: the causes ranked by probability (they sum
+/// to 1, `other` included), the triage with who to see, what heel still
+/// needs to know, the care plan and the "not a diagnosis" notice.
 ///
 /// Read it through its attributes, or as the document heel-core writes with
 /// `to_dict()` and `to_json()`. In a notebook it shows as a chart with the
@@ -93,7 +95,8 @@ impl Report {
         self.0.setting.as_str()
     }
 
-    /// Every condition, most likely first.
+    /// Every cause (the named conditions and `"other"`), most likely first;
+    /// the probabilities sum to 1.
     #[getter]
     fn conditions(&self) -> Vec<ConditionResult> {
         self.0
@@ -104,7 +107,7 @@ impl Report {
             .collect()
     }
 
-    /// The most likely condition.
+    /// The most likely cause (it can be `"other"`).
     #[getter]
     fn top(&self) -> PyResult<ConditionResult> {
         self.0
@@ -127,7 +130,14 @@ impl Report {
             .ok_or_else(|| PyIndexError::new_err(format!("the report does not list {id}")))
     }
 
-    /// How urgently to see someone, and why.
+    /// `ln Σ exp(log_score)` over the causes: the normalisation, so that
+    /// `probability == exp(log_score - log_normaliser)`.
+    #[getter]
+    fn log_normaliser(&self) -> f64 {
+        self.0.log_normaliser
+    }
+
+    /// How urgently to see someone, who, and why.
     #[getter]
     fn triage(&self) -> Triage {
         Triage(self.0.triage.clone())
@@ -137,6 +147,13 @@ impl Report {
     #[getter]
     fn care_plan(&self) -> CarePlan {
         CarePlan(self.0.care_plan.clone())
+    }
+
+    /// The ids of the items heel still needs before it could advise
+    /// self-care (empty when the information suffices).
+    #[getter]
+    fn missing(&self) -> Vec<&'static str> {
+        self.0.missing.iter().map(|i| i.as_str()).collect()
     }
 
     /// How many items were answered.
@@ -207,14 +224,14 @@ impl Report {
     }
 }
 
-/// One condition in the ranking.
+/// One cause in the differential: a named condition or `"other"`.
 #[pyclass(module = "heel", frozen, eq, skip_from_py_object)]
 #[derive(Clone, PartialEq)]
 pub(crate) struct ConditionResult(pub(crate) heel_core::ConditionResult);
 
 #[pymethods]
 impl ConditionResult {
-    /// The condition id (for example `"plantar_fasciitis"`).
+    /// The cause's id (for example `"plantar_fasciitis"`, or `"other"`).
     #[getter]
     fn id(&self) -> &'static str {
         self.0.id.as_str()
@@ -226,25 +243,34 @@ impl ConditionResult {
         &self.0.name
     }
 
-    /// The probability after all answers.
+    /// The probability that it is the main cause of the pain; the
+    /// probabilities of a report sum to 1.
     #[getter]
     fn probability(&self) -> f64 {
         self.0.probability
     }
 
-    /// The pre-test probability in the setting.
+    /// Its prior share in the setting.
     #[getter]
     fn prior(&self) -> f64 {
         self.0.prior
     }
 
-    /// Final log-odds: the prior's log-odds plus every contribution's `log_lr`.
+    /// `ln prior`.
     #[getter]
-    fn log_odds(&self) -> f64 {
-        self.0.log_odds
+    fn log_prior(&self) -> f64 {
+        self.0.log_prior
     }
 
-    /// Whether the probability reaches the condition's "likely" threshold.
+    /// The unnormalised log score: `log_prior` plus every contribution's
+    /// `applied`; `probability == exp(log_score - Report.log_normaliser)`.
+    #[getter]
+    fn log_score(&self) -> f64 {
+        self.0.log_score
+    }
+
+    /// Whether the probability reaches the threshold of the cause's care
+    /// level (see `Catalog.triage_levels`).
     #[getter]
     fn likely(&self) -> bool {
         self.0.likely
@@ -256,7 +282,7 @@ impl ConditionResult {
         &self.0.icd10cm
     }
 
-    /// Every answer that changed this condition's score, largest effect first.
+    /// Every answer that changed this cause's score, largest effect first.
     #[getter]
     fn contributions(&self) -> Vec<Contribution> {
         self.0
@@ -267,7 +293,7 @@ impl ConditionResult {
             .collect()
     }
 
-    /// This condition's part of the report document, as Python dicts and lists.
+    /// This cause's part of the report document, as Python dicts and lists.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         document::to_dict(py, &self.0)
     }
@@ -282,36 +308,57 @@ impl ConditionResult {
     }
 }
 
-/// How one answer moved one condition's score.
+/// How one answer moved one cause's score.
 #[pyclass(module = "heel", frozen, eq, skip_from_py_object)]
 #[derive(Clone, PartialEq)]
 pub(crate) struct Contribution(pub(crate) heel_core::Contribution);
 
 #[pymethods]
 impl Contribution {
-    /// The evidence item id.
+    /// The evidence item id (for a published cluster: its first member).
     #[getter]
     fn item(&self) -> &'static str {
         self.0.item.as_str()
     }
 
     /// The answer as the knowledge base names it: `present`, `absent`, an
-    /// option id, a location id or a band id for numbers.
+    /// option id, a location id (several places joined by `+`), a band id
+    /// for numbers, or for a cluster `rule_positive` or `rule_negative`.
     #[getter]
     fn answer(&self) -> &str {
         &self.0.answer
     }
 
-    /// The likelihood ratio applied.
+    /// The likelihood ratio of the answer.
     #[getter]
     fn likelihood_ratio(&self) -> f64 {
         self.0.likelihood_ratio
     }
 
-    /// Its natural logarithm: what was added to the log-odds.
+    /// Its natural logarithm.
     #[getter]
     fn log_lr(&self) -> f64 {
         self.0.log_lr
+    }
+
+    /// The weight it was given: its place in its evidence group (1 for the
+    /// strongest, then halving; 0 when a published cluster replaced it)
+    /// divided by the evidence temperature.
+    #[getter]
+    fn weight(&self) -> f64 {
+        self.0.weight
+    }
+
+    /// What was added to the cause's score: `log_lr * weight`.
+    #[getter]
+    fn applied(&self) -> f64 {
+        self.0.applied
+    }
+
+    /// The id of the evidence group the answer belongs to, if any.
+    #[getter]
+    fn group(&self) -> Option<&'static str> {
+        self.0.group.map(heel_core::EvidenceGroup::as_str)
     }
 
     /// How the ratio was arrived at (for example `"published_lr"`).
@@ -333,8 +380,8 @@ impl Contribution {
 
     fn __repr__(&self) -> String {
         format!(
-            "<heel.Contribution {}={} x{:.2} ({})>",
-            self.0.item, self.0.answer, self.0.likelihood_ratio, self.0.grade
+            "<heel.Contribution {}={} x{:.2} weight={:.2} ({})>",
+            self.0.item, self.0.answer, self.0.likelihood_ratio, self.0.weight, self.0.grade
         )
     }
 }

@@ -4,8 +4,9 @@ use pyo3::prelude::*;
 
 use crate::document;
 
-/// How urgently to see someone: the level, what to do, and every reason
-/// that applies (most urgent first; the first sets the level).
+/// How urgently to see someone: the level and its time frame, what to do,
+/// who is best placed to see first, and every reason that applies (most
+/// urgent first; the first sets the level).
 #[pyclass(module = "heel", frozen, eq, skip_from_py_object)]
 #[derive(Clone, PartialEq)]
 pub(crate) struct Triage(pub(crate) heel_core::Triage);
@@ -18,10 +19,36 @@ impl Triage {
         self.0.level.as_str()
     }
 
+    /// The level's time frame in a few words (for example `"today"`).
+    #[getter]
+    fn time_frame(&self) -> &str {
+        &self.0.time_frame
+    }
+
     /// What to do, in plain words.
     #[getter]
     fn action(&self) -> &str {
         &self.0.action
+    }
+
+    /// The ids of who is best placed to see the person first, most suitable
+    /// first (labels in `Catalog.professionals`).
+    #[getter]
+    fn who_to_see(&self) -> Vec<&'static str> {
+        self.0.who_to_see.iter().map(|p| p.as_str()).collect()
+    }
+
+    /// The same, in words.
+    #[getter]
+    fn who_to_see_text(&self) -> &str {
+        &self.0.who_to_see_text
+    }
+
+    /// The id of the source of the "who to see" advice in the catalog's
+    /// reference list, if any.
+    #[getter]
+    fn who_source(&self) -> Option<&'static str> {
+        self.0.who_source.map(heel_core::Source::as_str)
     }
 
     /// The reasons, most urgent first.
@@ -36,9 +63,11 @@ impl Triage {
     }
 
     fn __repr__(&self) -> String {
+        let who: Vec<String> = self.0.who_to_see.iter().map(|p| format!("'{p}'")).collect();
         format!(
-            "<heel.Triage '{}' reasons={}>",
+            "<heel.Triage '{}' who_to_see=[{}] reasons={}>",
             self.0.level,
+            who.join(", "),
             self.0.reasons.len()
         )
     }
@@ -52,7 +81,8 @@ pub(crate) struct TriageReason(pub(crate) heel_core::TriageReason);
 #[pymethods]
 impl TriageReason {
     /// What kind of reason this is: `"rule"`, `"likely_condition"`,
-    /// `"no_clear_pattern"` or `"no_warning_signs"`.
+    /// `"no_clear_pattern"`, `"not_enough_information"` or
+    /// `"no_warning_signs"`.
     #[getter]
     fn kind(&self) -> &'static str {
         self.0.kind.as_str()

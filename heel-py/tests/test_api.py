@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -64,31 +65,57 @@ def test_unknown_and_null_change_nothing(runner: dict[str, Any]) -> None:
     assert report == heel.assess(runner)
 
 
-def test_conditions_are_ranked(runner: dict[str, Any]) -> None:
+def test_conditions_are_a_distribution(runner: dict[str, Any]) -> None:
     report = heel.assess(runner)
     conditions = report.conditions
-    assert len(conditions) == len(heel.catalog().conditions) == 21
+    # 26 named conditions and "other" ("Something else").
+    assert len(conditions) == len(heel.catalog().conditions) == 27
     probabilities = [c.probability for c in conditions]
     assert probabilities == sorted(probabilities, reverse=True)
     assert all(0.0 < p < 1.0 for p in probabilities)
     assert report.top == conditions[0]
     assert {c.id for c in conditions} == {c.id for c in heel.catalog().conditions}
+    other = report.condition("other")
+    assert other.name == "Something else"
+    assert 0.0 < other.probability < report.top.probability
 
 
-def test_contributions_explain_the_log_odds(runner: dict[str, Any]) -> None:
+@pytest.mark.parametrize("name", [c["name"] for c in CASES["cases"]])
+def test_probabilities_sum_to_one(name: str) -> None:
+    import math
+
+    case = next(c for c in CASES["cases"] if c["name"] == name)
+    report = heel.assess(case["assessment"])
+    assert math.fsum(c.probability for c in report.conditions) == pytest.approx(1.0, abs=1e-12)
+    assert math.fsum(c.prior for c in report.conditions) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_contributions_explain_the_log_score(runner: dict[str, Any]) -> None:
     import math
 
     item_ids = {i.id for i in heel.catalog().items}
-    for c in heel.assess(runner).conditions:
-        prior_log_odds = math.log(c.prior / (1 - c.prior))
-        total = prior_log_odds + sum(k.log_lr for k in c.contributions)
-        assert total == pytest.approx(c.log_odds, abs=1e-9)
-        assert 1 / (1 + math.exp(-c.log_odds)) == pytest.approx(c.probability, rel=1e-9)
-        effects = [abs(k.log_lr) for k in c.contributions]
+    groups = set(_schema_enum("report.schema.json", "EvidenceGroup"))
+    report = heel.assess(runner)
+    scores = [c.log_score for c in report.conditions]
+    normaliser = max(scores) + math.log(math.fsum(math.exp(x - max(scores)) for x in scores))
+    assert normaliser == pytest.approx(report.log_normaliser, abs=1e-9)
+    weighted = 0
+    for c in report.conditions:
+        assert c.log_prior == pytest.approx(math.log(c.prior), abs=1e-12)
+        total = c.log_prior + math.fsum(k.applied for k in c.contributions)
+        assert total == pytest.approx(c.log_score, abs=1e-9)
+        assert math.exp(c.log_score - report.log_normaliser) == pytest.approx(
+            c.probability, rel=1e-9
+        )
+        effects = [abs(k.applied) for k in c.contributions]
         assert effects == sorted(effects, reverse=True)
         for k in c.contributions:
             assert k.item in item_ids
             assert k.likelihood_ratio == pytest.approx(math.exp(k.log_lr))
+            assert k.applied == pytest.approx(k.log_lr * k.weight, abs=1e-12)
+            assert k.weight >= 0.0
+            assert k.group is None or k.group in groups
+            weighted += k.group is not None
             assert k.grade in {
                 "published_lr",
                 "derived_from_sens_spec",
@@ -96,6 +123,8 @@ def test_contributions_explain_the_log_odds(runner: dict[str, Any]) -> None:
                 "guideline_feature",
                 "expert_estimate",
             }
+    # first_step_pain and eases_after_few_minutes share an evidence group.
+    assert weighted > 0
 
 
 def test_condition_lookup(runner: dict[str, Any]) -> None:
@@ -112,19 +141,99 @@ def test_condition_lookup(runner: dict[str, Any]) -> None:
 
 
 def test_red_flags_set_the_level() -> None:
-    report = heel.assess(
-        {"answers": {"fever": "present", "redness_warmth": "present", "swelling": "present"}}
-    )
-    assert report.triage.level == "emergency"
-    first = report.triage.reasons[0]
+    hot_heel = {
+        "fever": "present",
+        "redness": "present",
+        "warmth": "present",
+        "swelling": "present",
+    }
+    report = heel.assess({"answers": hot_heel})
+    assert report.triage.level == "urgent"
+    rules = [r.rule for r in report.triage.reasons if r.kind == "rule"]
+    assert rules[:2] == ["hot_red_swollen_heel", "fever_with_local_signs"]
+    assert all(r.red_flag for r in report.triage.reasons if r.kind == "rule")
+    assert report.triage.time_frame == "today"
+    assert report.triage.who_to_see[0] == "urgent_care"
+
+    # With diabetes, the same heel is an emergency, and the diabetic foot team
+    # comes first.
+    report = heel.assess({"answers": dict(hot_heel, diabetes="present")})
+    triage = report.triage
+    assert triage.level == "emergency"
+    first = triage.reasons[0]
     assert first.red_flag
     assert first.kind == "rule"
-    assert first.rule is not None
+    assert first.rule == "infection_with_systemic_signs"
     assert first.level == "emergency"
-    assert report.triage.action == next(
-        lvl.action for lvl in heel.catalog().triage_levels if lvl.id == "emergency"
-    )
+    emergency = next(lvl for lvl in heel.catalog().triage_levels if lvl.id == "emergency")
+    assert (triage.action, triage.time_frame) == (emergency.action, emergency.time_frame)
+    assert triage.who_to_see == ["diabetic_foot_team", "emergency_department"]
+    assert triage.who_source == "diabetes_uk"
     assert "infection_needs_care" in [s.advice for s in report.care_plan.steps]
+
+
+def test_who_to_see_is_named_in_words() -> None:
+    labels = {p.id: p.label for p in heel.catalog().professionals}
+    cited = {s.id for s in heel.catalog().sources}
+    for case in CASES["cases"]:
+        triage = heel.assess(case["assessment"]).triage
+        assert triage.who_to_see, case["name"]
+        assert len(set(triage.who_to_see)) == len(triage.who_to_see)
+        assert triage.who_to_see_text.startswith("Best placed to see first: ")
+        for professional in triage.who_to_see:
+            assert labels[professional] in triage.who_to_see_text
+        assert triage.who_source is None or triage.who_source in cited
+        assert triage.time_frame
+
+
+def test_who_to_see_follows_the_likely_condition(runner: dict[str, Any]) -> None:
+    report = heel.assess(runner)
+    assert report.top.id == "plantar_fasciitis" and report.top.likely
+    fasciitis = heel.catalog().condition("plantar_fasciitis")
+    assert report.triage.who_to_see == fasciitis.who_to_see
+    assert report.triage.who_source == fasciitis.who_source
+
+
+def test_too_little_information_is_never_self_care() -> None:
+    report = heel.assess({"answers": {"age": 11}})
+    assert report.setting == "children"
+    assert report.triage.level == "see_doctor"
+    assert report.missing == ["pain_location", "onset"]
+    kinds = [r.kind for r in report.triage.reasons]
+    assert "not_enough_information" in kinds
+    reason = next(r for r in report.triage.reasons if r.kind == "not_enough_information")
+    assert reason.level == "see_doctor" and not reason.red_flag
+    assert "where it hurts" in reason.text and "1 so far" in reason.text
+    # Four answers with a place and a time course: still too few.
+    few = {"pain_location": ["plantar_medial_heel"], "onset": "gradual", "duration_days": 10}
+    report = heel.assess({"answers": few})
+    assert report.missing == []
+    assert report.triage.level == "see_doctor"
+    assert "not_enough_information" in [r.kind for r in report.triage.reasons]
+
+
+def test_enough_information_leaves_nothing_missing(runner: dict[str, Any]) -> None:
+    report = heel.assess(runner)
+    assert report.missing == []
+    assert "not_enough_information" not in [r.kind for r in report.triage.reasons]
+
+
+def test_retired_items() -> None:
+    # redness_warmth was split in two: it is rejected, naming what replaced it.
+    with pytest.raises(heel.InvalidAssessmentError) as caught:
+        heel.assess({"answers": {"redness_warmth": "present"}})
+    e = caught.value
+    assert (e.code, e.field, e.suggestion) == ("unknown_id", "answers.redness_warmth", "redness")
+    assert '"redness" and "warmth"' in e.message
+    # heel_raise_difficulty is read as heel_raise_painful.
+    old = heel.assess({"answers": {"age": 30, "heel_raise_difficulty": "present"}})
+    new = heel.assess({"answers": {"age": 30, "heel_raise_painful": "present"}})
+    assert old == new
+    with pytest.raises(heel.InvalidAssessmentError) as caught:
+        heel.assess(
+            {"answers": {"heel_raise_difficulty": "present", "heel_raise_painful": "absent"}}
+        )
+    assert (caught.value.code, caught.value.field) == ("duplicate", "answers.heel_raise_painful")
 
 
 def test_to_json_is_compact_or_indented(runner: dict[str, Any]) -> None:
@@ -144,7 +253,7 @@ def test_to_dict_is_a_fresh_plain_document(runner: dict[str, Any]) -> None:
     report = heel.assess(runner)
     doc = report.to_dict()
     doc["conditions"].clear()
-    assert len(report.to_dict()["conditions"]) == 21
+    assert len(report.to_dict()["conditions"]) == 27
     assert json.loads(json.dumps(doc)) == doc
 
 
@@ -185,6 +294,8 @@ def test_repr_is_compact(runner: dict[str, Any]) -> None:
         report.top,
         report.top.contributions[0],
         report.triage,
+        heel.catalog().professionals[0],
+        heel.catalog().triage_levels[0],
         report.triage.reasons[0],
         report.care_plan,
         report.care_plan.steps[0],
@@ -208,8 +319,12 @@ def test_html_shows_the_whole_report() -> None:
 
     for c in report.conditions[:10]:
         assert escape(c.name) in page
-    assert f"{len(report.conditions) - 10} more conditions" in page
+    assert [c.id for c in report.conditions[:10]].count("other") == 1
+    assert f"{len(report.conditions) - 10} more conditions, together" in page
+    assert page.count("<tr data-cause=") == 10
     assert escape(report.triage.action) in page
+    assert escape(report.triage.time_frame) in page
+    assert escape(report.triage.who_to_see_text) in page
     for reason in report.triage.reasons:
         assert escape(reason.text) in page
     assert page.count("Red flag:") == sum(r.red_flag for r in report.triage.reasons)
@@ -218,6 +333,41 @@ def test_html_shows_the_whole_report() -> None:
     assert escape(report.notice) in page
     top = report.top
     assert f"width:{top.probability * 100:.2f}%" in page
+    assert report.missing == ["onset"]
+    assert escape(heel.catalog().item("onset").question) in page
+
+
+def test_html_always_shows_something_else(monkeypatch: pytest.MonkeyPatch) -> None:
+    from heel import _html
+
+    case = next(c for c in CASES["cases"] if c["name"] == "hot_swollen_heel_with_fever")
+    report = heel.assess(case["assessment"])
+    ranked = [c.id for c in report.conditions]
+    monkeypatch.setattr(_html, "SHOWN", 2)
+    assert ranked.index("other") >= 2
+    page = report._repr_html_()
+    rows = re.findall(r'<tr data-cause="(\w+)"', page)
+    assert rows == ranked[:2] + ["other"]
+    assert "Something else" in page
+    hidden = [c for c in report.conditions[2:] if c.id != "other"]
+    together = sum(c.probability for c in hidden)
+    assert f"{len(hidden)} more conditions, together {_html._percent(together)}" in page
+
+
+def test_html_without_missing_items(runner: dict[str, Any]) -> None:
+    report = heel.assess(runner)
+    assert report.missing == []
+    assert "Still needed" not in report._repr_html_()
+
+
+def test_html_shows_what_is_missing() -> None:
+    report = heel.assess({"answers": {"age": 11}})
+    page = report._repr_html_()
+    from html import escape
+
+    assert "Still needed before heel could advise self-care" in page
+    for item in report.missing:
+        assert escape(heel.catalog().item(item).question) in page
 
 
 def test_html_escapes_every_text() -> None:
@@ -231,8 +381,15 @@ def test_html_escapes_every_text() -> None:
         answered=1,
         remarks=[evil],
         notice=evil,
+        missing=[evil],
         conditions=[NS(id=evil, name=evil, icd10cm=evil, probability=0.5, likely=True)],
-        triage=NS(level=evil, action=evil, reasons=[NS(text=evil, red_flag=True)]),
+        triage=NS(
+            level=evil,
+            time_frame=evil,
+            action=evil,
+            who_to_see_text=evil,
+            reasons=[NS(text=evil, red_flag=True)],
+        ),
         care_plan=NS(summary=evil, steps=[NS(title=evil, text=evil)]),
     )
     page = _html.report_html(fake)  # type: ignore[arg-type]
@@ -344,7 +501,9 @@ def test_an_interview_loop_ends() -> None:
         "sex": "female",
         "pain_location": ["plantar_medial_heel"],
         "fever": "absent",
-        "redness_warmth": "absent",
+        "redness": "absent",
+        "warmth": "absent",
+        "swelling": "absent",
         "unable_to_bear_weight": "absent",
         "onset": "gradual",
         "puncture_wound": "absent",
@@ -382,9 +541,20 @@ def test_catalog() -> None:
     assert [s.id for s in catalog.sources] == [s["id"] for s in doc["sources"]]
     assert [a.id for a in catalog.advice] == [a["id"] for a in doc["advice"]]
     assert [s.to_dict() for s in catalog.settings] == doc["settings"]
-    assert [(lvl.id, lvl.label, lvl.action) for lvl in catalog.triage_levels] == [
-        (d["id"], d["label"], d["action"]) for d in doc["triage_levels"]
+    assert [lvl.to_dict() for lvl in catalog.triage_levels] == doc["triage_levels"]
+    assert [
+        (lvl.id, lvl.label, lvl.action, lvl.time_frame, lvl.who, lvl.likely_threshold)
+        for lvl in catalog.triage_levels
+    ] == [
+        (d["id"], d["label"], d["action"], d["time_frame"], d["who"], d["likely_threshold"])
+        for d in doc["triage_levels"]
     ]
+    assert [(p.id, p.label) for p in catalog.professionals] == [
+        (d["id"], d["label"]) for d in doc["professionals"]
+    ]
+    assert [p.to_dict() for p in catalog.professionals] == doc["professionals"]
+    professionals = {p.id for p in catalog.professionals}
+    assert all(lvl.who and set(lvl.who) <= professionals for lvl in catalog.triage_levels)
     assert [(g.id, g.label, g.description) for g in catalog.grades] == [
         (d["id"], d["label"], d["description"]) for d in doc["grades"]
     ]
@@ -415,7 +585,18 @@ def test_catalog() -> None:
         assert condition.codes.to_dict() == d["codes"]
         assert condition.codes.icd10cm == d["codes"]["icd10cm"]
         assert condition.sources == d["sources"]
+        assert (condition.likely_at, condition.who_to_see, condition.who_source) == (
+            d["likely_at"],
+            d["who_to_see"],
+            d["who_source"],
+        )
+        assert condition.who_to_see and set(condition.who_to_see) <= professionals
+        level = next(lvl for lvl in catalog.triage_levels if lvl.id == condition.care_level)
+        assert condition.likely_at == level.likely_threshold
+    assert catalog.conditions[-1].id == "other"
+    assert catalog.conditions[-1].name == "Something else"
     cited = {s.id for s in catalog.sources}
+    assert all(c.who_source in cited for c in catalog.conditions)
     for advice in catalog.advice:
         assert advice.source is None or advice.source in cited
     with pytest.raises(heel.HeelError) as caught:
@@ -433,6 +614,10 @@ def test_literal_types_match_the_core() -> None:
     assert typing.get_args(heel.TriageLevel) == _schema_enum("report.schema.json", "TriageLevel")
     assert typing.get_args(heel.Setting) == tuple(s.id for s in catalog.settings)
     assert typing.get_args(heel.ReasonKind) == _schema_enum("report.schema.json", "ReasonKind")
+    assert typing.get_args(heel.Professional) == tuple(p.id for p in catalog.professionals)
+    assert typing.get_args(heel.Professional) == _schema_enum(
+        "report.schema.json", "Professional"
+    )
     assert typing.get_args(heel.StopReason) == _schema_enum(
         "next-questions.schema.json", "StopReason"
     )

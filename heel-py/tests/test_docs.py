@@ -41,13 +41,21 @@ def test_readme_python_section_runs() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     text = section(readme, "Use it from Python")
     assert "pip install ./heel-py" in text
-    printed = run_blocks(python_blocks(text), "README.md")
+    blocks = python_blocks(text)
+    printed = run_blocks(blocks, "README.md").splitlines()
+    # Every `print(...)  # output` comment is a line the example printed.
+    promised = [
+        m.group(1) for m in re.finditer(r"^\s*print\(.*\)  # (.+)$", "".join(blocks), flags=re.M)
+    ]
+    assert len(promised) >= 8
+    for line in promised:
+        assert line in printed, f"the README promises {line!r}; it printed {printed}"
     # What the example prints comes from a real report.
     # The README assesses the same document as the shared RUNNER fixture.
     report = heel.assess(RUNNER)
-    assert report.top.name in printed
+    assert f"{report.top.name}: {report.top.probability:.0%}" in printed
     for reason in report.triage.reasons:
-        assert reason.text in printed
+        assert f"{reason.level}: {reason.text}" in printed
     assert "out_of_range answers.age" in printed
 
 

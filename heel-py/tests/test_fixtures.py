@@ -58,6 +58,8 @@ def test_attributes_mirror_the_document(name: str) -> None:
     doc = report.to_dict()
     assert report.setting == doc["setting"]
     assert report.answered == doc["answered"]
+    assert report.missing == doc["missing"]
+    assert report.log_normaliser == doc["log_normaliser"]
     assert report.remarks == doc["remarks"]
     assert report.notice == doc["notice"] == heel.NOTICE
     assert report.engine_version == doc["engine_version"] == heel.__version__
@@ -65,26 +67,64 @@ def test_attributes_mirror_the_document(name: str) -> None:
     assert report.triage.to_dict() == doc["triage"]
     assert report.care_plan.to_dict() == doc["care_plan"]
     for c, d in zip(report.conditions, doc["conditions"]):
-        assert (c.id, c.name, c.probability, c.prior, c.log_odds, c.likely, c.icd10cm) == (
+        assert (
+            c.id,
+            c.name,
+            c.probability,
+            c.prior,
+            c.log_prior,
+            c.log_score,
+            c.likely,
+            c.icd10cm,
+        ) == (
             d["id"],
             d["name"],
             d["probability"],
             d["prior"],
-            d["log_odds"],
+            d["log_prior"],
+            d["log_score"],
             d["likely"],
             d["icd10cm"],
         )
+        assert len(c.contributions) == len(d["contributions"])
         for k, e in zip(c.contributions, d["contributions"]):
-            assert (k.item, k.answer, k.likelihood_ratio, k.log_lr, k.grade, k.source) == (
+            assert (
+                k.item,
+                k.answer,
+                k.likelihood_ratio,
+                k.log_lr,
+                k.weight,
+                k.applied,
+                k.group,
+                k.grade,
+                k.source,
+            ) == (
                 e["item"],
                 e["answer"],
                 e["likelihood_ratio"],
                 e["log_lr"],
+                e["weight"],
+                e["applied"],
+                e["group"],
                 e["grade"],
                 e["source"],
             )
     t = doc["triage"]
-    assert (report.triage.level, report.triage.action) == (t["level"], t["action"])
+    assert (
+        report.triage.level,
+        report.triage.time_frame,
+        report.triage.action,
+        report.triage.who_to_see,
+        report.triage.who_to_see_text,
+        report.triage.who_source,
+    ) == (
+        t["level"],
+        t["time_frame"],
+        t["action"],
+        t["who_to_see"],
+        t["who_to_see_text"],
+        t["who_source"],
+    )
     assert len(report.triage.reasons) == len(t["reasons"])
     for r, e in zip(report.triage.reasons, t["reasons"]):
         assert (r.kind, r.level, r.red_flag, r.rule, r.condition, r.text, r.source) == (

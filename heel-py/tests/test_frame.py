@@ -15,8 +15,10 @@ import heel
 
 from shared import CASES
 
+# The named conditions and "other", in catalog order.
 CONDITIONS = [c.id for c in heel.catalog().conditions]
 PROBABILITY_COLUMNS = [f"p_{c}" for c in CONDITIONS]
+assert PROBABILITY_COLUMNS[-1] == "p_other"
 RESULT_COLUMNS = ["top_condition", "top_probability", "triage_level", "triage_reasons"]
 
 # One row per fixture case: the columns are the union of their answers.
@@ -224,3 +226,8 @@ def test_probabilities_are_plottable() -> None:
         math.isclose(result.loc[i, "top_probability"], probabilities.loc[i].max())
         for i in result.index
     )
+    # Each row is a distribution over the causes, "Something else" included.
+    assert all(
+        math.isclose(math.fsum(probabilities.loc[i]), 1.0, abs_tol=1e-12) for i in result.index
+    )
+    assert (result["p_other"] > 0).all()

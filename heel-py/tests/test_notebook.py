@@ -33,3 +33,6 @@ def test_tour_runs(tmp_path: Path) -> None:
     assert any("image/png" in out.get("data", {}) for out in outputs)  # the plot
     text = "".join(out.get("text", "") for out in outputs)
     assert "Stopped after" in text and "code:       unknown_id" in text
+    assert "sum of probabilities: 1.000000" in text
+    assert "With only an age: see_doctor" in text
+    assert "There is not enough information to advise self-care" in text

@@ -6,8 +6,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use crate::doc;
 
 /// Everything a user interface needs to ask the questions and show the
-/// answers: the settings, triage levels, conditions, every evidence item as
-/// a question with its answer options, the advice and the sources.
+/// answers: the settings, triage levels (with their time frames and who to
+/// see), the conditions and `other`, the professionals, every evidence item
+/// as a question with its answer options, the advice and the sources.
 ///
 /// Each call returns a new plain object (`schema/catalog.schema.json`), so
 /// callers may change their copy freely.

@@ -21,12 +21,20 @@ export interface Answers {
    * From 0 to 120 years.
    */
   age?: number | null;
+  /** Anterior drawer test of the ankle positive (increased anterior translation of the talus). */
+  anterior_drawer?: "present" | "absent" | "unknown" | true | false | null;
   /** Arc sign positive: a swelling of the Achilles tendon that moves with ankle plantarflexion and dorsiflexion. */
   arc_sign?: "present" | "absent" | "unknown" | true | false | null;
   /** Has the arch of that foot been flattening or collapsing? */
   arch_collapsing?: "present" | "absent" | "unknown" | true | false | null;
+  /** Do you have back pain, or pain spreading from the back or buttock down the back of the leg? */
+  back_pain_radiating?: "present" | "absent" | "unknown" | true | false | null;
   /** Tenderness over the first branch of the lateral plantar nerve, deep to the abductor hallucis at the medial heel. */
   baxter_point_tenderness?: "present" | "absent" | "unknown" | true | false | null;
+  /** Does the big toe click, catch or lock when you bend it? */
+  big_toe_clicking?: "present" | "absent" | "unknown" | true | false | null;
+  /** Does it hurt deep behind the inner ankle when you push off from the big toe or go up on tiptoe? */
+  big_toe_push_pain?: "present" | "absent" | "unknown" | true | false | null;
   /**
    * What is your body mass index (BMI), if you know it?
    *
@@ -39,8 +47,12 @@ export interface Answers {
   burning?: "present" | "absent" | "unknown" | true | false | null;
   /** Calcaneal squeeze test: medial-lateral compression of the calcaneal body reproduces pain. */
   calcaneal_squeeze?: "present" | "absent" | "unknown" | true | false | null;
+  /** Have you ever had cancer? */
+  cancer_history?: "present" | "absent" | "unknown" | true | false | null;
   /** Firm pressure on the centre of the heel pad reproduces deep, bruise-like pain. */
   central_heel_pressure_pain?: "present" | "absent" | "unknown" | true | false | null;
+  /** Is the foot cold, pale, white or blue compared with the other one? */
+  cold_pale_foot?: "present" | "absent" | "unknown" | true | false | null;
   /** Do you have diabetes? */
   diabetes?: "present" | "absent" | "unknown" | true | false | null;
   /** Is walking difficult, or are you limping? */
@@ -57,16 +69,22 @@ export interface Answers {
   eases_after_few_minutes?: "present" | "absent" | "unknown" | true | false | null;
   /** Does a parent, brother or sister have ankylosing spondylitis, psoriasis or inflammatory bowel disease? */
   family_history_inflammatory?: "present" | "absent" | "unknown" | true | false | null;
-  /** Do you have a fever, chills or shivers, or feel generally unwell? */
+  /** Do you feel generally unwell (for example tired, achy or off your food)? */
+  feeling_unwell?: "present" | "absent" | "unknown" | true | false | null;
+  /** Do you have a fever (38 °C / 100.4 °F or more), chills or shivers? */
   fever?: "present" | "absent" | "unknown" | true | false | null;
   /** Is the pain worst with your first steps in the morning, or when you stand up after sitting for a while? */
   first_step_pain?: "present" | "absent" | "unknown" | true | false | null;
   /** Do you have flat feet (fallen arches)? */
   flat_feet?: "present" | "absent" | "unknown" | true | false | null;
+  /** Does the ankle give way or feel unstable? */
+  giving_way?: "present" | "absent" | "unknown" | true | false | null;
   /** (For a child) Has there been a growth spurt in the last few months? */
   growth_spurt?: "present" | "absent" | "unknown" | true | false | null;
-  /** Standing on the painful foot alone, is it painful or hard to rise up onto your toes? */
-  heel_raise_difficulty?: "present" | "absent" | "unknown" | true | false | null;
+  /** Standing on the painful foot alone, does it hurt to rise up onto your toes? */
+  heel_raise_painful?: "present" | "absent" | "unknown" | true | false | null;
+  /** Standing on the painful foot alone, are you unable to rise up onto your toes at all? */
+  heel_raise_unable?: "present" | "absent" | "unknown" | true | false | null;
   /** Have you had a steroid (cortisone) injection into that heel? */
   heel_steroid_injection?: "present" | "absent" | "unknown" | true | false | null;
   /**
@@ -77,12 +95,18 @@ export interface Answers {
   height_cm?: number | null;
   /** Do you have very high arches? */
   high_arches?: "present" | "absent" | "unknown" | true | false | null;
+  /** Was the injury a fall or jump from a height (more than about a metre), or a road accident? */
+  high_energy_injury?: "present" | "absent" | "unknown" | true | false | null;
   /** Do you have high blood pressure? */
   hypertension?: "present" | "absent" | "unknown" | true | false | null;
+  /** Do you take medicines that weaken the immune system (chemotherapy, biologics, transplant medicines), or have a condition that does (HIV, dialysis, no spleen)? */
+  immunosuppressed?: "present" | "absent" | "unknown" | true | false | null;
   /** Is the pain getting better? */
   improving?: "present" | "absent" | "unknown" | true | false | null;
   /** Have you had back pain for more than 3 months that is worst in the morning and gets better when you move? */
   inflammatory_back_pain?: "present" | "absent" | "unknown" | true | false | null;
+  /** Is the ankle (or the joint below it) stiff, moving less than it used to? */
+  joint_stiffness?: "present" | "absent" | "unknown" | true | false | null;
   /** Do you play a sport with a lot of jumping, such as basketball, volleyball, gymnastics or dance? */
   jumping_sport?: "present" | "absent" | "unknown" | true | false | null;
   /** Have you been diagnosed with rheumatoid arthritis? */
@@ -93,12 +117,16 @@ export interface Answers {
   low_energy_availability?: "present" | "absent" | "unknown" | true | false | null;
   /** Have you been told your vitamin D or calcium is low, or do you get little of either? */
   low_vitamin_d_calcium?: "present" | "absent" | "unknown" | true | false | null;
+  /** Does pressing on the back edge or the tip of either ankle bone (the bony bumps on each side of the ankle) hurt? */
+  malleolar_bone_tenderness?: "present" | "absent" | "unknown" | true | false | null;
   /** Matles test positive: prone with knees flexed to 90 degrees, the affected foot falls into neutral or dorsiflexion. */
   matles_test?: "present" | "absent" | "unknown" | true | false | null;
   /** Point tenderness over the medial malleolus. */
   medial_malleolus_tenderness?: "present" | "absent" | "unknown" | true | false | null;
   /** Tenderness on palpation of the medial calcaneal tubercle (the proximal plantar fascia insertion). */
   medial_tubercle_tenderness?: "present" | "absent" | "unknown" | true | false | null;
+  /** Does pressing on the bony bump on the inner side of the midfoot, or on the bone sticking out halfway along the outer edge of the foot, hurt? */
+  midfoot_bone_tenderness?: "present" | "absent" | "unknown" | true | false | null;
   /** Did you recently switch to minimalist shoes or barefoot running? */
   minimalist_running?: "present" | "absent" | "unknown" | true | false | null;
   /** In the morning, does the heel or tendon stay stiff for more than 30 minutes? */
@@ -107,6 +135,8 @@ export interface Answers {
   n_spot_tenderness?: "present" | "absent" | "unknown" | true | false | null;
   /** Did you recently start training on a harder surface, such as roads, concrete or a track? */
   new_hard_surface?: "present" | "absent" | "unknown" | true | false | null;
+  /** Did you start running within the last year? */
+  new_to_running?: "present" | "absent" | "unknown" | true | false | null;
   /** Does the pain wake you at night? */
   night_pain?: "present" | "absent" | "unknown" | true | false | null;
   /** Is any part of the heel, sole or toes numb? */
@@ -126,19 +156,25 @@ export interface Answers {
    *
    * Each at most once.
    */
-  pain_location?: ("plantar_medial_heel" | "heel_pad_centre" | "achilles_insertion" | "achilles_midportion" | "medial_ankle" | "medial_malleolus" | "dorsal_medial_midfoot" | "lateral_ankle" | "lateral_heel" | "arch" | "whole_heel" | "sole_and_toes" | "calf")[] | null;
+  pain_location?: ("plantar_medial_heel" | "heel_pad_centre" | "achilles_insertion" | "achilles_midportion" | "medial_ankle" | "posteromedial_ankle" | "medial_malleolus" | "dorsal_medial_midfoot" | "anterior_ankle" | "lateral_ankle" | "sinus_tarsi" | "lateral_heel" | "arch" | "whole_heel" | "sole_and_toes" | "calf")[] | null;
   /** Does hopping on the painful foot hurt, or can you not hop on it at all? */
   pain_on_hopping?: "present" | "absent" | "unknown" | true | false | null;
   /** A palpable gap in the Achilles tendon. */
   palpable_gap?: "present" | "absent" | "unknown" | true | false | null;
   /** Can you feel a lump or mass in the heel (not the bony bump at the back)? */
   palpable_mass?: "present" | "absent" | "unknown" | true | false | null;
+  /** Have you been told you have poor circulation in the legs, or do your calves cramp when you walk and ease when you stop? */
+  poor_circulation?: "present" | "absent" | "unknown" | true | false | null;
   /** When it started, did you feel or hear a pop or snap, or feel as if someone had kicked the back of your leg? */
   pop_at_onset?: "present" | "absent" | "unknown" | true | false | null;
   /** Is there a bony bump at the back of the heel that your shoe rubs on? */
   posterior_heel_bump?: "present" | "absent" | "unknown" | true | false | null;
   /** Have you badly sprained or injured that ankle before? */
   previous_ankle_injury?: "present" | "absent" | "unknown" | true | false | null;
+  /** Have you broken that heel or ankle before? */
+  previous_fracture?: "present" | "absent" | "unknown" | true | false | null;
+  /** Have you had attacks before where a joint (often the big toe) became very painful, red and swollen within a day? */
+  previous_joint_attacks?: "present" | "absent" | "unknown" | true | false | null;
   /** Have you had a stress fracture before? */
   previous_stress_fracture?: "present" | "absent" | "unknown" | true | false | null;
   /** Is numbness or weakness in the foot spreading or getting worse? */
@@ -151,14 +187,20 @@ export interface Answers {
   radiating_pain?: "present" | "absent" | "unknown" | true | false | null;
   /** In the last 2 months, have you taken an antibiotic such as ciprofloxacin, levofloxacin or ofloxacin? */
   recent_fluoroquinolone?: "present" | "absent" | "unknown" | true | false | null;
-  /** Is the skin over the painful area red, or hot to the touch? */
-  redness_warmth?: "present" | "absent" | "unknown" | true | false | null;
+  /** Is the skin over the painful area red? */
+  redness?: "present" | "absent" | "unknown" | true | false | null;
+  /** Resisted flexion of the great toe reproduces posteromedial ankle pain. */
+  resisted_hallux_flexion_pain?: "present" | "absent" | "unknown" | true | false | null;
   /** Two-finger squeeze just in front of the Achilles insertion (the retrocalcaneal bursa) reproduces pain. */
   retrocalcaneal_squeeze?: "present" | "absent" | "unknown" | true | false | null;
+  /** Did you roll or twist the ankle, with the foot turning inward? */
+  rolled_ankle?: "present" | "absent" | "unknown" | true | false | null;
   /** Royal London Hospital test positive: tenderness of the Achilles mid-portion that lessens with active dorsiflexion. */
   royal_london_test?: "present" | "absent" | "unknown" | true | false | null;
   /** Do you run regularly? */
   runner?: "present" | "absent" | "unknown" | true | false | null;
+  /** Is there new numbness around the genitals or back passage, or new trouble controlling your bladder or bowel? */
+  saddle_numbness_bladder?: "present" | "absent" | "unknown" | true | false | null;
   /** Did the pain start at the beginning of a sports season, or with new studded boots or cleats? */
   season_start_new_cleats?: "present" | "absent" | "unknown" | true | false | null;
   /**
@@ -175,6 +217,8 @@ export interface Answers {
   side?: "left" | "right" | "both" | null;
   /** Does your work keep you on your feet for most of the day? */
   standing_job?: "present" | "absent" | "unknown" | true | false | null;
+  /** Straight-leg raise positive: raising the straight leg reproduces pain radiating below the knee. */
+  straight_leg_raise?: "present" | "absent" | "unknown" | true | false | null;
   /** Is the painful area swollen? */
   swelling?: "present" | "absent" | "unknown" | true | false | null;
   /** Does the Achilles tendon feel thicker or lumpier than on the other leg? */
@@ -193,14 +237,20 @@ export interface Answers {
   training_increase?: "present" | "absent" | "unknown" | true | false | null;
   /** Did it start with an injury, such as a fall, a jump from a height or a hard landing? */
   trauma?: "present" | "absent" | "unknown" | true | false | null;
-  /** Are you unable to put weight on the foot, or unable to take four steps? */
+  /** Are you unable to put weight on the foot, or unable to take four steps, now? */
   unable_to_bear_weight?: "present" | "absent" | "unknown" | true | false | null;
+  /** Right after the injury, were you unable to take four steps? */
+  unable_to_bear_weight_at_injury?: "present" | "absent" | "unknown" | true | false | null;
   /** Have you lost weight recently without trying? */
   unexplained_weight_loss?: "present" | "absent" | "unknown" | true | false | null;
   /** Is this a kind of pain you have never had before? */
   unfamiliar_pain?: "present" | "absent" | "unknown" | true | false | null;
+  /** Since the injury, has the foot or ankle changed shape, or does it point at an odd angle? */
+  visible_deformity?: "present" | "absent" | "unknown" | true | false | null;
   /** Does the pain ease once you have warmed up during exercise, then come back after you stop? */
   warms_up_with_activity?: "present" | "absent" | "unknown" | true | false | null;
+  /** Does the painful area feel hot to the touch? */
+  warmth?: "present" | "absent" | "unknown" | true | false | null;
   /** Is it hard to move the little toe away from the other toes on that foot? */
   weak_little_toe?: "present" | "absent" | "unknown" | true | false | null;
   /**
@@ -221,12 +271,16 @@ export interface Answers {
   worn_shoes?: "present" | "absent" | "unknown" | true | false | null;
   /** Is it worse when you walk barefoot on hard floors? */
   worse_barefoot_hard_floor?: "present" | "absent" | "unknown" | true | false | null;
+  /** Is the leg pain worse when you cough or sneeze? */
+  worse_cough_sneeze?: "present" | "absent" | "unknown" | true | false | null;
   /** Is the pain worse at the end of the day? */
   worse_end_of_day?: "present" | "absent" | "unknown" | true | false | null;
   /** Is it worse when you stand for a long time? */
   worse_prolonged_standing?: "present" | "absent" | "unknown" | true | false | null;
   /** Is it worse climbing stairs or running uphill? */
   worse_stairs_uphill?: "present" | "absent" | "unknown" | true | false | null;
+  /** Is it worse walking on uneven ground? */
+  worse_uneven_ground?: "present" | "absent" | "unknown" | true | false | null;
   /** Does it hurt more during or after running or other activity? */
   worse_with_activity?: "present" | "absent" | "unknown" | true | false | null;
 }
@@ -263,17 +317,27 @@ export interface Report {
   answered: number;
   /** What to do now. */
   care_plan: CarePlan;
-  /** Every condition, most likely first. */
+  /**
+   * Every cause (the named conditions and `other`), most likely first; the
+   * probabilities sum to 1.
+   */
   conditions: ConditionResult[];
   /** The version of heel that produced the report. */
   engine_version: string;
+  /** `ln Σ exp(log_score)` over the causes: the normalisation. */
+  log_normaliser: number;
+  /**
+   * What heel still needs to know before it could advise self-care
+   * (empty when the information suffices).
+   */
+  missing: Item[];
   /** The "not a diagnosis" notice. */
   notice: string;
   /** Remarks on how the answers were used (for example a computed BMI). */
   remarks: string[];
   /** The setting whose priors were used. */
   setting: Setting;
-  /** How urgently to see someone, and why. */
+  /** How urgently to see someone, who, and why. */
   triage: Triage;
 }
 
@@ -317,6 +381,8 @@ export interface Catalog {
   grades: CatalogGrade[];
   /** Every evidence item, as a question, in catalog order. */
   items: CatalogItem[];
+  /** Every professional or service a report can recommend. */
+  professionals: CatalogProfessional[];
   /** The settings (populations) and what they mean. */
   settings: CatalogSetting[];
   /** The reference list. */
@@ -326,7 +392,7 @@ export interface Catalog {
 }
 
 /** A stable id (advice). */
-export type Advice = "rest" | "ice" | "compression" | "elevation" | "supportive_shoes" | "pain_relief" | "gradual_return" | "see_if_not_better" | "calf_and_fascia_stretching" | "heel_cushioning" | "weight_management" | "tendon_loading" | "insertion_protection" | "offload_stress_fracture" | "bone_health" | "severs_activity" | "fat_pad_cushioning" | "nerve_care" | "arch_support" | "ankle_stability" | "arthritis_care" | "rheumatology_review" | "protect_rupture" | "infection_needs_care" | "protect_fracture" | "fascia_rupture_support" | "medication_review";
+export type Advice = "rest" | "ice" | "compression" | "elevation" | "supportive_shoes" | "pain_relief" | "gradual_return" | "see_if_not_better" | "calf_and_fascia_stretching" | "heel_cushioning" | "weight_management" | "tendon_loading" | "insertion_protection" | "offload_stress_fracture" | "bone_health" | "severs_activity" | "fat_pad_cushioning" | "nerve_care" | "arch_support" | "ankle_stability" | "arthritis_care" | "rheumatology_review" | "protect_rupture" | "infection_needs_care" | "protect_fracture" | "fascia_rupture_support" | "medication_review" | "sprain_care" | "heel_bruise_care" | "sciatica_care" | "fhl_care" | "gout_flare_care" | "stress_fracture_treatment";
 
 /** How a question is answered. */
 export type AnswerSpec =
@@ -425,6 +491,8 @@ export interface CatalogCondition {
   codes: CatalogCodes;
   /** Condition id. */
   id: Condition;
+  /** The probability from which it counts as likely (its care level's threshold). */
+  likely_at: number;
   /** Display name. */
   name: string;
   /** Main body region. */
@@ -439,6 +507,10 @@ export interface CatalogCondition {
   summary: string;
   /** Typical features. */
   typical_features: string[];
+  /** Where the "who to see" advice comes from. */
+  who_source: Source;
+  /** Who is best placed to assess it first, most suitable first. */
+  who_to_see: Professional[];
 }
 
 /** An evidence grade with what it means. */
@@ -469,12 +541,18 @@ export interface CatalogItem {
 
 /** A triage level with what it means. */
 export interface CatalogLevel {
-  /** What to do at this level. */
+  /** What to do at this level (states the time frame). */
   action: string;
   /** Level id. */
   id: TriageLevel;
   /** A short name for display. */
   label: string;
+  /** From this probability a condition whose care needs this level counts as likely. */
+  likely_threshold: number;
+  /** The time frame in a few words. */
+  time_frame: string;
+  /** Who to see at this level when no condition names someone more specific. */
+  who: Professional[];
 }
 
 /** An option of a question: its id (what goes in the assessment) and a label. */
@@ -482,6 +560,14 @@ export interface CatalogOption {
   /** The value to put in the assessment. */
   id: string;
   /** What to show. */
+  label: string;
+}
+
+/** A professional or service a report can recommend. */
+export interface CatalogProfessional {
+  /** Professional id. */
+  id: Professional;
+  /** A plain-language name. */
   label: string;
 }
 
@@ -506,50 +592,75 @@ export interface CatalogSource {
 }
 
 /** A stable id (condition). */
-export type Condition = "plantar_fasciitis" | "heel_spur" | "achilles_insertional" | "achilles_midportion" | "achilles_rupture" | "posterior_tibial_tendinopathy" | "peroneal_tendinopathy" | "calcaneal_stress_fracture" | "navicular_stress_fracture" | "medial_malleolus_stress_fracture" | "tarsal_tunnel_syndrome" | "baxters_nerve_entrapment" | "osteoarthritis" | "rheumatoid_arthritis" | "spondyloarthritis_enthesitis" | "severs_disease" | "fat_pad_syndrome" | "retrocalcaneal_bursitis" | "plantar_fascia_rupture" | "calcaneal_osteomyelitis" | "acute_calcaneal_fracture";
+export type Condition = "plantar_fasciitis" | "heel_spur" | "achilles_insertional" | "achilles_midportion" | "achilles_rupture" | "posterior_tibial_tendinopathy" | "peroneal_tendinopathy" | "calcaneal_stress_fracture" | "navicular_stress_fracture" | "medial_malleolus_stress_fracture" | "tarsal_tunnel_syndrome" | "baxters_nerve_entrapment" | "osteoarthritis" | "rheumatoid_arthritis" | "spondyloarthritis_enthesitis" | "severs_disease" | "fat_pad_syndrome" | "retrocalcaneal_bursitis" | "plantar_fascia_rupture" | "calcaneal_osteomyelitis" | "acute_calcaneal_fracture" | "ankle_sprain" | "heel_bone_bruise" | "s1_radiculopathy" | "fhl_tendinopathy" | "gout" | "other";
 
-/** One condition in the ranking. */
+/** One cause in the differential. */
 export interface ConditionResult {
   /**
-   * Every answer that changed this condition's score, largest effect first.
+   * Every answer that changed this cause's score, largest effect first.
    * Answers not listed had a likelihood ratio of exactly 1.
    */
   contributions: Contribution[];
   /** The ICD-10-CM code, for the side answered when the code has laterality. */
   icd10cm: string;
-  /** The condition. */
+  /** The cause. */
   id: Condition;
-  /** Whether the probability reaches the condition's "likely" threshold. */
+  /**
+   * Whether the probability reaches the threshold of the cause's care
+   * level (see the catalog's triage levels).
+   */
   likely: boolean;
-  /** Final log-odds: the prior's log-odds plus every contribution's `log_lr`. */
-  log_odds: number;
+  /** `ln prior`. */
+  log_prior: number;
+  /**
+   * The unnormalised log score: `log_prior` plus every contribution's
+   * `applied`. `probability = exp(log_score - log_normaliser)`.
+   */
+  log_score: number;
   /** Its display name. */
   name: string;
-  /** The pre-test probability in the setting. */
+  /** Its prior share in the setting. */
   prior: number;
-  /** The probability after all answers. */
+  /**
+   * The probability that it is the main cause of the pain. The
+   * probabilities of a report sum to 1.
+   */
   probability: number;
 }
 
-/** How one answer moved one condition's score. */
+/** How one answer moved one cause's score. */
 export interface Contribution {
   /**
    * The answer as the knowledge base names it: `present`, `absent`, an
-   * option id, a location id (for several locations, the one that counted)
-   * or a band id for numbers.
+   * option id, a location id (several places joined by `+`, whose ratios
+   * were averaged), a band id for numbers, or for a cluster `rule_positive`
+   * or `rule_negative`.
    */
   answer: string;
+  /** What was added to the score: `log_lr × weight`. */
+  applied: number;
   /** How the ratio was arrived at. */
   grade: Grade;
-  /** The evidence item. */
+  /** The evidence group the answer belongs to, if any. */
+  group: EvidenceGroup | null;
+  /** The evidence item (for a published cluster: its first member). */
   item: Item;
-  /** The likelihood ratio applied. */
+  /** The likelihood ratio of the answer. */
   likelihood_ratio: number;
-  /** Its natural logarithm: what was added to the log-odds. */
+  /** Its natural logarithm. */
   log_lr: number;
   /** Where it comes from. */
   source: Source | null;
+  /**
+   * The weight it was given: its place in its evidence group (1 for the
+   * strongest, then halving; 0 when a published cluster replaced it)
+   * divided by the evidence temperature.
+   */
+  weight: number;
 }
+
+/** A stable id (evidence group). */
+export type EvidenceGroup = "acute_injury" | "weight_bearing" | "start_up_pattern" | "load_pattern" | "rest_and_night" | "nerve_symptoms" | "local_signs" | "systemic" | "spondyloarthritis_features" | "achilles_tendon_tests" | "rupture_tests" | "calf_loading" | "training_load" | "bone_health" | "sciatica";
 
 /** A stable id (grade). */
 export type Grade = "published_lr" | "derived_from_sens_spec" | "risk_factor_effect" | "guideline_feature" | "expert_estimate";
@@ -558,7 +669,10 @@ export type Grade = "published_lr" | "derived_from_sens_spec" | "risk_factor_eff
 export type Group = "location" | "story" | "timing" | "symptoms" | "examination" | "profile" | "activity" | "medical";
 
 /** A stable id (evidence item). */
-export type Item = "pain_location" | "side" | "onset" | "duration_days" | "improving" | "severity" | "trauma" | "pop_at_onset" | "puncture_wound" | "unfamiliar_pain" | "first_step_pain" | "eases_after_few_minutes" | "morning_stiffness_long" | "warms_up_with_activity" | "worse_with_activity" | "worse_end_of_day" | "pain_at_rest" | "night_pain" | "worse_prolonged_standing" | "worse_barefoot_hard_floor" | "worse_stairs_uphill" | "sharp_stabbing" | "burning" | "tingling" | "numbness" | "progressive_numbness_weakness" | "radiating_pain" | "swelling" | "redness_warmth" | "fever" | "bruising" | "posterior_heel_bump" | "tendon_thickening" | "unable_to_bear_weight" | "difficulty_walking" | "pain_on_hopping" | "heel_raise_difficulty" | "arch_collapsing" | "weak_little_toe" | "other_joints_painful" | "inflammatory_back_pain" | "psoriasis_ibd_uveitis" | "unexplained_weight_loss" | "palpable_mass" | "medial_tubercle_tenderness" | "achilles_insertion_tenderness" | "achilles_midportion_tenderness" | "calcaneal_squeeze" | "windlass_test" | "tinel_tarsal_tunnel" | "dorsiflexion_eversion_test" | "n_spot_tenderness" | "medial_malleolus_tenderness" | "thompson_test" | "palpable_gap" | "matles_test" | "royal_london_test" | "arc_sign" | "central_heel_pressure_pain" | "too_many_toes" | "lateral_retromalleolar_tenderness" | "retrocalcaneal_squeeze" | "baxter_point_tenderness" | "age" | "sex" | "bmi" | "height_cm" | "weight_kg" | "runner" | "weekly_distance_km" | "training_increase" | "new_hard_surface" | "worn_shoes" | "minimalist_running" | "jumping_sport" | "standing_job" | "season_start_new_cleats" | "flat_feet" | "high_arches" | "tight_calves" | "previous_ankle_injury" | "low_vitamin_d_calcium" | "low_energy_availability" | "previous_stress_fracture" | "osteoporosis" | "heel_steroid_injection" | "recent_fluoroquinolone" | "oral_corticosteroids" | "diabetes" | "known_rheumatoid_arthritis" | "family_history_inflammatory" | "growth_spurt" | "hypertension";
+export type Item = "pain_location" | "side" | "onset" | "duration_days" | "improving" | "severity" | "trauma" | "high_energy_injury" | "rolled_ankle" | "pop_at_onset" | "puncture_wound" | "unfamiliar_pain" | "first_step_pain" | "eases_after_few_minutes" | "morning_stiffness_long" | "warms_up_with_activity" | "worse_with_activity" | "worse_end_of_day" | "pain_at_rest" | "night_pain" | "worse_prolonged_standing" | "worse_barefoot_hard_floor" | "worse_stairs_uphill" | "worse_uneven_ground" | "worse_cough_sneeze" | "sharp_stabbing" | "burning" | "tingling" | "numbness" | "progressive_numbness_weakness" | "radiating_pain" | "back_pain_radiating" | "saddle_numbness_bladder" | "swelling" | "redness" | "warmth" | "fever" | "feeling_unwell" | "bruising" | "visible_deformity" | "cold_pale_foot" | "posterior_heel_bump" | "tendon_thickening" | "unable_to_bear_weight" | "unable_to_bear_weight_at_injury" | "malleolar_bone_tenderness" | "midfoot_bone_tenderness" | "difficulty_walking" | "pain_on_hopping" | "heel_raise_painful" | "heel_raise_unable" | "arch_collapsing" | "giving_way" | "joint_stiffness" | "big_toe_push_pain" | "big_toe_clicking" | "weak_little_toe" | "other_joints_painful" | "inflammatory_back_pain" | "psoriasis_ibd_uveitis" | "unexplained_weight_loss" | "palpable_mass" | "medial_tubercle_tenderness" | "achilles_insertion_tenderness" | "achilles_midportion_tenderness" | "calcaneal_squeeze" | "windlass_test" | "tinel_tarsal_tunnel" | "dorsiflexion_eversion_test" | "n_spot_tenderness" | "medial_malleolus_tenderness" | "thompson_test" | "palpable_gap" | "matles_test" | "royal_london_test" | "arc_sign" | "central_heel_pressure_pain" | "too_many_toes" | "lateral_retromalleolar_tenderness" | "retrocalcaneal_squeeze" | "baxter_point_tenderness" | "anterior_drawer" | "straight_leg_raise" | "resisted_hallux_flexion_pain" | "age" | "sex" | "bmi" | "height_cm" | "weight_kg" | "runner" | "new_to_running" | "weekly_distance_km" | "training_increase" | "new_hard_surface" | "worn_shoes" | "minimalist_running" | "jumping_sport" | "standing_job" | "season_start_new_cleats" | "flat_feet" | "high_arches" | "tight_calves" | "previous_ankle_injury" | "previous_fracture" | "low_vitamin_d_calcium" | "low_energy_availability" | "previous_stress_fracture" | "osteoporosis" | "heel_steroid_injection" | "recent_fluoroquinolone" | "oral_corticosteroids" | "immunosuppressed" | "cancer_history" | "diabetes" | "known_rheumatoid_arthritis" | "family_history_inflammatory" | "previous_joint_attacks" | "growth_spurt" | "hypertension" | "poor_circulation";
+
+/** A stable id (professional). */
+export type Professional = "family_doctor" | "physiotherapist" | "podiatrist" | "sports_medicine" | "urgent_care" | "emergency_department" | "rheumatology" | "diabetic_foot_team" | "orthopaedics";
 
 /** A question worth asking next. */
 export interface Question {
@@ -581,19 +695,19 @@ export interface Question {
 }
 
 /** A stable id (reason kind). */
-export type ReasonKind = "rule" | "likely_condition" | "no_clear_pattern" | "no_warning_signs";
+export type ReasonKind = "rule" | "likely_condition" | "no_clear_pattern" | "not_enough_information" | "no_warning_signs";
 
 /** A stable id (region). */
 export type Region = "plantar_heel" | "posterior_heel" | "medial_ankle" | "lateral_ankle" | "midfoot" | "whole_heel";
 
 /** A stable id (triage rule). */
-export type Rule = "fever_with_hot_swollen_heel" | "cannot_bear_weight_after_injury" | "suspected_achilles_rupture" | "hot_swollen_heel_or_fever" | "puncture_wound" | "child_swollen_heel" | "diabetic_foot_changes" | "progressive_numbness_weakness" | "high_risk_stress_fracture_signs" | "high_risk_stress_fracture_suspected" | "injury_with_bone_signs" | "cannot_bear_weight" | "pop_at_onset" | "rest_or_night_pain" | "weight_loss_or_mass" | "stress_fracture_pattern" | "inflammatory_pattern" | "fluoroquinolone_tendon_pain" | "diabetes" | "injury_at_onset" | "sharp_and_sudden" | "unfamiliar_pain" | "not_improving_after_two_weeks" | "difficulty_walking" | "severe_pain";
+export type Rule = "cold_pale_foot" | "cauda_equina" | "infection_with_systemic_signs" | "deformity_after_injury" | "cannot_bear_weight_after_injury" | "suspected_achilles_rupture" | "hot_red_swollen_heel" | "fever_with_local_signs" | "immunosuppressed_hot_heel" | "puncture_wound" | "child_swollen_heel" | "diabetic_foot_changes" | "progressive_numbness_weakness" | "high_risk_stress_fracture_signs" | "high_risk_stress_fracture_suspected" | "ottawa_positive" | "cannot_bear_weight" | "pop_at_onset" | "cancer_history_bone_pain" | "rest_or_night_pain" | "weight_loss_or_mass" | "stress_fracture_pattern" | "inflammatory_pattern" | "fluoroquinolone_tendon_pain" | "diabetes" | "sharp_and_sudden" | "unfamiliar_pain" | "not_improving_after_two_weeks" | "difficulty_walking" | "severe_pain";
 
 /** A stable id (setting). */
 export type Setting = "runners" | "general_practice" | "children";
 
 /** A stable id (source). */
-export type Source = "tu_2018" | "aldridge_2004" | "acfas_2010" | "martin_2014" | "morrissey_2021" | "hse_plantar_fasciitis" | "bmj_best_practice_pf" | "de_garceau_2003" | "alshami_2007" | "riddle_2003" | "irving_2007" | "van_leeuwen_2016" | "menz_2008" | "toumi_2014" | "mcmillan_2009" | "matthews_2021" | "hutchison_2013" | "reiman_2014" | "maffulli_1998" | "missed_rupture_review" | "de_jonge_2011" | "de_vos_2021" | "van_der_vlist_2019" | "alves_2019" | "morales_2019" | "jayaseelan_2019" | "geideman_2000" | "statpearls_pttd" | "davda_2017" | "kinoshita_2001" | "ahmad_2012" | "stanford_tarsal_tunnel" | "chundru_2008" | "fpnotebook_calcaneal_stress_fracture" | "fpnotebook_navicular" | "fpnotebook_severs" | "aaos_navicular" | "navicular_review_2017" | "stress_fractures_hindfoot_2020" | "stress_fractures_ankle_2015" | "mayer_2014" | "vasiliadis_2017" | "knechtle_2021" | "mountjoy_2023" | "odonnell_hindfoot_arthritis" | "kaeley_2019" | "korean_heel_enthesitis" | "enthesis_info" | "james_2013" | "wiegerinck_2014" | "rodriguez_sanz_2018" | "volpe_2004" | "cleveland_fat_pad" | "lee_2014" | "fascia_rupture_1994" | "osteomyelitis_case_2015" | "paediatric_osteomyelitis_2024" | "walters_2014" | "bachmann_2003" | "yan_2018" | "nhs_glos_red_flags" | "diabetes_uk" | "lopes_2012" | "nielsen_2014_recovery" | "riel_2019" | "thomas_2019" | "frandsen_2025" | "seed_article";
+export type Source = "tu_2018" | "aldridge_2004" | "acfas_2010" | "martin_2014" | "morrissey_2021" | "hse_plantar_fasciitis" | "bmj_best_practice_pf" | "de_garceau_2003" | "alshami_2007" | "riddle_2003" | "irving_2007" | "van_leeuwen_2016" | "menz_2008" | "toumi_2014" | "mcmillan_2009" | "matthews_2021" | "hutchison_2013" | "reiman_2014" | "maffulli_1998" | "missed_rupture_review" | "de_jonge_2011" | "de_vos_2021" | "van_der_vlist_2019" | "alves_2019" | "morales_2019" | "jayaseelan_2019" | "geideman_2000" | "statpearls_pttd" | "davda_2017" | "kinoshita_2001" | "ahmad_2012" | "stanford_tarsal_tunnel" | "chundru_2008" | "fpnotebook_calcaneal_stress_fracture" | "fpnotebook_navicular" | "fpnotebook_severs" | "aaos_navicular" | "navicular_review_2017" | "stress_fractures_hindfoot_2020" | "stress_fractures_ankle_2015" | "mayer_2014" | "vasiliadis_2017" | "knechtle_2021" | "mountjoy_2023" | "odonnell_hindfoot_arthritis" | "kaeley_2019" | "korean_heel_enthesitis" | "enthesis_info" | "james_2013" | "wiegerinck_2014" | "rodriguez_sanz_2018" | "volpe_2004" | "cleveland_fat_pad" | "lee_2014" | "fascia_rupture_1994" | "osteomyelitis_case_2015" | "paediatric_osteomyelitis_2024" | "walters_2014" | "bachmann_2003" | "yan_2018" | "nhs_glos_red_flags" | "diabetes_uk" | "lopes_2012" | "nielsen_2014_recovery" | "riel_2019" | "thomas_2019" | "frandsen_2025" | "seed_article" | "nhs_heel_pain" | "southern_health_achilles" | "nhs_borders_pttd" | "nice_ng226" | "nice_qs33" | "nice_ng65" | "sheffield_severs" | "nhs_osteomyelitis" | "stiell_1992" | "beckenkamp_2017" | "vuurberg_2018" | "netterstrom_wedin_2021" | "doherty_2014" | "hansoulle_2024" | "nhs_sprains" | "foot_education_heel_bruise" | "rose_singh_inferior_heel" | "van_der_windt_2010" | "nhs_sciatica" | "girft_ces" | "amssm_fhl" | "fhl_tenosynovitis_1998" | "janssens_2010" | "kuo_2015" | "nhs_gout" | "margaretten_2007" | "esvs_ali_2020" | "nice_ng12" | "nice_sepsis" | "odonnell_post_traumatic";
 
 /** A stable id (source quality). */
 export type SourceQuality = "primary" | "guideline" | "patient_information" | "secondary";
@@ -612,6 +726,14 @@ export interface Triage {
   level: TriageLevel;
   /** The reasons, most urgent first; the first sets the level. */
   reasons: TriageReason[];
+  /** The level's time frame in a few words ("now", "today", "within days"). */
+  time_frame: string;
+  /** Where the "who to see" advice comes from. */
+  who_source: Source | null;
+  /** Who is best placed to see the person first, most suitable first. */
+  who_to_see: Professional[];
+  /** The same, in words. */
+  who_to_see_text: string;
 }
 
 /** A stable id (triage level). */

@@ -5,10 +5,12 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::{assessment, doc, error};
 
-/// Assesses heel pain: ranks every condition with its probability and the
-/// contribution of every answer, sets the triage level with its reasons, and
-/// builds a care plan. The report always carries the "not a diagnosis"
-/// notice.
+/// Assesses heel pain: a probability distribution over the causes (the named
+/// conditions and `other`, "Something else"; it sums to 1) with the
+/// contribution of every answer, the triage level with its time frame, who
+/// to see and the reasons, the items still `missing` before self-care could
+/// be advised, and a care plan. The report always carries the "not a
+/// diagnosis" notice.
 ///
 /// The assessment is a plain object (`{ setting?, answers? }`, the same
 /// document as in Rust and Python) or its JSON text. The report is a new
@@ -16,7 +18,8 @@ use crate::{assessment, doc, error};
 ///
 /// ```js
 /// const report = assess({ answers: { age: 42, first_step_pain: "present" } });
-/// console.log(report.conditions[0].name, report.triage.level);
+/// console.log(report.conditions[0].name, report.triage.level, report.triage.who_to_see_text);
+/// console.log("still needed:", report.missing.join(", "));
 /// ```
 ///
 /// # Errors

@@ -65,22 +65,88 @@ describe("assess", () => {
     assert.deepEqual(Object.keys(report), [
       "setting",
       "conditions",
+      "log_normaliser",
       "triage",
       "care_plan",
+      "missing",
       "answered",
       "remarks",
       "notice",
       "engine_version",
     ]);
-    assert.equal(report.conditions.length, 21);
+    // 26 named conditions and "other" ("Something else").
+    assert.equal(report.conditions.length, 27);
     assert.equal(report.answered, 8);
+    assert.deepEqual(report.missing, []);
     const top = report.conditions[0];
     assert.ok(top.probability > 0.5 && top.probability < 1);
     assert.ok(top.contributions.length > 0);
     for (const c of top.contributions) {
       assert.ok(Math.abs(Math.log(c.likelihood_ratio) - c.log_lr) < 1e-12);
+      assert.ok(Math.abs(c.log_lr * c.weight - c.applied) < 1e-12);
     }
     assert.ok(report.conditions.every((c, i, all) => i === 0 || all[i - 1].probability >= c.probability));
+  });
+
+  test("gives a distribution over the causes that sums to 1, with Something else", () => {
+    const groups = readJson("schema", "report.schema.json").$defs.EvidenceGroup.enum;
+    for (const c of cases.cases) {
+      const report = assess(c.assessment);
+      const total = report.conditions.reduce((sum, x) => sum + x.probability, 0);
+      assert.ok(Math.abs(total - 1) < 1e-12, `${c.name}: the probabilities sum to ${total}`);
+      const other = report.conditions.find((x) => x.id === "other");
+      assert.equal(other.name, "Something else");
+      assert.ok(other.probability > 0);
+      for (const x of report.conditions) {
+        // probability = exp(log_score - log_normaliser); log_score = log_prior + Σ applied.
+        assert.ok(Math.abs(Math.exp(x.log_score - report.log_normaliser) - x.probability) < 1e-9);
+        const score = x.contributions.reduce((sum, k) => sum + k.applied, x.log_prior);
+        assert.ok(Math.abs(score - x.log_score) < 1e-9, `${c.name}: ${x.id}'s score`);
+        for (const k of x.contributions) assert.ok(k.group === null || groups.includes(k.group));
+      }
+    }
+  });
+
+  test("says how soon and who to see, in ids and in words", () => {
+    const cat = catalog();
+    const labels = new Map(cat.professionals.map((p) => [p.id, p.label]));
+    for (const c of cases.cases) {
+      const { triage } = assess(c.assessment);
+      const level = cat.triage_levels.find((l) => l.id === triage.level);
+      assert.equal(triage.time_frame, level.time_frame);
+      assert.equal(triage.action, level.action);
+      assert.ok(triage.who_to_see.length > 0, c.name);
+      assert.match(triage.who_to_see_text, /^Best placed to see first: /);
+      for (const p of triage.who_to_see) assert.ok(triage.who_to_see_text.includes(labels.get(p)), `${c.name}: ${p}`);
+    }
+    const runnerTriage = assess(runner).triage;
+    const fasciitis = cat.conditions.find((c) => c.id === "plantar_fasciitis");
+    assert.deepEqual(runnerTriage.who_to_see, fasciitis.who_to_see);
+    assert.equal(runnerTriage.who_source, fasciitis.who_source);
+  });
+
+  test("too little information is never self-care", () => {
+    const report = assess({ answers: { age: 11 } });
+    assert.equal(report.setting, "children");
+    assert.equal(report.triage.level, "see_doctor");
+    assert.deepEqual(report.missing, ["pain_location", "onset"]);
+    const reason = report.triage.reasons.find((r) => r.kind === "not_enough_information");
+    assert.ok(reason, "a not_enough_information reason");
+    assert.equal(reason.level, "see_doctor");
+    assert.match(reason.text, /where it hurts.*1 so far/);
+  });
+
+  test("a retired item is refused, naming its replacements; another is read as its successor", () => {
+    const err = throwsHeelError(() => assess({ answers: { redness_warmth: "present" } }), {
+      code: "unknown_id",
+      field: "answers.redness_warmth",
+    });
+    assert.match(err.message, /did you mean `redness`/);
+    assert.match(err.message, /split into "redness" and "warmth"/);
+    assert.deepEqual(
+      assess({ answers: { age: 30, heel_raise_difficulty: "present" } }),
+      assess({ answers: { age: 30, heel_raise_painful: "present" } }),
+    );
   });
 
   test("accepts the assessment as JSON text", () => {
@@ -92,7 +158,7 @@ describe("assess", () => {
     const report = assess(input);
     assert.deepEqual(input, runner);
     report.conditions.length = 0;
-    assert.equal(assess(input).conditions.length, 21);
+    assert.equal(assess(input).conditions.length, 27);
   });
 
   test("treats undefined and null answers as unknown", () => {
@@ -101,18 +167,40 @@ describe("assess", () => {
     assert.deepEqual(assess(withUnknowns), assess({ ...runner, answers: withoutFever }));
   });
 
-  test("red flags set the triage, with reasons", () => {
-    const report = assess({ answers: { fever: "present", redness_warmth: "present", swelling: "present" } });
-    assert.equal(report.triage.level, "emergency");
-    assert.ok(report.triage.reasons.some((r) => r.red_flag && r.rule === "fever_with_hot_swollen_heel"));
+  test("red flags set the triage, with reasons and who to see", () => {
+    const hotHeel = { fever: "present", redness: "present", warmth: "present", swelling: "present" };
+    const report = assess({ answers: hotHeel });
+    assert.equal(report.triage.level, "urgent");
+    assert.equal(report.triage.time_frame, "today");
+    assert.ok(report.triage.reasons.some((r) => r.red_flag && r.rule === "hot_red_swollen_heel"));
+    assert.ok(report.triage.reasons.some((r) => r.red_flag && r.rule === "fever_with_local_signs"));
+    assert.equal(report.triage.who_to_see[0], "urgent_care");
+    // With diabetes it is an emergency, and the diabetic foot team comes first.
+    const diabetic = assess({ answers: { ...hotHeel, diabetes: "present" } });
+    assert.equal(diabetic.triage.level, "emergency");
+    assert.equal(diabetic.triage.reasons[0].rule, "infection_with_systemic_signs");
+    assert.deepEqual(diabetic.triage.who_to_see, ["diabetic_foot_team", "emergency_department"]);
+    assert.equal(diabetic.triage.who_source, "diabetes_uk");
   });
 });
 
 describe("catalog", () => {
   test("lists the conditions, questions, levels, advice and sources", () => {
     const cat = catalog();
-    assert.equal(cat.conditions.length, 21);
+    assert.equal(cat.conditions.length, 27);
+    assert.equal(cat.conditions.at(-1).id, "other");
     assert.ok(cat.items.length >= 90);
+    const professionals = cat.professionals.map((p) => p.id);
+    assert.deepEqual(professionals, readJson("schema", "catalog.schema.json").$defs.Professional.enum);
+    for (const l of cat.triage_levels) {
+      assert.ok(l.time_frame && l.who.length > 0 && l.who.every((p) => professionals.includes(p)));
+      assert.ok(l.likely_threshold > 0 && l.likely_threshold < 1);
+    }
+    for (const c of cat.conditions) {
+      assert.equal(c.likely_at, cat.triage_levels.find((l) => l.id === c.care_level).likely_threshold);
+      assert.ok(c.who_to_see.length > 0 && c.who_to_see.every((p) => professionals.includes(p)));
+      assert.ok(cat.sources.some((s) => s.id === c.who_source));
+    }
     assert.deepEqual(
       cat.triage_levels.map((l) => l.id),
       ["self_care", "see_doctor", "urgent", "emergency"],
@@ -127,7 +215,7 @@ describe("catalog", () => {
   test("returns a new object on each call", () => {
     const a = catalog();
     a.conditions.length = 0;
-    assert.equal(catalog().conditions.length, 21);
+    assert.equal(catalog().conditions.length, 27);
   });
 });
 
@@ -178,7 +266,9 @@ describe("nextQuestions", () => {
   });
 
   test("reports the level the red-flag rules set so far", () => {
-    assert.equal(nextQuestions({ answers: { fever: "present", redness_warmth: "present", swelling: "present" } }).rule_level, "emergency");
+    const hotHeel = { fever: "present", redness: "present", warmth: "present", swelling: "present" };
+    assert.equal(nextQuestions({ answers: hotHeel }).rule_level, "urgent");
+    assert.equal(nextQuestions({ answers: { ...hotHeel, diabetes: "present" } }).rule_level, "emergency");
   });
 });
 
@@ -354,6 +444,6 @@ describe("no input traps the module or leaves it unusable", () => {
       }
     }
     plantarFasciitisFirst();
-    assert.equal(catalog().conditions.length, 21);
+    assert.equal(catalog().conditions.length, 27);
   });
 });

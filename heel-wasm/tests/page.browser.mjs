@@ -1,15 +1,19 @@
 // The self-check page (examples/web/) in Debian's Chromium, driven by
 // playwright-core, served by examples/web/serve.mjs on 127.0.0.1: two
-// complete interviews (one by keyboard only), the result they show, no
-// console error, no request anywhere but the local server (and none at all
-// once the page has loaded), and screenshots at desktop and phone width in
-// target/web-screenshots/. Also runs the README's browser example.
+// complete interviews (a benign one by keyboard only, a red-flag one by
+// mouse), the result they show (the triage with its time frame and who to
+// see, the distribution with "Something else"), an interview finished too
+// early (the "not enough information" state), no console error, no request
+// anywhere but the local server (and none at all once the page has loaded),
+// and screenshots at desktop and phone width in target/web-screenshots/.
+// Also runs the README's browser example.
 
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
+import { catalog } from "heel-wasm";
 import { chromium } from "playwright-core";
 
 import { serve } from "../../examples/web/serve.mjs";
@@ -33,7 +37,8 @@ const PHONE = { width: 390, height: 844 };
 // A runner with typical plantar fasciitis, answered with the keyboard only.
 const runner = {
   fever: "absent",
-  redness_warmth: "absent",
+  redness: "absent",
+  warmth: "absent",
   unable_to_bear_weight: "absent",
   puncture_wound: "absent",
   swelling: "absent",
@@ -48,16 +53,24 @@ const runner = {
   numbness: "absent",
 };
 
-// A hot, swollen heel with fever after stepping on something.
+// A hot, red, swollen heel with fever after stepping on something, in
+// someone with diabetes.
 const redFlag = {
   fever: "present",
-  redness_warmth: "present",
+  redness: "present",
+  warmth: "present",
   swelling: "present",
   unable_to_bear_weight: "absent",
   puncture_wound: "present",
+  diabetes: "present",
   age: 34,
   pain_location: ["whole_heel"],
 };
+
+/** The question of an item, as the package words it. */
+function question(item) {
+  return catalog().items.find((i) => i.id === item).question;
+}
 
 let server;
 let origin;
@@ -201,9 +214,16 @@ async function shownResult(page) {
   return {
     level: await page.getAttribute("#triage", "data-level"),
     levelText: await page.textContent("#triage .level"),
+    timeFrame: await page.textContent("#triage .time-frame"),
     action: await page.textContent("#triage .action"),
+    who: await page.textContent("#triage .who"),
+    whoIds: (await page.getAttribute("#triage .who", "data-who")).split(" "),
+    moreInfo: await page.isVisible("#more-info"),
+    missing: await page.$$eval("#missing li", (els) => els.map((e) => e.textContent)),
     reasons: await page.$$eval("#triage .reasons li", (els) => els.map((e) => e.textContent)),
     ranking: await page.$$eval("#ranking li", (els) => els.map((e) => e.dataset.condition)),
+    rest: await page.$$eval("#ranking-rest li", (els) => els.map((e) => e.dataset.condition)),
+    percents: await page.$$eval(".ranking li .pct", (els) => els.map((e) => e.textContent)),
     top: await page.textContent("#ranking li:first-child .name"),
     notice: await page.textContent("#result-notice"),
     steps: await page.$$eval("#plan li h4", (els) => els.length),
@@ -216,15 +236,29 @@ describe("the self-check page", () => {
   test("a runner with first-step heel pain, by keyboard, at desktop width", async () => {
     const { context, page, log } = await openPage(DESKTOP);
     const asked = await interview(page, log, runner, answerByKeyboard);
-    assert.deepEqual(asked.slice(0, 2), ["fever", "redness_warmth"], "red-flag questions first");
+    assert.deepEqual(asked.slice(0, 2), ["fever", "swelling"], "red-flag questions first");
+    assert.ok(asked.includes("pain_location") && asked.includes("onset"), `asked ${asked}`);
     const r = await shownResult(page);
     assert.equal(r.top, "Plantar fasciitis");
     assert.equal(r.ranking[0], "plantar_fasciitis");
     assert.equal(r.level, "self_care");
     assert.equal(r.levelText, "Self-care");
-    assert.match(r.action, /Self-care is a reasonable start/);
+    assert.equal(r.timeFrame, "at home; see someone if not better within two weeks");
+    assert.match(r.action, /Self-care at home is a reasonable start/);
+    // Who to see comes from the likely condition, in words and ids.
+    assert.equal(r.who, "Best placed to see first: a physiotherapist, a podiatrist and a family doctor (GP).");
+    assert.deepEqual(r.whoIds, ["physiotherapist", "podiatrist", "family_doctor"]);
+    assert.equal(r.moreInfo, false, "enough information: no 'not enough information' panel");
     assert.match(r.notice, /not a diagnosis/);
+    // The distribution: "Something else" is in the main ranking, every cause
+    // is listed once, and the shares add up to about 100%.
     assert.equal(r.ranking.length, 5);
+    assert.ok(r.ranking.includes("other"), `ranking ${r.ranking}`);
+    assert.equal(await page.textContent('#ranking li[data-condition="other"] .name'), "Something else");
+    assert.equal(new Set([...r.ranking, ...r.rest]).size, 27);
+    const shown = r.percents.filter((t) => t.endsWith("%") && !t.startsWith("under")).map((t) => Number.parseInt(t, 10));
+    const total = shown.reduce((a, b) => a + b, 0);
+    assert.ok(total >= 97 && total <= 101, `the shown percentages add up to about 100 (${total})`);
     assert.equal(r.why, 3);
     assert.ok(r.steps >= 4, "a care plan");
     assert.equal(await page.isVisible("#why details[open] table"), true, "the top condition's contributions are shown");
@@ -233,7 +267,7 @@ describe("the self-check page", () => {
     await context.close();
   });
 
-  test("a hot, swollen heel with fever, at phone width, with Back", async () => {
+  test("a hot, swollen heel with fever and diabetes, at phone width, with Back", async () => {
     const { context, page, log } = await openPage(PHONE);
     let alertSeen = false;
     let wentBack = false;
@@ -258,11 +292,54 @@ describe("the self-check page", () => {
     const r = await shownResult(page);
     assert.equal(r.top, "Calcaneal osteomyelitis");
     assert.equal(r.level, "emergency");
-    assert.equal(r.levelText, "Emergency");
+    assert.equal(r.levelText, "Emergency: now");
+    assert.equal(r.timeFrame, "now");
     assert.match(r.action, /emergency department/);
+    // Who to see: the diabetic foot team first, then the emergency department.
+    assert.equal(r.who, "Best placed to see first: your diabetic foot team and an emergency department.");
+    assert.deepEqual(r.whoIds, ["diabetic_foot_team", "emergency_department"]);
     assert.ok(r.reasons.some((t) => t.startsWith("Warning sign")), "the red flags are listed as reasons");
+    // The person did not know how it started. heel says it still needs that,
+    // among the reasons, but an emergency is no time for more questions.
+    assert.ok(r.reasons.some((t) => t.includes("not enough information")));
+    assert.equal(r.moreInfo, false, "no 'Answer more questions' in an emergency");
     assert.ok(r.overflow <= 0, `no sideways scrolling at phone width (${r.overflow}px)`);
     await page.screenshot({ path: join(screenshots, "phone-red-flag.png"), fullPage: true });
+    checkTraffic(log);
+    await context.close();
+  });
+
+  test("finishing too early shows what heel still needs, and the questions go on", async () => {
+    const { context, page, log } = await openPage(DESKTOP);
+    await page.goto(`${origin}/examples/web/`);
+    await page.waitForSelector("html[data-ready]");
+    const requestsWhenLoaded = log.requests.length;
+    await page.getByRole("button", { name: "Start the self-check" }).click();
+    // Don't know to every warning-sign question, then finish at the first chance.
+    for (let step = 1; !(await page.isVisible("#finish")); step += 1) {
+      assert.ok(step < 30, "finishing is offered once the warning-sign questions are done");
+      await page.getByRole("button", { name: "Don't know" }).click();
+      await nextScreen(page, step);
+    }
+    await page.getByRole("button", { name: "Finish now and see my result" }).click();
+    await page.waitForSelector("#result:not([hidden])");
+    const r = await shownResult(page);
+    assert.equal(r.level, "see_doctor");
+    assert.equal(r.timeFrame, "within days");
+    assert.match(r.who, /^Best placed to see first: /);
+    assert.equal(r.moreInfo, true, "the 'not enough information' panel is shown");
+    assert.match(await page.textContent("#more-info-text"), /not enough information to advise self-care/);
+    assert.match(await page.textContent("#more-info-text"), /0 so far/);
+    assert.deepEqual(r.missing, [question("pain_location"), question("onset")]);
+    assert.ok(r.reasons.some((t) => t.includes("not enough information")));
+    await page.screenshot({ path: join(screenshots, "desktop-not-enough-information.png"), fullPage: true });
+    // "Answer more questions" goes back to the interview.
+    await page.getByRole("button", { name: "Answer more questions" }).click();
+    await page.waitForSelector("#interview:not([hidden])");
+    assert.equal(await focusedId(page), "question-title");
+    const item = await page.getAttribute("#question fieldset", "data-item");
+    assert.ok(item, "a question is on screen");
+    assert.deepEqual(log.requests.slice(requestsWhenLoaded), [], "no request after loading");
     checkTraffic(log);
     await context.close();
   });
@@ -300,7 +377,10 @@ describe("the self-check page", () => {
     const { context, page, log } = await openPage(DESKTOP);
     await page.goto(`${origin}/target/readme-web/`);
     await page.waitForFunction(() => document.body.textContent.includes("Plantar fasciitis"));
-    assert.match(await page.textContent("body"), /^Plantar fasciitis: Self-care is a reasonable start/);
+    assert.equal(
+      await page.textContent("body"),
+      "Plantar fasciitis, within days: Best placed to see first: a physiotherapist, a podiatrist and a family doctor (GP).",
+    );
     checkTraffic(log);
     await context.close();
   });

@@ -2,9 +2,11 @@
 
 Describe the pain (where it hurts, how and when it started, what makes it
 worse, risk factors and, if a clinician is involved, bedside tests) and heel
-ranks 21 conditions by probability, showing how every answer moved each one;
-sets a triage level with the reasons behind it (red flags are rules, and
-scores never argue them away); and builds a care plan to start with.
+gives a probability distribution over 26 conditions and "Something else"
+(``other``), showing how every answer moved each one; sets a triage level
+with its time frame, who to see and the reasons behind it (red flags are
+rules, and scores never argue them away; too little information is never
+self-care); and builds a care plan to start with.
 
 **heel is not a diagnosis.** It cannot examine anyone, and every report says
 so.
@@ -24,7 +26,8 @@ agree across Rust, Python and JavaScript.
 - ``assess_many(assessments)``: many, scored with the GIL released.
 - ``assess_frame(df)``: a pandas or polars DataFrame, one row per assessment.
 - ``next_questions(assessment, ...)``: what to ask next, and when to stop.
-- ``catalog()``: conditions, questions, triage levels, advice and sources.
+- ``catalog()``: conditions, questions, triage levels, professionals, advice
+  and sources.
 
 Invalid input raises ``InvalidAssessmentError`` or ``InvalidOptionsError``
 (both ``HeelError``, a ``ValueError``) with ``code``, ``field`` and
@@ -49,6 +52,7 @@ from ._heel import (
     CatalogItem,
     CatalogLevel,
     CatalogOption,
+    CatalogProfessional,
     CatalogSetting,
     CatalogSource,
     ConditionResult,
@@ -64,7 +68,15 @@ from ._heel import (
     catalog,
 )
 from ._interview import next_questions
-from ._types import AnswerType, AssessmentLike, ReasonKind, Setting, StopReason, TriageLevel
+from ._types import (
+    AnswerType,
+    AssessmentLike,
+    Professional,
+    ReasonKind,
+    Setting,
+    StopReason,
+    TriageLevel,
+)
 
 __all__ = [
     "NOTICE",
@@ -82,6 +94,7 @@ __all__ = [
     "CatalogItem",
     "CatalogLevel",
     "CatalogOption",
+    "CatalogProfessional",
     "CatalogSetting",
     "CatalogSource",
     "ConditionResult",
@@ -90,6 +103,7 @@ __all__ = [
     "InvalidAssessmentError",
     "InvalidOptionsError",
     "NextQuestions",
+    "Professional",
     "Question",
     "ReasonKind",
     "Report",

@@ -28,10 +28,11 @@ FrameT = TypeVar("FrameT")
 #: ``keep`` is an evidence item).
 SETTING_COLUMN = "setting"
 
-#: The result columns, in order, before one probability column per condition.
+#: The result columns, in order, before one probability column per cause.
 RESULT_COLUMNS = ("top_condition", "top_probability", "triage_level", "triage_reasons")
 
-#: The probability column of a condition is this prefix and its id.
+#: The probability column of a cause is this prefix and its id (``p_other`` for
+#: "Something else").
 PROBABILITY_PREFIX = "p_"
 
 
@@ -53,10 +54,12 @@ def assess_frame(frame: FrameT, *, keep: Iterable[str] = ()) -> FrameT:
 
     Returns:
         A table of the same kind with one row per input row (for pandas, the
-        same index): the ``keep`` columns, then ``top_condition`` (an id),
-        ``top_probability``, ``triage_level``, ``triage_reasons`` (a list of
-        the reasons' texts, most urgent first) and one probability column per
-        condition, named ``p_`` and the condition id, in catalog order.
+        same index): the ``keep`` columns, then ``top_condition`` (the id of
+        the most likely cause, which can be ``other``), ``top_probability``,
+        ``triage_level``, ``triage_reasons`` (a list of the reasons' texts,
+        most urgent first) and one probability column per cause, named ``p_``
+        and the cause's id, in catalog order: the named conditions, then
+        ``p_other`` ("Something else"). A row's probabilities sum to 1.
 
     Raises:
         InvalidAssessmentError: A row is not a valid assessment; ``index`` is

@@ -25,7 +25,22 @@ Setting: TypeAlias = Literal["runners", "general_practice", "children"]
 TriageLevel: TypeAlias = Literal["self_care", "see_doctor", "urgent", "emergency"]
 
 #: Why a triage reason was given.
-ReasonKind: TypeAlias = Literal["rule", "likely_condition", "no_clear_pattern", "no_warning_signs"]
+ReasonKind: TypeAlias = Literal[
+    "rule", "likely_condition", "no_clear_pattern", "not_enough_information", "no_warning_signs"
+]
+
+#: Who a report can recommend seeing (labels in ``heel.catalog().professionals``).
+Professional: TypeAlias = Literal[
+    "family_doctor",
+    "physiotherapist",
+    "podiatrist",
+    "sports_medicine",
+    "urgent_care",
+    "emergency_department",
+    "rheumatology",
+    "diabetic_foot_team",
+    "orthopaedics",
+]
 
 #: Why the interview can stop.
 StopReason: TypeAlias = Literal[
@@ -35,4 +50,12 @@ StopReason: TypeAlias = Literal[
 #: How a question is answered.
 AnswerType: TypeAlias = Literal["yes_no", "choice", "locations", "number"]
 
-__all__ = ["AnswerType", "AssessmentLike", "ReasonKind", "Setting", "StopReason", "TriageLevel"]
+__all__ = [
+    "AnswerType",
+    "AssessmentLike",
+    "Professional",
+    "ReasonKind",
+    "Setting",
+    "StopReason",
+    "TriageLevel",
+]

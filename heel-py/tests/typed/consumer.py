@@ -20,10 +20,22 @@ def summary(assessment: heel.AssessmentLike) -> str:
     assert_type(report.triage.level, heel.TriageLevel)
     assert_type(report.setting, heel.Setting)
     lines = [f"{top.name}: {top.probability:.0%} ({top.icd10cm})"]
+    total: float = sum(c.probability for c in report.conditions)
+    lines.append(f"{total:.3f} {report.log_normaliser}")
     for c in report.conditions:
+        score: float = c.log_prior + sum(k.applied for k in c.contributions)
+        lines.append(f"{c.id} {score} {c.log_score}")
         for k in c.contributions:
             source: str | None = k.source
-            lines.append(f"{c.id} {k.item}={k.answer} x{k.likelihood_ratio:.2f} {source}")
+            group: str | None = k.group
+            lines.append(
+                f"{c.id} {k.item}={k.answer} x{k.likelihood_ratio:.2f} w{k.weight} {group} {source}"
+            )
+    triage = report.triage
+    who: list[heel.Professional] = triage.who_to_see
+    lines.append(f"{triage.time_frame}: {triage.who_to_see_text} {who} {triage.who_source}")
+    missing: list[str] = report.missing
+    lines.extend(missing)
     for reason in report.triage.reasons:
         assert_type(reason.kind, heel.ReasonKind)
         rule: str | None = reason.rule
@@ -82,4 +94,16 @@ def catalog() -> list[str]:
     ids = [c.id for c in cat.conditions] + [s.id for s in cat.sources]
     bands = [b.from_ for i in cat.items for b in i.answer.bands]
     levels: list[heel.TriageLevel] = [lvl.id for lvl in cat.triage_levels]
-    return ids + [str(b) for b in bands] + list(levels) + [heel.__version__, heel.NOTICE]
+    thresholds: list[float] = [lvl.likely_threshold for lvl in cat.triage_levels]
+    who: list[heel.Professional] = [p for lvl in cat.triage_levels for p in lvl.who]
+    who += [p.id for p in cat.professionals] + [p for c in cat.conditions for p in c.who_to_see]
+    labels = {p.id: p.label for p in cat.professionals}
+    return (
+        ids
+        + [str(b) for b in bands]
+        + list(levels)
+        + [str(t) for t in thresholds]
+        + [labels[p] for p in who]
+        + [c.who_source for c in cat.conditions]
+        + [heel.__version__, heel.NOTICE]
+    )

@@ -9,6 +9,8 @@ report = heel.assess({"answers": {}})
 report.triage.level == "urgentt"  # error: no such level
 report.setting == "gym"  # error: no such setting
 report.top.probability.upper()  # error: a float
+report.top.log_odds  # error: removed; the score is log_score
+report.triage.who_to_see[0] == "surgeon"  # error: no such professional
 report.triage = report.triage  # error: read-only
 heel.assess(42)  # error: not an assessment
 heel.next_questions({}, limit="3")  # error: limit is an int

@@ -14,7 +14,9 @@ import {
   type ConditionResult,
   type HeelError,
   type HeelErrorCode,
+  type Item,
   type NextQuestions,
+  type Professional,
   type QuestionOptions,
   type Report,
   type TriageLevel,
@@ -37,6 +39,12 @@ const level: TriageLevel = report.triage.level;
 const probability: number | undefined = top?.probability;
 const source: string | null | undefined = top?.contributions[0]?.source;
 const steps: string[] = report.care_plan.steps.map((s) => `${s.title}: ${s.text}`);
+const applied: number | undefined = top?.contributions[0]?.applied;
+const score: number | undefined = top === undefined ? undefined : top.log_score - report.log_normaliser;
+const who: Professional[] = report.triage.who_to_see;
+const when: string = `${report.triage.time_frame}: ${report.triage.who_to_see_text} ${report.triage.who_source ?? ""}`;
+const missing: Item[] = report.missing;
+const enoughInformation: boolean = !report.triage.reasons.some((r) => r.kind === "not_enough_information");
 const fromText: Report = assess('{"answers": {"age": 42}}');
 
 const options: QuestionOptions = { self_report_only: true, limit: 1, skip: ["fever"] };
@@ -59,6 +67,9 @@ function describeAnswer(item: CatalogItem): string {
   }
 }
 const described: string[] = cat.items.map(describeAnswer);
+const labels: string[] = cat.professionals.map((p) => `${p.id}: ${p.label}`);
+const thresholds: number[] = cat.triage_levels.map((l) => l.likely_threshold);
+const conditionWho: Professional[][] = cat.conditions.map((c) => c.who_to_see);
 
 try {
   assess({ answers: { age: 130 } });
@@ -89,9 +100,37 @@ nextQuestions({}, { limits: 3 });
 nextQuestions({}, { skip: ["feverr"] });
 // @ts-expect-error: reports have no such field
 report.diagnosis;
+// @ts-expect-error: log_odds is gone; the score is log_score
+top?.log_odds;
+// @ts-expect-error: redness_warmth was split into redness and warmth
+assess({ answers: { redness_warmth: "present" } });
+// @ts-expect-error: not a professional
+const wrongWho: Professional = "surgeon";
 // @ts-expect-error: the level is a closed set
 const wrongLevel: TriageLevel = "later";
 // @ts-expect-error: a HeelError's code is a closed set
 const wrongCode: HeelErrorCode = "oops";
 
-export { described, fromText, id, level, probability, reason, source, steps, stop, wrongCode, wrongLevel };
+export {
+  applied,
+  conditionWho,
+  described,
+  enoughInformation,
+  fromText,
+  id,
+  labels,
+  level,
+  missing,
+  probability,
+  reason,
+  score,
+  source,
+  steps,
+  stop,
+  thresholds,
+  when,
+  who,
+  wrongCode,
+  wrongLevel,
+  wrongWho,
+};
