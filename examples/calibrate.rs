@@ -430,6 +430,26 @@ fn vignettes(params: &ModelParams, range: std::ops::Range<usize>) -> VignetteFig
 const FIRST_BATCH: std::ops::Range<usize> = 0..59;
 const HELD_OUT: std::ops::Range<usize> = 59..usize::MAX;
 
+/// A reliability table: each bin of `width` percentage points with its count,
+/// mean shown probability and observed frequency (empty bins left out).
+fn reliability(o: &mut String, columns: &str, bins: &[(usize, f64, f64)], width: usize) {
+    let _ = writeln!(o, "{columns}");
+    let _ = writeln!(o, "|---|---|---|---|");
+    for (i, b) in bins.iter().enumerate() {
+        if b.0 > 0 {
+            let _ = writeln!(
+                o,
+                "| {}-{}% | {} | {:.3} | {:.3} |",
+                i * width,
+                i * width + width,
+                b.0,
+                b.1 / b.0 as f64,
+                b.2 / b.0 as f64
+            );
+        }
+    }
+}
+
 fn grid() -> impl Iterator<Item = f64> {
     (0..=32).map(|k| 0.4 + 0.05 * f64::from(k))
 }
@@ -521,21 +541,12 @@ The two disagree; real cases decide, and the simulation below shows the cost of 
         o,
         "\nReliability on the held-out vignettes, every cause's probability (as shipped):\n"
     );
-    let _ = writeln!(o, "| shown | n | mean shown | observed |");
-    let _ = writeln!(o, "|---|---|---|---|");
-    for (i, b) in held.bins.iter().enumerate() {
-        if b.0 > 0 {
-            let _ = writeln!(
-                o,
-                "| {}-{}% | {} | {:.3} | {:.3} |",
-                i * 20,
-                i * 20 + 20,
-                b.0,
-                b.1 / b.0 as f64,
-                b.2 / b.0 as f64
-            );
-        }
-    }
+    reliability(
+        &mut o,
+        "| shown | n | mean shown | observed |",
+        &held.bins,
+        20,
+    );
     let _ = writeln!(
         o,
         "\nThe suite's other figures (top-3, triage, wrong conditions shown) are printed by `cargo test --test vignettes -- --nocapture`."
@@ -573,37 +584,19 @@ with the dependence described in `examples/calibrate.rs` and many answers missin
         o,
         "\n### Reliability, every cause's probability (as shipped)\n\nEach probability a report shows for any cause, binned: \"shown as 30%\" should come true about 30% of the time.\n"
     );
-    let _ = writeln!(o, "| shown | n | mean shown | observed |");
-    let _ = writeln!(o, "|---|---|---|---|");
-    for (i, b) in shipped.all_bins.iter().enumerate() {
-        if b.0 > 0 {
-            let _ = writeln!(
-                o,
-                "| {}-{}% | {} | {:.3} | {:.3} |",
-                i * 10,
-                i * 10 + 10,
-                b.0,
-                b.1 / b.0 as f64,
-                b.2 / b.0 as f64
-            );
-        }
-    }
+    reliability(
+        &mut o,
+        "| shown | n | mean shown | observed |",
+        &shipped.all_bins,
+        10,
+    );
     let _ = writeln!(o, "\n### Reliability, leading cause (as shipped)\n");
-    let _ = writeln!(o, "| confidence | n | mean confidence | accuracy |");
-    let _ = writeln!(o, "|---|---|---|---|");
-    for (i, b) in shipped.top_bins.iter().enumerate() {
-        if b.0 > 0 {
-            let _ = writeln!(
-                o,
-                "| {}-{}% | {} | {:.3} | {:.3} |",
-                i * 10,
-                i * 10 + 10,
-                b.0,
-                b.1 / b.0 as f64,
-                b.2 / b.0 as f64
-            );
-        }
-    }
+    reliability(
+        &mut o,
+        "| confidence | n | mean confidence | accuracy |",
+        &shipped.top_bins,
+        10,
+    );
     let _ = writeln!(o, "\n### Sensitivity to the group decay (as shipped T)\n");
     let _ = writeln!(
         o,
