@@ -83,6 +83,7 @@ mod interview;
 mod item;
 pub mod knowledge;
 mod math;
+pub mod parse;
 mod report;
 mod schema;
 mod scoring;
@@ -104,6 +105,7 @@ pub use interview::{
 };
 pub use item::{AnswerKind, Band, Choice, Group, Item, ItemInfo, Location, Locations};
 pub use knowledge::{Advice, EvidenceGroup, Grade, Rule, Source};
+pub use parse::{Finding, FoundAnswer, MAX_TEXT_CHARS, Parsed, Span, YesNo, parse};
 pub use report::{ConditionResult, Contribution, NOTICE, Report, assess, assess_json};
 pub use schema::schemas;
 pub use scoring::{ModelParams, Scores, score, score_with};

@@ -1,0 +1,1256 @@
+//! Reading a free-text description of heel pain into findings and an
+//! [`Assessment`].
+//!
+//! [`parse`] finds what a text says about the evidence items: lay and
+//! clinical wording, negation ("no swelling or redness", "denies fever",
+//! "Thompson neg"), hedges ("maybe a bit swollen", "?subtle swelling"),
+//! numbers with units (ages, durations including clinical shorthand such as
+//! `6/52`, pain scores, weekly distance, height and weight), who has the pain
+//! ("my 12-year-old son"), which side, and the past versus now ("I broke that
+//! heel three years ago" is a previous fracture, not a new injury).
+//!
+//! It is deterministic and table-driven: the English vocabulary lives in
+//! [`crate::knowledge::phrases`], and the reader runs in time linear in the
+//! length of the text (one Aho-Corasick pass plus bounded look-arounds).
+//!
+//! ```
+//! use heel_core::{parse, Answer, Item, Location};
+//!
+//! let parsed = parse(
+//!     "I'm 41 and run about 30 km a week. For ten days I've had a stabbing pain \
+//!      under my left heel on the inner side, worst with the first steps in the \
+//!      morning. No swelling or redness, and maybe a bit warm.",
+//! )?;
+//! let a = &parsed.assessment;
+//! assert_eq!(a.get(Item::Age), Some(Answer::Number(41.0)));
+//! assert_eq!(a.get(Item::DurationDays), Some(Answer::Number(10.0)));
+//! assert!(a.locations().contains(Location::PlantarMedialHeel));
+//! assert_eq!(a.get(Item::Swelling), Some(Answer::Absent));
+//! assert_eq!(a.get(Item::Redness), Some(Answer::Absent));
+//! // Hedged: reported, but not answered.
+//! assert_eq!(a.get(Item::Warmth), None);
+//! let warm = parsed.findings.iter().find(|f| f.item == Item::Warmth).unwrap();
+//! assert!(warm.hedged && warm.answer.is_none());
+//! // Every finding points back at the words that gave it.
+//! let first = &parsed.findings[0];
+//! assert_eq!(first.span.text, "I'm 41");
+//!
+//! // The assessment is ready to score.
+//! let report = heel_core::assess(a)?;
+//! assert_eq!(report.conditions[0].id, heel_core::Condition::PlantarFasciitis);
+//! # Ok::<(), heel_core::Error>(())
+//! ```
+
+mod numbers;
+mod text;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+use crate::assessment::{Answer, Assessment, Setting};
+use crate::item::{AnswerKind, Choice, Item, Location, Locations};
+use crate::knowledge::phrases::{
+    ABOUT, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CLAUSE_STARTERS, CUES, Cue, DAY_WORDS,
+    FAMILY, FAMILY_ONLY, FAMILY_WORDS, FIRST_PERSON, HISTORY, HISTORY_CUES, IGNORE,
+    LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, PAIN_WORDS, PER_WEEK, PHRASES, PLACE_SPAN, PLACES,
+    PRESENT_CUES, SEX_WORDS, SIDE_COMPARE, SIDE_PARTS, SIDE_WORDS, SIGN_WORDS, Says,
+};
+use text::{Kind, Tokens, normalize_pattern, tokenize};
+
+/// The longest text [`parse`] reads, in characters. Longer texts are refused
+/// with [`Error::TooLarge`] (field `text`): a description of heel pain fits
+/// in far less, and the limit keeps the work per call bounded.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// What [`parse`] understood from a text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Parsed {
+    /// Everything found, in text order: one finding per statement (a place
+    /// that hurts is one finding per place).
+    pub findings: Vec<Finding>,
+    /// The sentences (or pieces of them) that gave no finding.
+    pub unused: Vec<Span>,
+    /// The assessment built from the findings: hedged findings are left
+    /// unanswered; for a yes/no item stated both ways, "present" wins.
+    pub assessment: Assessment,
+}
+
+/// One thing the text says about one evidence item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Finding {
+    /// The evidence item.
+    pub item: Item,
+    /// The answer it gives; `null` when the statement was hedged.
+    pub answer: Option<FoundAnswer>,
+    /// The words that gave it.
+    pub span: Span,
+    /// Whether a negation turned it to "absent" ("no swelling", "Tinel neg").
+    pub negated: bool,
+    /// Whether it was hedged ("maybe a bit swollen"); a hedged finding has no
+    /// answer and is not put into the assessment.
+    pub hedged: bool,
+    /// Whether the number is the text's loose estimate ("about 3 weeks",
+    /// "since last summer") rather than a stated value.
+    pub approximate: bool,
+}
+
+/// A piece of the input text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Span {
+    /// Byte offset where it starts.
+    pub start: usize,
+    /// Byte offset just past its end.
+    pub end: usize,
+    /// The text itself.
+    pub text: String,
+}
+
+/// The answer a finding gives, in the form an assessment document uses.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum FoundAnswer {
+    /// A yes/no answer.
+    YesNo(YesNo),
+    /// A number in the item's unit (days, years, km, cm, kg, points).
+    Number(f64),
+    /// An option of a choice item.
+    Choice(Choice),
+    /// One place that hurts (for `pain_location`).
+    Location(Location),
+}
+
+/// A yes/no answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum YesNo {
+    /// The finding is there.
+    Present,
+    /// The finding is not there.
+    Absent,
+}
+
+impl Parsed {
+    /// The document as JSON.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        // Plain strings, numbers, bools and lists: this cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The document as indented JSON.
+    #[must_use]
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Reads a free-text description of heel pain.
+///
+/// See the [module documentation](self) for what it understands.
+///
+/// # Errors
+/// [`Error::TooLarge`] (field `text`) for a text longer than
+/// [`MAX_TEXT_CHARS`] characters. Any other text, however odd, parses.
+pub fn parse(text: &str) -> Result<Parsed, Error> {
+    if text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS {
+        return Err(Error::TooLarge {
+            field: "text".to_owned(),
+            limit: format!("at most {MAX_TEXT_CHARS} characters"),
+        });
+    }
+    Ok(Reader::new(text).run())
+}
+
+// ---------------------------------------------------------------------------
+// The compiled vocabulary.
+
+#[derive(Debug, Clone, Copy)]
+enum Role {
+    Part { phrase: u32, part: u8 },
+    Cue(Cue),
+    Aspect(Aspect),
+    Family,
+    History,
+    Present,
+    Pain,
+    Sign,
+    PerWeek,
+    About,
+    Loose(f64),
+    Day(f64),
+    NumberWord(f64),
+}
+
+struct CompiledPhrase {
+    /// `None` for the ignore list.
+    target: Option<(Item, Says)>,
+    parts: u8,
+    /// Words in all parts (the longer phrase wins an overlap).
+    words: u16,
+}
+
+struct Vocabulary {
+    ac: AhoCorasick,
+    roles: Vec<Vec<Role>>,
+    phrases: Vec<CompiledPhrase>,
+}
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(Vocabulary::build);
+
+impl Vocabulary {
+    fn build() -> Self {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut roles: Vec<Vec<Role>> = Vec::new();
+        let mut add = |text: &str, role: Role| {
+            let norm = normalize_pattern(text);
+            if norm.is_empty() {
+                return;
+            }
+            let key = format!(" {norm} ");
+            let id = *index.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                roles.push(Vec::new());
+                patterns.len() - 1
+            });
+            roles[id].push(role);
+        };
+        let mut phrases = Vec::new();
+        let mut add_phrase =
+            |target: Option<(Item, Says)>, pattern: &str, add: &mut dyn FnMut(&str, Role)| {
+                let parts: Vec<&str> = pattern.split("...").map(str::trim).collect();
+                let id = phrases.len() as u32;
+                let words = parts
+                    .iter()
+                    .map(|p| normalize_pattern(p).split(' ').count())
+                    .sum::<usize>();
+                for (k, part) in parts.iter().enumerate() {
+                    add(
+                        part,
+                        Role::Part {
+                            phrase: id,
+                            part: k as u8,
+                        },
+                    );
+                }
+                phrases.push(CompiledPhrase {
+                    target,
+                    parts: parts.len() as u8,
+                    words: words as u16,
+                });
+            };
+        for group in PHRASES {
+            for p in group.patterns {
+                add_phrase(Some((group.item, group.says)), p, &mut add);
+            }
+        }
+        for p in IGNORE {
+            add_phrase(None, p, &mut add);
+        }
+        for (cue, words) in CUES {
+            for w in *words {
+                add(w, Role::Cue(*cue));
+            }
+        }
+        for (aspect, words) in ASPECTS {
+            for w in *words {
+                add(w, Role::Aspect(*aspect));
+            }
+        }
+        for w in FAMILY_WORDS {
+            add(w, Role::Family);
+        }
+        for w in HISTORY_CUES {
+            add(w, Role::History);
+        }
+        for w in PRESENT_CUES {
+            add(w, Role::Present);
+        }
+        for w in PAIN_WORDS {
+            add(w, Role::Pain);
+        }
+        for w in SIGN_WORDS {
+            add(w, Role::Sign);
+        }
+        for w in PER_WEEK {
+            add(w, Role::PerWeek);
+        }
+        for w in ABOUT {
+            add(w, Role::About);
+        }
+        for (w, d) in LOOSE_DURATIONS {
+            add(w, Role::Loose(*d));
+        }
+        for (w, d) in DAY_WORDS {
+            add(w, Role::Day(*d));
+        }
+        for (w, v) in NUMBER_WORDS {
+            add(w, Role::NumberWord(*v));
+        }
+        // The vocabulary is a fixed table, checked by the tests: building it
+        // cannot fail at run time.
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .unwrap_or_else(|e| unreachable!("phrase table: {e}"));
+        Vocabulary { ac, roles, phrases }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// One reading.
+
+/// A phrase found in the text, before negation and hedges are applied.
+#[derive(Debug, Clone)]
+struct Candidate {
+    phrase: u32,
+    /// Token range of the whole match (gaps included).
+    start: usize,
+    end: usize,
+    /// The token ranges of its parts.
+    parts: Vec<(usize, usize)>,
+}
+
+/// A finding in token terms.
+#[derive(Debug, Clone)]
+struct Raw {
+    item: Item,
+    answer: Option<FoundAnswer>,
+    start: usize,
+    end: usize,
+    negated: bool,
+    hedged: bool,
+    approximate: bool,
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    t: Tokens,
+    /// Sentence and clause of each token.
+    sentence: Vec<u32>,
+    clause: Vec<u32>,
+    /// Per-sentence flags.
+    sent_history: Vec<bool>,
+    sent_present: Vec<bool>,
+    sent_family: Vec<bool>,
+    sent_pain: Vec<bool>,
+    sent_sign: Vec<bool>,
+    /// Token ranges of the selected cues.
+    cues: Vec<(usize, usize, Cue)>,
+    /// Cue starting at each token (index into `cues`).
+    cue_start: Vec<Option<u32>>,
+    cue_end: Vec<Option<u32>>,
+    aspects: Vec<(usize, usize, Aspect)>,
+    per_week: Vec<usize>,
+    about: Vec<(usize, usize)>,
+    loose: Vec<(usize, usize, f64)>,
+    days: Vec<(usize, usize, f64)>,
+    number_words: Vec<(usize, usize, f64)>,
+    /// Tokens used by a phrase.
+    used: Vec<bool>,
+    raws: Vec<Raw>,
+    /// Whether the text is about the writer's child.
+    child: bool,
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str) -> Self {
+        let t = tokenize(text);
+        let n = t.list.len();
+        Reader {
+            text,
+            t,
+            sentence: vec![0; n],
+            clause: vec![0; n],
+            sent_history: Vec::new(),
+            sent_present: Vec::new(),
+            sent_family: Vec::new(),
+            sent_pain: Vec::new(),
+            sent_sign: Vec::new(),
+            cues: Vec::new(),
+            cue_start: vec![None; n],
+            cue_end: vec![None; n],
+            aspects: Vec::new(),
+            per_week: Vec::new(),
+            about: Vec::new(),
+            loose: Vec::new(),
+            days: Vec::new(),
+            number_words: Vec::new(),
+            used: vec![false; n],
+            raws: Vec::new(),
+            child: false,
+        }
+    }
+
+    fn norm(&self, i: usize) -> &str {
+        self.t.norm(i)
+    }
+
+    fn len(&self) -> usize {
+        self.t.list.len()
+    }
+
+    fn run(mut self) -> Parsed {
+        let vocab = &*VOCABULARY;
+        self.split_sentences();
+        let candidates = self.match_all(vocab);
+        let selected = self.select(vocab, candidates);
+        self.split_clauses();
+        self.child = self.detect_child();
+        for c in &selected {
+            self.judge(vocab, c);
+        }
+        self.propagate_lists();
+        self.places();
+        self.side();
+        self.sex();
+        numbers::read(&mut self);
+        self.filter_subject();
+        self.finish()
+    }
+
+    fn split_sentences(&mut self) {
+        let mut s = 0u32;
+        for i in 0..self.len() {
+            self.sentence[i] = s;
+            if self.t.is_sentence_end(i) {
+                s += 1;
+            }
+        }
+        let count = s as usize + 1;
+        self.sent_history = vec![false; count];
+        self.sent_present = vec![false; count];
+        self.sent_family = vec![false; count];
+        self.sent_pain = vec![false; count];
+        self.sent_sign = vec![false; count];
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sentence.get(a) == self.sentence.get(b)
+    }
+
+    /// One pass of the automaton; sorts what it finds by role.
+    fn match_all(&mut self, vocab: &Vocabulary) -> Vec<Candidate> {
+        let mut parts: Vec<(u32, u8, usize, usize)> = Vec::new();
+        let mut cues: Vec<(usize, usize, Cue)> = Vec::new();
+        let mut aspects = Vec::new();
+        for m in vocab.ac.find_overlapping_iter(&self.t.hay) {
+            let (Some(s), Some(e)) = (self.t.at_hay(m.start()), self.t.end_at_hay(m.end() - 1))
+            else {
+                continue;
+            };
+            if s >= e || !self.same_sentence(s, e - 1) && e - s > 1 {
+                // Patterns never run across a sentence end (a full stop
+                // inside a pattern is its own sentence end).
+                if (s..e - 1).any(|i| self.t.is_sentence_end(i)) {
+                    continue;
+                }
+            }
+            let sent = self.sentence[s] as usize;
+            for role in &vocab.roles[m.pattern().as_usize()] {
+                match *role {
+                    Role::Part { phrase, part } => parts.push((phrase, part, s, e)),
+                    Role::Cue(c) => cues.push((s, e, c)),
+                    Role::Aspect(a) => aspects.push((s, e, a)),
+                    Role::Family => self.sent_family[sent] = true,
+                    Role::History => self.sent_history[sent] = true,
+                    Role::Present => self.sent_present[sent] = true,
+                    Role::Pain => self.sent_pain[sent] = true,
+                    Role::Sign => self.sent_sign[sent] = true,
+                    Role::PerWeek => self.per_week.push(s),
+                    Role::About => self.about.push((s, e)),
+                    Role::Loose(d) => self.loose.push((s, e, d)),
+                    Role::Day(d) => self.days.push((s, e, d)),
+                    Role::NumberWord(v) => self.number_words.push((s, e, v)),
+                }
+            }
+        }
+        // A year ("in 1998") marks the sentence as history.
+        for i in 0..self.len() {
+            if let Kind::Number(v) = self.t.list[i].kind {
+                if (1900.0..=2100.0).contains(&v) && v.fract() == 0.0 {
+                    let s = self.sentence[i] as usize;
+                    self.sent_history[s] = true;
+                }
+            }
+        }
+        self.aspects = aspects;
+        self.cues = cues;
+        self.chain(vocab, &parts)
+    }
+
+    /// Joins the parts of gapped patterns into candidates.
+    fn chain(&self, vocab: &Vocabulary, parts: &[(u32, u8, usize, usize)]) -> Vec<Candidate> {
+        let n = self.len();
+        let mut by_start: Vec<Vec<u32>> = vec![Vec::new(); n + 1];
+        for (k, &(_, part, s, _)) in parts.iter().enumerate() {
+            if part > 0 {
+                by_start[s].push(k as u32);
+            }
+        }
+        let mut out = Vec::new();
+        for &(phrase, part, s, e) in parts {
+            if part != 0 {
+                continue;
+            }
+            let total = vocab.phrases[phrase as usize].parts;
+            let mut spans = vec![(s, e)];
+            let mut end = e;
+            let mut ok = true;
+            for next in 1..total {
+                let mut found = None;
+                'gap: for start in end..=(end + MAX_GAP).min(n) {
+                    if start > end && self.t.is_sentence_end(start - 1) {
+                        break;
+                    }
+                    for &k in &by_start[start] {
+                        let (p, q, s2, e2) = parts[k as usize];
+                        if p == phrase && q == next {
+                            found = Some((s2, e2));
+                            break 'gap;
+                        }
+                    }
+                }
+                match found {
+                    Some((s2, e2)) => {
+                        spans.push((s2, e2));
+                        end = e2;
+                    }
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                out.push(Candidate {
+                    phrase,
+                    start: s,
+                    end,
+                    parts: spans,
+                });
+            }
+        }
+        out
+    }
+
+    /// Keeps the longest phrases where they overlap (several answers for the
+    /// very same words are all kept), then the cues not inside a phrase.
+    fn select(&mut self, vocab: &Vocabulary, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+        candidates.sort_by(|a, b| {
+            let wa = vocab.phrases[a.phrase as usize].words;
+            let wb = vocab.phrases[b.phrase as usize].words;
+            wb.cmp(&wa)
+                .then(a.start.cmp(&b.start))
+                .then(a.phrase.cmp(&b.phrase))
+        });
+        let mut chosen: Vec<Candidate> = Vec::new();
+        let mut owner: Vec<Option<u32>> = vec![None; self.len()];
+        for c in candidates {
+            let clash: Vec<u32> = c
+                .parts
+                .iter()
+                .flat_map(|&(s, e)| s..e)
+                .filter_map(|i| owner[i])
+                .collect();
+            let same =
+                !clash.is_empty() && clash.iter().all(|&k| chosen[k as usize].parts == c.parts);
+            if clash.is_empty() || same {
+                let k = chosen.len() as u32;
+                for &(s, e) in &c.parts {
+                    for o in &mut owner[s..e] {
+                        if o.is_none() {
+                            *o = Some(k);
+                        }
+                    }
+                }
+                chosen.push(c);
+            }
+        }
+        for (i, o) in owner.iter().enumerate() {
+            self.used[i] = o.is_some();
+        }
+        // Cues: longest first, never inside a chosen phrase.
+        let mut cues = std::mem::take(&mut self.cues);
+        cues.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut taken: Vec<Option<(usize, usize)>> = vec![None; self.len()];
+        let mut kept = Vec::new();
+        for (s, e, cue) in cues {
+            if (s..e).any(|i| self.used[i]) {
+                continue;
+            }
+            let free = (s..e).all(|i| taken[i].is_none_or(|span| span == (s, e)));
+            if !free {
+                continue;
+            }
+            for slot in &mut taken[s..e] {
+                *slot = Some((s, e));
+            }
+            kept.push((s, e, cue));
+        }
+        kept.sort_by_key(|&(s, e, _)| (s, e));
+        for (k, &(s, e, _)) in kept.iter().enumerate() {
+            if self.cue_start[s].is_none() {
+                self.cue_start[s] = Some(k as u32);
+            }
+            self.cue_end[e - 1] = Some(k as u32);
+        }
+        self.cues = kept;
+        chosen.sort_by_key(|c| (c.start, c.phrase));
+        chosen
+    }
+
+    /// Clause numbers: a clause ends at a sentence end, a colon, a spaced
+    /// dash, or a boundary cue ("but", "though").
+    fn split_clauses(&mut self) {
+        let mut c = 0u32;
+        for i in 0..self.len() {
+            let boundary_cue =
+                self.cue_start[i].is_some_and(|k| self.cues[k as usize].2 == Cue::Boundary);
+            if boundary_cue {
+                c += 1;
+            }
+            self.clause[i] = c;
+            let dash = self.norm(i) == "-" && self.t.list[i].space_before;
+            if self.t.is_sentence_end(i) || self.norm(i) == ":" || dash {
+                c += 1;
+            }
+        }
+    }
+
+    /// Whether a negation reaching back from `to` stops at token `i`: a new
+    /// clause starts after a comma, "and" or a dash.
+    fn soft_break(&self, i: usize) -> bool {
+        matches!(self.norm(i), "," | "and" | "-" | "then" | "(" | ")")
+            && CLAUSE_STARTERS.contains(&self.norm(i + 1))
+    }
+
+    fn cue_kind_ending_at(&self, i: usize) -> Option<(usize, Cue)> {
+        self.cue_end[i].map(|k| {
+            let (s, _, c) = self.cues[k as usize];
+            (s, c)
+        })
+    }
+
+    /// Looks back from `start` for a negation cue within the clause.
+    fn negated_before(&self, start: usize) -> Option<usize> {
+        let lo = start.saturating_sub(8);
+        let mut i = start;
+        while i > lo {
+            i -= 1;
+            if self.t.is_sentence_end(i) || self.clause[i] != self.clause[start] {
+                return None;
+            }
+            if let Some((s, cue)) = self.cue_kind_ending_at(i) {
+                match cue {
+                    Cue::Negation => return Some(s),
+                    Cue::Boundary => return None,
+                    _ => {}
+                }
+                i = s;
+                continue;
+            }
+            if self.soft_break(i) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Looks after `end` for a cue that negates what came before ("neg", "is
+    /// normal", "doesn't hurt").
+    fn negated_after(&self, end: usize) -> bool {
+        let hi = (end + 4).min(self.len());
+        let mut i = end;
+        while i < hi {
+            if self.t.is_sentence_end(i) || self.clause[i] != self.clause[end - 1] {
+                return false;
+            }
+            if let Some(k) = self.cue_start[i] {
+                let (s, e, cue) = self.cues[k as usize];
+                if cue == Cue::NegationAfter {
+                    // A bare dash only negates at the end of a clause ("Tinel -").
+                    if self.norm(s) == "-" {
+                        let next = self.norm(e);
+                        return e >= self.len() || matches!(next, "," | "." | ";" | ")" | "\n");
+                    }
+                    return true;
+                }
+                if matches!(cue, Cue::Negation | Cue::Boundary) {
+                    return false;
+                }
+                i = e;
+                continue;
+            }
+            if self.used[i] || matches!(self.norm(i), "," | "and" | "but" | "or") {
+                return false;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Whether a hedge reaches the span `start..end`.
+    fn hedged(&self, start: usize, end: usize) -> bool {
+        // Before: up to 10 words back in the clause.
+        let lo = start.saturating_sub(10);
+        let mut i = start;
+        while i > lo {
+            i -= 1;
+            if self.t.is_sentence_end(i) {
+                break;
+            }
+            if let Some((s, cue)) = self.cue_kind_ending_at(i) {
+                match cue {
+                    Cue::Hedge => return true,
+                    Cue::Boundary => break,
+                    _ => {}
+                }
+                i = s;
+                continue;
+            }
+            if self.t.is_prefix_query(i) {
+                return true;
+            }
+            if self.soft_break(i) && !matches!(self.norm(i + 1), "maybe" | "possibly" | "perhaps") {
+                break;
+            }
+        }
+        // After: to the end of the sentence.
+        let mut i = end;
+        while i < self.len() && i < end + 14 {
+            if self.t.is_sentence_end(i) {
+                return self.norm(i) == "?";
+            }
+            if let Some(k) = self.cue_start[i] {
+                let (_, e, cue) = self.cues[k as usize];
+                match cue {
+                    Cue::HedgeAfter => return true,
+                    Cue::Boundary => return false,
+                    _ => {}
+                }
+                i = e;
+                continue;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Decides what one phrase says, given negation, hedges, the past and
+    /// the family.
+    fn judge(&mut self, vocab: &Vocabulary, c: &Candidate) {
+        let Some((item, says)) = vocab.phrases[c.phrase as usize].target else {
+            return;
+        };
+        let sent = self.sentence[c.start] as usize;
+        let mut item = item;
+        if self.sent_family[sent] {
+            if let Some(&(_, to)) = FAMILY.iter().find(|(from, _)| *from == item) {
+                match to {
+                    Some(to) => item = to,
+                    None => return,
+                }
+            }
+        } else if FAMILY_ONLY.contains(&item) {
+            return;
+        }
+        if self.sent_history[sent] && !self.sent_present[sent] {
+            if let Some(&(_, to)) = HISTORY.iter().find(|(from, _)| *from == item) {
+                match to {
+                    Some(to) => item = to,
+                    None => return,
+                }
+            }
+        }
+        let gap_negation = c.parts.windows(2).any(|w| {
+            (w[0].1..w[1].0).any(|i| {
+                self.cue_start[i].is_some_and(|k| self.cues[k as usize].2 == Cue::Negation)
+            })
+        });
+        let negated = match says {
+            Says::Absent => false,
+            _ => {
+                gap_negation || self.negated_before(c.start).is_some() || self.negated_after(c.end)
+            }
+        };
+        let hedged = self.hedged(c.start, c.end);
+        let answer = match says {
+            Says::Present if negated => FoundAnswer::YesNo(YesNo::Absent),
+            Says::Present => FoundAnswer::YesNo(YesNo::Present),
+            Says::Absent => FoundAnswer::YesNo(YesNo::Absent),
+            Says::AbsentIfNegated if negated => FoundAnswer::YesNo(YesNo::Absent),
+            Says::AbsentIfNegated => return,
+            Says::Choice(ch) if !negated => FoundAnswer::Choice(ch),
+            Says::Place(l) if !negated => FoundAnswer::Location(l),
+            Says::Choice(_) | Says::Place(_) => return,
+        };
+        if let FoundAnswer::Location(_) = answer {
+            if self.sent_sign[sent] && !self.sent_pain[sent] {
+                return;
+            }
+        }
+        self.raws.push(Raw {
+            item,
+            answer: (!hedged).then_some(answer),
+            start: c.start,
+            end: c.end,
+            negated,
+            hedged,
+            approximate: false,
+        });
+    }
+
+    /// "No swelling, redness or warmth": a finding listed right after a
+    /// negated one, joined only by commas, "or" and "and", is negated too.
+    fn propagate_lists(&mut self) {
+        let mut order: Vec<usize> = (0..self.raws.len()).collect();
+        order.sort_by_key(|&k| self.raws[k].start);
+        for w in 1..order.len() {
+            let (p, k) = (order[w - 1], order[w]);
+            let prev = &self.raws[p];
+            let cur = &self.raws[k];
+            if !prev.negated
+                || cur.negated
+                || cur.hedged
+                || prev.end > cur.start
+                || self.clause.get(prev.start) != self.clause.get(cur.start)
+            {
+                continue;
+            }
+            let joined = (prev.end..cur.start).all(|i| {
+                matches!(
+                    self.norm(i),
+                    "," | "or" | "and" | "nor" | "/" | "any" | "no" | "either" | "the" | "of"
+                )
+            });
+            if joined && cur.answer == Some(FoundAnswer::YesNo(YesNo::Present)) {
+                let cur = &mut self.raws[k];
+                cur.negated = true;
+                cur.answer = Some(FoundAnswer::YesNo(YesNo::Absent));
+            }
+        }
+    }
+
+    /// Places composed from aspects named close together.
+    fn places(&mut self) {
+        let mut aspects = std::mem::take(&mut self.aspects);
+        aspects.retain(|&(s, e, _)| !(s..e).any(|i| self.used[i]));
+        // Longest aspect word wins where two overlap ("heel pad" over "heel").
+        aspects.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut taken = vec![false; self.len()];
+        let mut keep: Vec<(usize, usize, Aspect)> = Vec::new();
+        for (s, e, a) in aspects {
+            if (s..e).any(|i| taken[i]) {
+                // Same words, other aspect ("heel pad" is heel and centre).
+                if keep.iter().any(|&(s2, e2, _)| (s2, e2) == (s, e)) {
+                    keep.push((s, e, a));
+                }
+                continue;
+            }
+            taken[s..e].iter_mut().for_each(|t| *t = true);
+            keep.push((s, e, a));
+        }
+        keep.sort_by_key(|&(s, _, _)| s);
+        let mut consumed = vec![false; keep.len()];
+        for (need, loc) in PLACES {
+            loop {
+                let mut found: Option<Vec<usize>> = None;
+                'first: for (k, &(s, _, a)) in keep.iter().enumerate() {
+                    if consumed[k] || a != need[0] {
+                        continue;
+                    }
+                    let mut picks = vec![k];
+                    for &want in &need[1..] {
+                        let best = keep
+                            .iter()
+                            .enumerate()
+                            .filter(|&(j, &(s2, _, a2))| {
+                                !consumed[j]
+                                    && !picks.contains(&j)
+                                    && a2 == want
+                                    && self.clause[s2] == self.clause[s]
+                                    && s2.abs_diff(s) <= PLACE_SPAN
+                            })
+                            .min_by_key(|&(_, &(s2, _, _))| s2.abs_diff(s));
+                        match best {
+                            Some((j, _)) => picks.push(j),
+                            None => continue 'first,
+                        }
+                    }
+                    found = Some(picks);
+                    break;
+                }
+                let Some(picks) = found else { break };
+                for &j in &picks {
+                    consumed[j] = true;
+                }
+                let start = picks.iter().map(|&j| keep[j].0).min().unwrap_or(0);
+                let end = picks.iter().map(|&j| keep[j].1).max().unwrap_or(0);
+                let sent = self.sentence[start] as usize;
+                if self.sent_sign[sent] && !self.sent_pain[sent] {
+                    continue;
+                }
+                if self.negated_before(start).is_some() {
+                    continue;
+                }
+                let hedged = self.hedged(start, end);
+                self.raws.push(Raw {
+                    item: Item::PainLocation,
+                    answer: (!hedged).then_some(FoundAnswer::Location(*loc)),
+                    start,
+                    end,
+                    negated: false,
+                    hedged,
+                    approximate: false,
+                });
+            }
+        }
+    }
+
+    /// Which foot: a side word just before a body part.
+    fn side(&mut self) {
+        let mut found: Vec<(usize, usize, Choice)> = Vec::new();
+        for i in 0..self.len() {
+            let w = self.norm(i);
+            let Some(&(_, side)) = SIDE_WORDS.iter().find(|(s, _)| *s == w) else {
+                continue;
+            };
+            let tok = self.t.list[i];
+            // Single letters only as clinical shorthand: "L heel", "R ankle".
+            if w.len() <= 2 && (!tok.upper || self.norm(i.wrapping_sub(1)) == "/") {
+                continue;
+            }
+            if w.len() <= 2
+                && i > 0
+                && matches!(self.t.list[i - 1].kind, Kind::Number(_))
+                && !tok.space_before
+            {
+                continue;
+            }
+            // The healthy side named for comparison.
+            let before = |k: usize| i.checked_sub(k).map_or("", |j| self.norm(j));
+            if SIDE_COMPARE.contains(&before(1))
+                || SIDE_COMPARE.contains(&before(2))
+                || (before(1) == "the" && SIDE_COMPARE.contains(&before(2)))
+            {
+                continue;
+            }
+            let mut part_at = None;
+            for k in 1..=3 {
+                let j = i + k;
+                if j >= self.len() || self.t.is_sentence_end(j) {
+                    break;
+                }
+                let n = self.norm(j);
+                if SIDE_PARTS.contains(&n) {
+                    part_at = Some(j);
+                    break;
+                }
+                if !matches!(
+                    n,
+                    "her" | "his" | "my" | "of" | "the" | "achilles" | "big" | "sided"
+                ) {
+                    break;
+                }
+            }
+            let on_my = matches!(before(1), "my" | "the" | "his" | "her" | "your")
+                && matches!(before(2), "on" | "in" | "to");
+            let end = match part_at {
+                Some(j) => j + 1,
+                None if on_my && side != Choice::Both => i + 1,
+                None => continue,
+            };
+            // "both ankle bones": a check of both sides, not pain in both.
+            if side == Choice::Both && (i + 1..end + 1).any(|j| self.norm(j) == "bone") {
+                continue;
+            }
+            // "my right side is fine".
+            if self.negated_after(end) {
+                continue;
+            }
+            if self.child && self.first_person_clause(i) {
+                continue;
+            }
+            found.push((i, end, side));
+        }
+        let pick = found
+            .iter()
+            .find(|f| f.2 == Choice::Both)
+            .or_else(|| found.first());
+        if let Some(&(s, e, side)) = pick {
+            self.raws.push(Raw {
+                item: Item::Side,
+                answer: Some(FoundAnswer::Choice(side)),
+                start: s,
+                end: e,
+                negated: false,
+                hedged: false,
+                approximate: false,
+            });
+        }
+    }
+
+    /// Whether the text is about the writer's child: a word for a child (or
+    /// "my 12-year-old") in the first sentence.
+    fn detect_child(&self) -> bool {
+        for i in 0..self.len() {
+            if self.sentence[i] > 0 {
+                break;
+            }
+            let w = self.norm(i);
+            if CHILD_WORDS.iter().any(|(c, _)| *c == w) {
+                return true;
+            }
+            if matches!(w, "my" | "our")
+                && matches!(
+                    self.t.list.get(i + 1).map(|t| t.kind),
+                    Some(Kind::Number(_))
+                )
+                && self.norm(i + 2) == "year"
+                && self.norm(i + 3) == "old"
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the clause of token `i` is about the writer (in a text about
+    /// their child).
+    fn first_person_clause(&self, i: usize) -> bool {
+        let c = self.clause[i];
+        let mut first = false;
+        let mut child = false;
+        let (mut lo, mut hi) = (i, i);
+        while lo > 0 && self.clause[lo - 1] == c && self.norm(lo - 1) != "," {
+            lo -= 1;
+        }
+        while hi + 1 < self.len() && self.clause[hi + 1] == c && self.norm(hi + 1) != "," {
+            hi += 1;
+        }
+        for j in lo..=hi {
+            let w = self.norm(j);
+            if FIRST_PERSON.contains(&w) {
+                let next = self.norm(j + 1);
+                let child_next = CHILD_WORDS.iter().any(|(c, _)| *c == next)
+                    || matches!(
+                        self.t.list.get(j + 1).map(|t| t.kind),
+                        Some(Kind::Number(_))
+                    );
+                if !child_next {
+                    first = true;
+                }
+            }
+            if CHILD_WORDS.iter().any(|(c, _)| *c == w)
+                || CHILD_PRONOUNS.iter().any(|(p, _)| *p == w)
+            {
+                child = true;
+            }
+        }
+        first && !child
+    }
+
+    /// Sex: the child's (son, daughter, his, her) or the writer's (woman, M/F
+    /// after the age is read with the numbers).
+    fn sex(&mut self) {
+        let mut pick: Option<(usize, Choice)> = None;
+        if self.child {
+            for i in 0..self.len() {
+                let w = self.norm(i);
+                if let Some(&(_, Some(c))) = CHILD_WORDS.iter().find(|(x, _)| *x == w) {
+                    pick = Some((i, c));
+                    break;
+                }
+            }
+            if pick.is_none() {
+                for i in 0..self.len() {
+                    let w = self.norm(i);
+                    if let Some(&(_, c)) = CHILD_PRONOUNS.iter().find(|(x, _)| *x == w) {
+                        pick = Some((i, c));
+                        break;
+                    }
+                }
+            }
+        } else {
+            for i in 0..self.len() {
+                let w = self.norm(i);
+                if let Some(&(_, c)) = SEX_WORDS.iter().find(|(x, _)| *x == w) {
+                    if self.used[i] {
+                        continue;
+                    }
+                    pick = Some((i, c));
+                    break;
+                }
+            }
+        }
+        if let Some((i, c)) = pick {
+            self.raws.push(Raw {
+                item: Item::Sex,
+                answer: Some(FoundAnswer::Choice(c)),
+                start: i,
+                end: i + 1,
+                negated: false,
+                hedged: false,
+                approximate: false,
+            });
+        }
+    }
+
+    /// In a text about the writer's child, drops what the writer says about
+    /// themselves.
+    fn filter_subject(&mut self) {
+        if !self.child {
+            return;
+        }
+        let raws = std::mem::take(&mut self.raws);
+        self.raws = raws
+            .into_iter()
+            .filter(|r| {
+                matches!(r.item, Item::Sex | Item::Side) || !self.first_person_clause(r.start)
+            })
+            .collect();
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        let s = self.t.list.get(start).map_or(0, |t| t.start);
+        let e = end
+            .checked_sub(1)
+            .and_then(|k| self.t.list.get(k))
+            .map_or(s, |t| t.end)
+            .max(s);
+        Span {
+            start: s,
+            end: e,
+            text: self.text[s..e].to_owned(),
+        }
+    }
+
+    /// Builds the document: findings in text order, unused sentences, and
+    /// the assessment.
+    fn finish(mut self) -> Parsed {
+        self.raws.sort_by_key(|r| (r.start, r.end, r.item));
+        self.raws.dedup_by(|a, b| {
+            a.item == b.item && a.start == b.start && a.end == b.end && a.answer == b.answer
+        });
+        let mut covered = vec![false; self.len()];
+        for r in &self.raws {
+            for c in &mut covered[r.start..r.end.min(self.len())] {
+                *c = true;
+            }
+        }
+        // Unused: sentences with no finding at all.
+        let mut unused = Vec::new();
+        let mut s = 0;
+        while s < self.len() {
+            let mut e = s;
+            while e < self.len() && self.sentence[e] == self.sentence[s] {
+                e += 1;
+            }
+            let words = (s..e)
+                .filter(|&i| self.t.list[i].kind != Kind::Punct)
+                .count();
+            if words > 0 && !(s..e).any(|i| covered[i]) {
+                let mut last = e;
+                while last > s && self.t.list[last - 1].kind == Kind::Punct {
+                    last -= 1;
+                }
+                unused.push(self.span(s, last.max(s + 1)));
+            }
+            s = e;
+        }
+        let assessment = self.assessment();
+        let findings = self
+            .raws
+            .iter()
+            .map(|r| Finding {
+                item: r.item,
+                answer: r.answer,
+                span: self.span(r.start, r.end),
+                negated: r.negated,
+                hedged: r.hedged,
+                approximate: r.approximate,
+            })
+            .collect();
+        Parsed {
+            findings,
+            unused,
+            assessment,
+        }
+    }
+
+    fn assessment(&self) -> Assessment {
+        let mut a = Assessment::new();
+        let mut places = Locations::new();
+        let mut numbers: Vec<Option<(f64, bool)>> = vec![None; Item::COUNT];
+        let mut yes_no: Vec<Option<bool>> = vec![None; Item::COUNT];
+        let mut choices: Vec<Option<Choice>> = vec![None; Item::COUNT];
+        for r in &self.raws {
+            let Some(answer) = r.answer else { continue };
+            let k = r.item.index();
+            match answer {
+                FoundAnswer::YesNo(v) => {
+                    let present = v == YesNo::Present;
+                    yes_no[k] = Some(yes_no[k].unwrap_or(false) || present);
+                }
+                FoundAnswer::Number(v) => {
+                    // A stated value beats an estimate; otherwise the first.
+                    if numbers[k].is_none_or(|(_, approx)| approx && !r.approximate) {
+                        numbers[k] = Some((v, r.approximate));
+                    }
+                }
+                FoundAnswer::Choice(c) => {
+                    if choices[k].is_none() {
+                        choices[k] = Some(c);
+                    }
+                }
+                FoundAnswer::Location(l) => {
+                    places.insert(l);
+                }
+            }
+        }
+        for &item in Item::ALL {
+            let k = item.index();
+            let answer = match item.info().kind {
+                AnswerKind::YesNo => {
+                    yes_no[k].map(|p| if p { Answer::Present } else { Answer::Absent })
+                }
+                AnswerKind::Number { .. } => numbers[k].map(|(v, _)| Answer::Number(v)),
+                AnswerKind::Choice { .. } => choices[k].map(Answer::Choice),
+                _ => (!places.is_empty()).then_some(Answer::Locations(places)),
+            };
+            if let Some(answer) = answer {
+                // A value out of the item's range is left out.
+                let _ = a.set(item, answer);
+            }
+        }
+        if a.validate().is_err() {
+            a.clear(Item::HeightCm).clear(Item::WeightKg);
+            if a.validate().is_err() {
+                a.clear(Item::Bmi);
+            }
+        }
+        let setting = match a.number(Item::Age) {
+            Some(age) if age < 18.0 => Setting::Children,
+            None if self.child => Setting::Children,
+            _ if a.is_present(Item::Runner) => Setting::Runners,
+            _ => Setting::GeneralPractice,
+        };
+        a.set_setting(Some(setting));
+        a
+    }
+}
+
+#[cfg(test)]
+mod tests;
