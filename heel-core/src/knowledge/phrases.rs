@@ -202,7 +202,6 @@ pub static PHRASES: &[Phrases] = &[
             "rolled",
             "twisted",
             "turned my ankle",
-            "inversion injury",
             "missed the last rung",
             "missed a step",
             "missed the last step",
@@ -284,8 +283,6 @@ pub static PHRASES: &[Phrases] = &[
             "ulceration",
             "wound",
             "cut",
-            "sore on",
-            "sore on my foot",
             "sores",
             "broken skin",
         ],
@@ -420,7 +417,6 @@ pub static PHRASES: &[Phrases] = &[
             "after long run",
             "after the long run",
             "long run",
-            "on run",
             "the longer i run",
             "sorer afterwards",
             "sore afterwards",
@@ -555,7 +551,6 @@ pub static PHRASES: &[Phrases] = &[
             "worse on hill",
             "hill",
             "incline",
-            "going up",
         ],
     ),
     yes(
@@ -999,6 +994,7 @@ pub static PHRASES: &[Phrases] = &[
         Item::MidfootBoneTenderness,
         &[
             "bony bits ... midfoot",
+            "bony bits on the inner and outer",
             "bony bit ... midfoot",
             "bone ... midfoot",
             "navicular or 5th mt base",
@@ -1165,6 +1161,9 @@ pub static PHRASES: &[Phrases] = &[
         Item::WeakLittleToe,
         &[
             "little toe away",
+            "can't spread my little toe",
+            "can't spread his little toe",
+            "can't spread her little toe",
             "spread my little toe",
             "spread his little toe",
             "spread her little toe",
@@ -1433,6 +1432,11 @@ pub static PHRASES: &[Phrases] = &[
             "jog",
             "jogging",
             "jogger",
+            "went to running every day",
+            "running ... miles",
+            "running ... km",
+            "run ... miles",
+            "run ... km",
             "club runner",
             "trail runner",
         ],
@@ -1461,6 +1465,9 @@ pub static PHRASES: &[Phrases] = &[
             "upped my mileage",
             "upped my training",
             "sharp increase",
+            "sharp increase in volume",
+            "sharp increase in training",
+            "sharp rise",
             "increase in volume",
             "increase in training",
             "ramped up",
@@ -1876,6 +1883,13 @@ pub static PHRASES: &[Phrases] = &[
     place(
         Location::AchillesMidportion,
         &[
+            "inches above the heel",
+            "inch above the heel",
+            "inches up from the heel",
+            "inch up from the heel",
+            "cm above the heel",
+            "cm up from the heel",
+            "centimetres above the heel",
             "midportion",
             "mid portion",
             "middle of the tendon",
@@ -1975,8 +1989,6 @@ pub static IGNORE: &[&str] = &[
     "heel bone bruise",
     "calcaneal spur",
     "spur",
-    "back of",
-    "bowel cancer",
     "walking football",
     "walk about",
     "running shoes",
@@ -1991,7 +2003,6 @@ pub static IGNORE: &[&str] = &[
     "sever's",
     "severs",
     "press ups",
-    "first hour of the day",
     "stone",
 ];
 
@@ -2095,6 +2106,29 @@ pub static HISTORY: &[(Item, Option<Item>)] = &[
     (Item::GivingWay, None),
     (Item::PalpableMass, None),
     (Item::TendonThickening, None),
+];
+
+/// A current finding that implies another: a rolled ankle or a road accident
+/// is an injury at onset (`trauma`).
+pub static IMPLIES: &[(Item, Item)] = &[
+    (Item::RolledAnkle, Item::Trauma),
+    (Item::HighEnergyInjury, Item::Trauma),
+];
+
+/// Items whose phrases leave their place words to the place reader ("spreads
+/// into the arch" is radiating pain and a place).
+pub static KEEPS_PLACES: &[Item] = &[
+    Item::RadiatingPain,
+    Item::AchillesMidportionTenderness,
+    Item::AchillesInsertionTenderness,
+    Item::MedialTubercleTenderness,
+];
+
+/// When a sentence names both places of a row, only the first is kept: "medial
+/// ankle pain over the medial malleolus" is pain on the malleolus.
+pub static SUBSUMES: &[(Location, Location)] = &[
+    (Location::MedialMalleolus, Location::MedialAnkle),
+    (Location::LateralHeel, Location::AchillesInsertion),
 ];
 
 /// Which kind of cue a word or phrase is (see [`CUES`]).
@@ -2202,7 +2236,6 @@ pub static CUES: &[(Cue, &[&str])] = &[
             "if not",
             "no matter",
             "can't say it's",
-            "not bad in the morning",
             "no change",
             "no better",
             "not getting any better",
@@ -2494,8 +2527,9 @@ pub static ASPECTS: &[(Aspect, &[&str])] = &[
     (Aspect::Calf, &["calf"]),
 ];
 
-/// Places composed from aspects, tried in this order; each aspect mention is
-/// used by one place at most. All aspects of a row must be named within
+/// Places composed from aspects, tried in this order; each direction
+/// ("inner", "back") is used by one place at most, while a body part ("heel",
+/// "ankle") can serve several ("the outer side and the front of the ankle"). All aspects of a row must be named within
 /// [`PLACE_SPAN`] words of each other in one clause.
 pub static PLACES: &[(&[Aspect], Location)] = &[
     (
@@ -2537,8 +2571,11 @@ pub static PLACES: &[(&[Aspect], Location)] = &[
     (&[Aspect::Calf], Location::Calf),
 ];
 
+/// The aspects that are body parts; a body part can serve several places.
+pub static PARTS: &[Aspect] = &[Aspect::Heel, Aspect::Ankle, Aspect::Achilles];
+
 /// How close together (in words) the aspects of one place must be named.
-pub const PLACE_SPAN: usize = 9;
+pub const PLACE_SPAN: usize = 5;
 
 /// Word forms read as their base form before matching (plurals, verb
 /// endings, British and American spelling, common misspellings, and
@@ -2559,6 +2596,12 @@ pub static WORD_FORMS: &[(&str, &str)] = &[
     ("tendinitis", "tendinopathy"),
     ("toes", "toe"),
     ("steps", "step"),
+    ("bones", "bone"),
+    ("cuts", "cut"),
+    ("splinters", "splinter"),
+    ("mornings", "morning"),
+    ("evenings", "evening"),
+    ("sores", "sores"),
     ("calves", "calf"),
     ("arches", "arch"),
     ("fasciitus", "fasciitis"),
@@ -2894,7 +2937,6 @@ pub static LOOSE_DURATIONS: &[(&str, f64)] = &[
     ("for the past year", 365.0),
     ("for the last year", 365.0),
     ("for about a year", 365.0),
-    ("last night", 1.0),
     ("for ages", 180.0),
     ("for a while", 60.0),
     ("for a few weeks", 21.0),
@@ -2903,15 +2945,17 @@ pub static LOOSE_DURATIONS: &[(&str, f64)] = &[
 ];
 
 /// Event words that stand for a moment in time: "yesterday" is 1 day ago,
-/// "this morning" 0.
-pub static DAY_WORDS: &[(&str, f64)] = &[
-    ("yesterday", 1.0),
-    ("yesterday's", 1.0),
-    ("today", 0.0),
-    ("this morning", 0.0),
-    ("this evening", 0.0),
-    ("this afternoon", 0.0),
-    ("tonight", 0.0),
+/// "this morning" 0. They give the duration only in a sentence that tells
+/// how the pain began (an injury, "started"); the flag marks the loose ones.
+pub static DAY_WORDS: &[(&str, f64, bool)] = &[
+    ("yesterday", 1.0, false),
+    ("yesterday's", 1.0, false),
+    ("today", 0.0, false),
+    ("this morning", 0.0, false),
+    ("this evening", 0.0, false),
+    ("this afternoon", 0.0, false),
+    ("tonight", 0.0, false),
+    ("last night", 1.0, true),
 ];
 
 /// Words that introduce a person's age when a number follows them
@@ -3000,6 +3044,7 @@ pub static SIDE_PARTS: &[&str] = &[
     "inferior",
     "inversion",
     "heel pain",
+    "central",
     "one",
     "midfoot",
 ];

@@ -55,9 +55,10 @@ use crate::assessment::{Answer, Assessment, Setting};
 use crate::item::{AnswerKind, Choice, Item, Location, Locations};
 use crate::knowledge::phrases::{
     ABOUT, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CLAUSE_STARTERS, CUES, Cue, DAY_WORDS,
-    FAMILY, FAMILY_ONLY, FAMILY_WORDS, FIRST_PERSON, HISTORY, HISTORY_CUES, IGNORE,
-    LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, PAIN_WORDS, PER_WEEK, PHRASES, PLACE_SPAN, PLACES,
-    PRESENT_CUES, SEX_WORDS, SIDE_COMPARE, SIDE_PARTS, SIDE_WORDS, SIGN_WORDS, Says,
+    FAMILY, FAMILY_ONLY, FAMILY_WORDS, FIRST_PERSON, HISTORY, HISTORY_CUES, IGNORE, IMPLIES,
+    KEEPS_PLACES, LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, PAIN_WORDS, PARTS, PER_WEEK, PHRASES,
+    PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_COMPARE, SIDE_PARTS, SIDE_WORDS, SIGN_WORDS,
+    SUBSUMES, Says,
 };
 use text::{Kind, Tokens, normalize_pattern, tokenize};
 
@@ -188,7 +189,7 @@ enum Role {
     PerWeek,
     About,
     Loose(f64),
-    Day(f64),
+    Day(f64, bool),
     NumberWord(f64),
 }
 
@@ -292,8 +293,8 @@ impl Vocabulary {
         for (w, d) in LOOSE_DURATIONS {
             add(w, Role::Loose(*d));
         }
-        for (w, d) in DAY_WORDS {
-            add(w, Role::Day(*d));
+        for (w, d, rough) in DAY_WORDS {
+            add(w, Role::Day(*d, *rough));
         }
         for (w, v) in NUMBER_WORDS {
             add(w, Role::NumberWord(*v));
@@ -310,6 +311,32 @@ impl Vocabulary {
 
 // ---------------------------------------------------------------------------
 // One reading.
+
+/// The kinds of cue one span of words is (a small bit set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CueSet(u8);
+
+impl CueSet {
+    fn bit(cue: Cue) -> u8 {
+        match cue {
+            Cue::Negation => 1,
+            Cue::NegationAfter => 2,
+            Cue::Pseudo => 4,
+            Cue::Hedge => 8,
+            Cue::HedgeAfter => 16,
+            _ => 32,
+        }
+    }
+    fn of(cue: Cue) -> Self {
+        CueSet(Self::bit(cue))
+    }
+    fn insert(&mut self, cue: Cue) {
+        self.0 |= Self::bit(cue);
+    }
+    fn has(self, cue: Cue) -> bool {
+        self.0 & Self::bit(cue) != 0
+    }
+}
 
 /// A phrase found in the text, before negation and hedges are applied.
 #[derive(Debug, Clone)]
@@ -332,6 +359,9 @@ struct Raw {
     negated: bool,
     hedged: bool,
     approximate: bool,
+    /// A place named only with a visible sign ("swelling on the outside of
+    /// the ankle"): used only when no place is named with pain.
+    sign_only: bool,
 }
 
 struct Reader<'a> {
@@ -346,8 +376,13 @@ struct Reader<'a> {
     sent_family: Vec<bool>,
     sent_pain: Vec<bool>,
     sent_sign: Vec<bool>,
-    /// Token ranges of the selected cues.
-    cues: Vec<(usize, usize, Cue)>,
+    /// Where pain and sign words are (sentence flags are set once the
+    /// ignored words are known).
+    pain_at: Vec<usize>,
+    sign_at: Vec<usize>,
+    /// Token ranges of the selected cues, with the kinds of cue they are.
+    cues: Vec<(usize, usize, CueSet)>,
+    raw_cues: Vec<(usize, usize, Cue)>,
     /// Cue starting at each token (index into `cues`).
     cue_start: Vec<Option<u32>>,
     cue_end: Vec<Option<u32>>,
@@ -355,10 +390,12 @@ struct Reader<'a> {
     per_week: Vec<usize>,
     about: Vec<(usize, usize)>,
     loose: Vec<(usize, usize, f64)>,
-    days: Vec<(usize, usize, f64)>,
+    days: Vec<(usize, usize, f64, bool)>,
     number_words: Vec<(usize, usize, f64)>,
-    /// Tokens used by a phrase.
+    /// Tokens used by a phrase, and the item of that phrase (`None` for the
+    /// ignore list).
     used: Vec<bool>,
+    owner: Vec<Option<Item>>,
     raws: Vec<Raw>,
     /// Whether the text is about the writer's child.
     child: bool,
@@ -378,7 +415,10 @@ impl<'a> Reader<'a> {
             sent_family: Vec::new(),
             sent_pain: Vec::new(),
             sent_sign: Vec::new(),
+            pain_at: Vec::new(),
+            sign_at: Vec::new(),
             cues: Vec::new(),
+            raw_cues: Vec::new(),
             cue_start: vec![None; n],
             cue_end: vec![None; n],
             aspects: Vec::new(),
@@ -388,6 +428,7 @@ impl<'a> Reader<'a> {
             days: Vec::new(),
             number_words: Vec::new(),
             used: vec![false; n],
+            owner: vec![None; n],
             raws: Vec::new(),
             child: false,
         }
@@ -466,12 +507,12 @@ impl<'a> Reader<'a> {
                     Role::Family => self.sent_family[sent] = true,
                     Role::History => self.sent_history[sent] = true,
                     Role::Present => self.sent_present[sent] = true,
-                    Role::Pain => self.sent_pain[sent] = true,
-                    Role::Sign => self.sent_sign[sent] = true,
+                    Role::Pain => self.pain_at.push(s),
+                    Role::Sign => self.sign_at.push(s),
                     Role::PerWeek => self.per_week.push(s),
                     Role::About => self.about.push((s, e)),
                     Role::Loose(d) => self.loose.push((s, e, d)),
-                    Role::Day(d) => self.days.push((s, e, d)),
+                    Role::Day(d, rough) => self.days.push((s, e, d, rough)),
                     Role::NumberWord(v) => self.number_words.push((s, e, v)),
                 }
             }
@@ -486,7 +527,7 @@ impl<'a> Reader<'a> {
             }
         }
         self.aspects = aspects;
-        self.cues = cues;
+        self.raw_cues = cues;
         self.chain(vocab, &parts)
     }
 
@@ -555,37 +596,73 @@ impl<'a> Reader<'a> {
                 .then(a.start.cmp(&b.start))
                 .then(a.phrase.cmp(&b.phrase))
         });
+        // Two layers: places, and everything else. A phrase loses to a
+        // longer one of its own layer that overlaps it; across layers only
+        // when it lies wholly inside the other ("bony bump" inside "bony
+        // bump on the inside"). The ignore list belongs to both.
+        let layer = |c: &Candidate| match vocab.phrases[c.phrase as usize].target {
+            None => 0u8,
+            Some((_, Says::Place(_))) => 1,
+            Some(_) => 2,
+        };
         let mut chosen: Vec<Candidate> = Vec::new();
-        let mut owner: Vec<Option<u32>> = vec![None; self.len()];
+        let mut owner: Vec<Vec<u32>> = vec![Vec::new(); self.len()];
         for c in candidates {
-            let clash: Vec<u32> = c
-                .parts
-                .iter()
-                .flat_map(|&(s, e)| s..e)
-                .filter_map(|i| owner[i])
-                .collect();
-            let same =
-                !clash.is_empty() && clash.iter().all(|&k| chosen[k as usize].parts == c.parts);
-            if clash.is_empty() || same {
+            let mine = layer(&c);
+            let mut ok = true;
+            'check: for &(s, e) in &c.parts {
+                for i in s..e {
+                    for &k in &owner[i] {
+                        let other = &chosen[k as usize];
+                        if other.parts == c.parts {
+                            continue;
+                        }
+                        let theirs = layer(other);
+                        let inside = c.parts.iter().all(|&(s2, e2)| {
+                            other.parts.iter().any(|&(s3, e3)| s3 <= s2 && e2 <= e3)
+                        });
+                        if theirs == mine || theirs == 0 || mine == 0 || (inside && mine == 2) {
+                            ok = false;
+                            break 'check;
+                        }
+                    }
+                }
+            }
+            if ok {
                 let k = chosen.len() as u32;
                 for &(s, e) in &c.parts {
                     for o in &mut owner[s..e] {
-                        if o.is_none() {
-                            *o = Some(k);
-                        }
+                        o.push(k);
                     }
                 }
                 chosen.push(c);
             }
         }
         for (i, o) in owner.iter().enumerate() {
-            self.used[i] = o.is_some();
+            self.used[i] = !o.is_empty();
+            self.owner[i] = o.iter().find_map(|&k| {
+                vocab.phrases[chosen[k as usize].phrase as usize]
+                    .target
+                    .map(|(item, _)| item)
+            });
+        }
+        // Pain and sign words count unless the ignore list took them
+        // ("a bruised feeling" is no bruise).
+        for &i in &self.pain_at {
+            if self.owner[i].is_some() || !self.used[i] {
+                self.sent_pain[self.sentence[i] as usize] = true;
+            }
+        }
+        for &i in &self.sign_at {
+            if self.owner[i].is_some() || !self.used[i] {
+                self.sent_sign[self.sentence[i] as usize] = true;
+            }
         }
         // Cues: longest first, never inside a chosen phrase.
-        let mut cues = std::mem::take(&mut self.cues);
+        let mut cues = std::mem::take(&mut self.raw_cues);
         cues.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
         let mut taken: Vec<Option<(usize, usize)>> = vec![None; self.len()];
-        let mut kept = Vec::new();
+        let mut kept: Vec<(usize, usize, CueSet)> = Vec::new();
         for (s, e, cue) in cues {
             if (s..e).any(|i| self.used[i]) {
                 continue;
@@ -597,7 +674,10 @@ impl<'a> Reader<'a> {
             for slot in &mut taken[s..e] {
                 *slot = Some((s, e));
             }
-            kept.push((s, e, cue));
+            match kept.iter_mut().find(|k| (k.0, k.1) == (s, e)) {
+                Some(k) => k.2.insert(cue),
+                None => kept.push((s, e, CueSet::of(cue))),
+            }
         }
         kept.sort_by_key(|&(s, e, _)| (s, e));
         for (k, &(s, e, _)) in kept.iter().enumerate() {
@@ -617,7 +697,7 @@ impl<'a> Reader<'a> {
         let mut c = 0u32;
         for i in 0..self.len() {
             let boundary_cue =
-                self.cue_start[i].is_some_and(|k| self.cues[k as usize].2 == Cue::Boundary);
+                self.cue_start[i].is_some_and(|k| self.cues[k as usize].2.has(Cue::Boundary));
             if boundary_cue {
                 c += 1;
             }
@@ -636,7 +716,7 @@ impl<'a> Reader<'a> {
             && CLAUSE_STARTERS.contains(&self.norm(i + 1))
     }
 
-    fn cue_kind_ending_at(&self, i: usize) -> Option<(usize, Cue)> {
+    fn cue_kind_ending_at(&self, i: usize) -> Option<(usize, CueSet)> {
         self.cue_end[i].map(|k| {
             let (s, _, c) = self.cues[k as usize];
             (s, c)
@@ -653,10 +733,18 @@ impl<'a> Reader<'a> {
                 return None;
             }
             if let Some((s, cue)) = self.cue_kind_ending_at(i) {
-                match cue {
-                    Cue::Negation => return Some(s),
-                    Cue::Boundary => return None,
-                    _ => {}
+                // "don't hurt when she's sitting": a negation after a verb
+                // reaches forward too.
+                let verb_negation = cue.has(Cue::NegationAfter)
+                    && matches!(
+                        self.norm(s),
+                        "don't" | "doesn't" | "didn't" | "does" | "not"
+                    );
+                if cue.has(Cue::Negation) || verb_negation {
+                    return Some(s);
+                }
+                if cue.has(Cue::Boundary) {
+                    return None;
                 }
                 i = s;
                 continue;
@@ -679,7 +767,7 @@ impl<'a> Reader<'a> {
             }
             if let Some(k) = self.cue_start[i] {
                 let (s, e, cue) = self.cues[k as usize];
-                if cue == Cue::NegationAfter {
+                if cue.has(Cue::NegationAfter) {
                     // A bare dash only negates at the end of a clause ("Tinel -").
                     if self.norm(s) == "-" {
                         let next = self.norm(e);
@@ -687,7 +775,7 @@ impl<'a> Reader<'a> {
                     }
                     return true;
                 }
-                if matches!(cue, Cue::Negation | Cue::Boundary) {
+                if cue.has(Cue::Negation) || cue.has(Cue::Boundary) {
                     return false;
                 }
                 i = e;
@@ -712,10 +800,11 @@ impl<'a> Reader<'a> {
                 break;
             }
             if let Some((s, cue)) = self.cue_kind_ending_at(i) {
-                match cue {
-                    Cue::Hedge => return true,
-                    Cue::Boundary => break,
-                    _ => {}
+                if cue.has(Cue::Hedge) {
+                    return true;
+                }
+                if cue.has(Cue::Boundary) {
+                    break;
                 }
                 i = s;
                 continue;
@@ -735,10 +824,11 @@ impl<'a> Reader<'a> {
             }
             if let Some(k) = self.cue_start[i] {
                 let (_, e, cue) = self.cues[k as usize];
-                match cue {
-                    Cue::HedgeAfter => return true,
-                    Cue::Boundary => return false,
-                    _ => {}
+                if cue.has(Cue::HedgeAfter) {
+                    return true;
+                }
+                if cue.has(Cue::Boundary) {
+                    return false;
                 }
                 i = e;
                 continue;
@@ -776,7 +866,7 @@ impl<'a> Reader<'a> {
         }
         let gap_negation = c.parts.windows(2).any(|w| {
             (w[0].1..w[1].0).any(|i| {
-                self.cue_start[i].is_some_and(|k| self.cues[k as usize].2 == Cue::Negation)
+                self.cue_start[i].is_some_and(|k| self.cues[k as usize].2.has(Cue::Negation))
             })
         });
         let negated = match says {
@@ -796,11 +886,9 @@ impl<'a> Reader<'a> {
             Says::Place(l) if !negated => FoundAnswer::Location(l),
             Says::Choice(_) | Says::Place(_) => return,
         };
-        if let FoundAnswer::Location(_) = answer {
-            if self.sent_sign[sent] && !self.sent_pain[sent] {
-                return;
-            }
-        }
+        let sign_only = matches!(answer, FoundAnswer::Location(_))
+            && self.sent_sign[sent]
+            && !self.sent_pain[sent];
         self.raws.push(Raw {
             item,
             answer: (!hedged).then_some(answer),
@@ -809,7 +897,24 @@ impl<'a> Reader<'a> {
             negated,
             hedged,
             approximate: false,
+            sign_only,
         });
+        if answer == FoundAnswer::YesNo(YesNo::Present) && !hedged {
+            for &(from, to) in IMPLIES {
+                if from == item {
+                    self.raws.push(Raw {
+                        item: to,
+                        answer: Some(answer),
+                        start: c.start,
+                        end: c.end,
+                        negated: false,
+                        hedged: false,
+                        approximate: false,
+                        sign_only: false,
+                    });
+                }
+            }
+        }
     }
 
     /// "No swelling, redness or warmth": a finding listed right after a
@@ -846,7 +951,10 @@ impl<'a> Reader<'a> {
     /// Places composed from aspects named close together.
     fn places(&mut self) {
         let mut aspects = std::mem::take(&mut self.aspects);
-        aspects.retain(|&(s, e, _)| !(s..e).any(|i| self.used[i]));
+        aspects.retain(|&(s, e, _)| {
+            !(s..e)
+                .any(|i| self.used[i] && !self.owner[i].is_some_and(|o| KEEPS_PLACES.contains(&o)))
+        });
         // Longest aspect word wins where two overlap ("heel pad" over "heel").
         aspects.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
         let mut taken = vec![false; self.len()];
@@ -894,14 +1002,13 @@ impl<'a> Reader<'a> {
                 }
                 let Some(picks) = found else { break };
                 for &j in &picks {
-                    consumed[j] = true;
+                    if !PARTS.contains(&keep[j].2) || need.len() == 1 {
+                        consumed[j] = true;
+                    }
                 }
                 let start = picks.iter().map(|&j| keep[j].0).min().unwrap_or(0);
                 let end = picks.iter().map(|&j| keep[j].1).max().unwrap_or(0);
                 let sent = self.sentence[start] as usize;
-                if self.sent_sign[sent] && !self.sent_pain[sent] {
-                    continue;
-                }
                 if self.negated_before(start).is_some() {
                     continue;
                 }
@@ -914,9 +1021,45 @@ impl<'a> Reader<'a> {
                     negated: false,
                     hedged,
                     approximate: false,
+                    sign_only: self.sent_sign[sent] && !self.sent_pain[sent],
                 });
             }
         }
+        self.settle_places();
+    }
+
+    /// Places named only with a sign count when no place is named with
+    /// pain; of two places in one sentence where one subsumes the other,
+    /// the first is kept.
+    fn settle_places(&mut self) {
+        let is_place = |r: &Raw| matches!(r.answer, Some(FoundAnswer::Location(_)));
+        let with_pain = self.raws.iter().any(|r| is_place(r) && !r.sign_only);
+        if with_pain {
+            self.raws.retain(|r| !(is_place(r) && r.sign_only));
+        }
+        let mut drop = vec![false; self.raws.len()];
+        for (a, ra) in self.raws.iter().enumerate() {
+            for rb in &self.raws {
+                let (Some(FoundAnswer::Location(la)), Some(FoundAnswer::Location(lb))) =
+                    (ra.answer, rb.answer)
+                else {
+                    continue;
+                };
+                let same_sentence = self.sentence[ra.start] == self.sentence[rb.start];
+                if same_sentence
+                    && SUBSUMES
+                        .iter()
+                        .any(|&(big, small)| big == lb && small == la)
+                {
+                    drop[a] = true;
+                }
+            }
+        }
+        let mut k = 0;
+        self.raws.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
     }
 
     /// Which foot: a side word just before a body part.
@@ -998,6 +1141,7 @@ impl<'a> Reader<'a> {
                 negated: false,
                 hedged: false,
                 approximate: false,
+                sign_only: false,
             });
         }
     }
@@ -1104,6 +1248,7 @@ impl<'a> Reader<'a> {
                 negated: false,
                 hedged: false,
                 approximate: false,
+                sign_only: false,
             });
         }
     }

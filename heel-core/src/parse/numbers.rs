@@ -5,7 +5,7 @@ use super::text::Kind;
 use super::{FoundAnswer, Raw, Reader, YesNo};
 use crate::item::{Choice, Item};
 use crate::knowledge::phrases::{
-    AGE_BEFORE, CHILD_WORDS, Measure, ROUGH_NUMBER_WORDS, SHORTHAND_DURATIONS, UNITS,
+    AGE_BEFORE, CHILD_WORDS, Measure, ROUGH_NUMBER_WORDS, SEX_WORDS, SHORTHAND_DURATIONS, UNITS,
 };
 
 /// A number in the text: digits, or number words ("seventy-two", "a couple of").
@@ -375,8 +375,9 @@ pub(super) fn read(r: &mut Reader<'_>) {
             before2,
             "bmi" | "t" | "temp" | "bp" | "hr" | "score" | "vas" | "nmol"
         );
-        if opening && closing && !label && !first && r.sentence[n.start] <= 2 {
-            ages.push((n.start, e, v, false));
+        let sex_next = next == "," && SEX_WORDS.iter().any(|(w, _)| *w == r.norm(e + 1));
+        if opening && closing && !label && !first && (r.sentence[n.start] <= 2 || sex_next) {
+            ages.push((n.start, e, v, sex_next));
         }
     }
     if let Some(&(s, e, v, _)) = ages.iter().find(|a| a.3).or_else(|| ages.first()) {
@@ -422,6 +423,7 @@ fn push(
         negated: false,
         hedged: false,
         approximate,
+        sign_only: false,
     });
 }
 
@@ -519,11 +521,11 @@ fn duration(
         return None;
     }
     // "running for 20 years", "every 2 weeks", "after 4 weeks of heel cups".
-    let activity = (1..=3).any(|b| {
+    let activity = (2..=4).any(|b| {
         matches!(
             r.norm(n.start.wrapping_sub(b)),
             "running" | "run" | "ran" | "runner" | "jogging" | "playing" | "training"
-        )
+        ) && (1..b).any(|c| r.norm(n.start.wrapping_sub(c)) == "for")
     });
     if activity
         || matches!(
@@ -577,11 +579,11 @@ fn loose_and_days(r: &Reader<'_>, out: &mut Vec<Duration>) {
             end: e,
         });
     }
-    for &(s, e, d) in &r.days {
+    for &(s, e, d, rough) in &r.days {
         out.push(Duration {
             when: When::Event,
             days: d,
-            approximate: false,
+            approximate: rough,
             start: s,
             end: e,
         });
