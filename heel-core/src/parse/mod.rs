@@ -57,7 +57,7 @@ use crate::knowledge::phrases::{
     ABOUT, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CLAUSE_STARTERS, CUES, Cue, DAY_WORDS,
     FAMILY, FAMILY_ONLY, FAMILY_WORDS, FIRST_PERSON, HISTORY, HISTORY_CUES, IGNORE, IMPLIES,
     KEEPS_PLACES, LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, PAIN_WORDS, PARTS, PER_WEEK, PHRASES,
-    PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_COMPARE, SIDE_PARTS, SIDE_WORDS, SIGN_WORDS,
+    PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_COMPARE, SIDE_PARTS, SIDE_WORDS, SIGN_WORDS,
     SUBSUMES, Says,
 };
 use text::{Kind, Tokens, normalize_pattern, tokenize};
@@ -971,38 +971,79 @@ impl<'a> Reader<'a> {
             keep.push((s, e, a));
         }
         keep.sort_by_key(|&(s, _, _)| s);
+        let is_part = |a: Aspect| PARTS.contains(&a) || a == Aspect::Other;
+        // The body part each direction belongs to: the nearest one named in
+        // its clause ("the outer side and the front of the ankle": both
+        // belong to the ankle; "posterior thigh" belongs to the thigh).
+        let part_of: Vec<Option<usize>> = keep
+            .iter()
+            .map(|&(s, _, a)| {
+                if is_part(a) {
+                    return None;
+                }
+                keep.iter()
+                    .enumerate()
+                    .filter(|&(_, &(s2, _, a2))| {
+                        is_part(a2) && self.clause[s2] == self.clause[s] && s2.abs_diff(s) <= PLACE_REACH
+                    })
+                    .min_by_key(|&(_, &(s2, _, _))| (s2.abs_diff(s), s2))
+                    .map(|(j, _)| j)
+            })
+            .collect();
         let mut consumed = vec![false; keep.len()];
         for (need, loc) in PLACES {
-            loop {
-                let mut found: Option<Vec<usize>> = None;
-                'first: for (k, &(s, _, a)) in keep.iter().enumerate() {
-                    if consumed[k] || a != need[0] {
-                        continue;
+            let part: Option<Aspect> = need.iter().copied().find(|&a| is_part(a));
+            for k in 0..keep.len() {
+                let (s, _, a) = keep[k];
+                if consumed[k] || !need.contains(&a) {
+                    continue;
+                }
+                let mut picks = vec![k];
+                match part {
+                    _ if need.len() == 1 => {}
+                    Some(p) => {
+                        // k must be a direction whose own body part is `p`.
+                        if is_part(a) {
+                            continue;
+                        }
+                        let Some(j) = part_of[k].filter(|&j| keep[j].2 == p) else {
+                            continue;
+                        };
+                        picks.push(j);
                     }
-                    let mut picks = vec![k];
-                    for &want in &need[1..] {
-                        let best = keep
-                            .iter()
-                            .enumerate()
-                            .filter(|&(j, &(s2, _, a2))| {
-                                !consumed[j]
-                                    && !picks.contains(&j)
-                                    && a2 == want
-                                    && self.clause[s2] == self.clause[s]
-                                    && s2.abs_diff(s) <= PLACE_SPAN
-                            })
-                            .min_by_key(|&(_, &(s2, _, _))| s2.abs_diff(s));
-                        match best {
-                            Some((j, _)) => picks.push(j),
-                            None => continue 'first,
+                    None => {
+                        if a != need[0] {
+                            continue;
                         }
                     }
-                    found = Some(picks);
-                    break;
                 }
-                let Some(picks) = found else { break };
+                // The other directions of the row, close to this one.
+                let mut complete = true;
+                for &want in need.iter().filter(|&&w| Some(w) != part && w != a) {
+                    let best = keep
+                        .iter()
+                        .enumerate()
+                        .filter(|&(j, &(s2, _, a2))| {
+                            !consumed[j]
+                                && !picks.contains(&j)
+                                && a2 == want
+                                && self.clause[s2] == self.clause[s]
+                                && s2.abs_diff(s) <= PLACE_SPAN
+                        })
+                        .min_by_key(|&(_, &(s2, _, _))| s2.abs_diff(s));
+                    match best {
+                        Some((j, _)) => picks.push(j),
+                        None => {
+                            complete = false;
+                            break;
+                        }
+                    }
+                }
+                if !complete {
+                    continue;
+                }
                 for &j in &picks {
-                    if !PARTS.contains(&keep[j].2) || need.len() == 1 {
+                    if !is_part(keep[j].2) || need.len() == 1 {
                         consumed[j] = true;
                     }
                 }

@@ -605,6 +605,7 @@ fn tells_onset(r: &Reader<'_>, i: usize) -> bool {
                     | Item::PopAtOnset
                     | Item::HighEnergyInjury
                     | Item::UnableToBearWeightAtInjury
+                    | Item::PunctureWound
             )
     });
     injury
