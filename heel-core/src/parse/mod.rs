@@ -57,8 +57,8 @@ use crate::knowledge::phrases::{
     ABOUT, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CLAUSE_STARTERS, CUES, Cue, DAY_WORDS,
     FAMILY, FAMILY_ONLY, FAMILY_WORDS, FIRST_PERSON, HISTORY, HISTORY_CUES, IGNORE, IMPLIES,
     KEEPS_PLACES, LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, PAIN_WORDS, PARTS, PER_WEEK, PHRASES,
-    PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_COMPARE, SIDE_PARTS, SIDE_WORDS, SIGN_WORDS,
-    SUBSUMES, Says,
+    PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_COMPARE, SIDE_PARTS, SIDE_WORDS,
+    SIGN_WORDS, SUBSUMES, Says,
 };
 use text::{Kind, Tokens, normalize_pattern, tokenize};
 
@@ -724,7 +724,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Looks back from `start` for a negation cue within the clause.
-    fn negated_before(&self, start: usize) -> Option<usize> {
+    fn negated_before(&self, start: usize, item: Item) -> Option<usize> {
         let lo = start.saturating_sub(8);
         let mut i = start;
         while i > lo {
@@ -750,6 +750,11 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if self.soft_break(i) {
+                return None;
+            }
+            // Another finding in between ends the reach ("doesn't warm up
+            // when I run"); lists are handled by `propagate_lists`.
+            if self.owner[i].is_some_and(|o| o != Item::PainLocation && o != item) {
                 return None;
             }
         }
@@ -872,7 +877,7 @@ impl<'a> Reader<'a> {
         let negated = match says {
             Says::Absent => false,
             _ => {
-                gap_negation || self.negated_before(c.start).is_some() || self.negated_after(c.end)
+                gap_negation || self.negated_before(c.start, item).is_some() || self.negated_after(c.end)
             }
         };
         let hedged = self.hedged(c.start, c.end);
@@ -934,12 +939,13 @@ impl<'a> Reader<'a> {
             {
                 continue;
             }
-            let joined = (prev.end..cur.start).all(|i| {
-                matches!(
-                    self.norm(i),
-                    "," | "or" | "and" | "nor" | "/" | "any" | "no" | "either" | "the" | "of"
-                )
-            });
+            let joined = prev.end < cur.start
+                && (prev.end..cur.start).all(|i| {
+                    matches!(
+                        self.norm(i),
+                        "," | "or" | "and" | "nor" | "/" | "any" | "no" | "either" | "the" | "of"
+                    )
+                });
             if joined && cur.answer == Some(FoundAnswer::YesNo(YesNo::Present)) {
                 let cur = &mut self.raws[k];
                 cur.negated = true;
@@ -984,7 +990,9 @@ impl<'a> Reader<'a> {
                 keep.iter()
                     .enumerate()
                     .filter(|&(_, &(s2, _, a2))| {
-                        is_part(a2) && self.clause[s2] == self.clause[s] && s2.abs_diff(s) <= PLACE_REACH
+                        is_part(a2)
+                            && self.clause[s2] == self.clause[s]
+                            && s2.abs_diff(s) <= PLACE_REACH
                     })
                     .min_by_key(|&(_, &(s2, _, _))| (s2.abs_diff(s), s2))
                     .map(|(j, _)| j)
@@ -1050,7 +1058,7 @@ impl<'a> Reader<'a> {
                 let start = picks.iter().map(|&j| keep[j].0).min().unwrap_or(0);
                 let end = picks.iter().map(|&j| keep[j].1).max().unwrap_or(0);
                 let sent = self.sentence[start] as usize;
-                if self.negated_before(start).is_some() {
+                if self.negated_before(start, Item::PainLocation).is_some() || self.negated_after(end) {
                     continue;
                 }
                 let hedged = self.hedged(start, end);
@@ -1080,6 +1088,15 @@ impl<'a> Reader<'a> {
         }
         let mut drop = vec![false; self.raws.len()];
         for (a, ra) in self.raws.iter().enumerate() {
+            // A place inside a negated finding ("insertion non-tender").
+            if is_place(ra)
+                && self
+                    .raws
+                    .iter()
+                    .any(|n| n.negated && n.start < ra.end && ra.start < n.end)
+            {
+                drop[a] = true;
+            }
             for rb in &self.raws {
                 let (Some(FoundAnswer::Location(la)), Some(FoundAnswer::Location(lb))) =
                     (ra.answer, rb.answer)
