@@ -764,6 +764,12 @@ impl<'a> Reader<'a> {
     /// Looks after `end` for a cue that negates what came before ("neg", "is
     /// normal", "doesn't hurt").
     fn negated_after(&self, end: usize) -> bool {
+        // A form's answer: "Fever: no", "Swelling - none".
+        if matches!(self.norm(end), ":" | "-" | "=")
+            && matches!(self.norm(end + 1), "no" | "none" | "nil" | "negative" | "absent" | "neg" | "n")
+        {
+            return true;
+        }
         let hi = (end + 4).min(self.len());
         let mut i = end;
         while i < hi {

@@ -164,12 +164,15 @@ pub(super) fn read(r: &mut Reader<'_>) {
         if temp_word(before) || (before == "of" && temp_word(before2)) || matches!(next, "c" | "°")
         {
             let fever = (38.0..43.0).contains(&v) || (100.4..110.0).contains(&v);
-            if fever {
+            // A measured normal temperature states that there is no fever.
+            let normal = (35.0..37.5).contains(&v) || (95.0..99.5).contains(&v);
+            if fever || normal {
+                let answer = if fever { YesNo::Present } else { YesNo::Absent };
                 push(
                     &mut out,
                     r.len(),
                     Item::Fever,
-                    FoundAnswer::YesNo(YesNo::Present),
+                    FoundAnswer::YesNo(answer),
                     n.start,
                     e,
                     false,
