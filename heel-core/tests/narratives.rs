@@ -110,7 +110,6 @@ fn found_pairs(p: &Parsed) -> Vec<(String, Val, bool)> {
                     out.push((id.clone(), Val::Text(l.as_str().into()), false));
                 }
             }
-            _ => {}
         }
     }
     out
@@ -198,23 +197,20 @@ fn score(n: &Value, tally: &mut Tally) -> Outcome {
             .enumerate()
             .position(|(k, (i, v))| !matched[k] && i == item && matches(val, v));
         let c = tally.per_item.entry(item.clone()).or_default();
-        match hit {
-            Some(k) => {
-                matched[k] = true;
-                c.tp += 1;
-                tally.overall.tp += 1;
-            }
-            None => {
-                c.fp += 1;
-                tally.overall.fp += 1;
-                let want = expected
-                    .iter()
-                    .find(|(i, _)| i == item)
-                    .map_or("nothing".to_owned(), |(_, v)| v.to_string());
-                lines.push(format!("  FP {item} = {val} (expected {want})"));
-                if hedged.contains(item) {
-                    tally.hedged_answered += 1;
-                }
+        if let Some(k) = hit {
+            matched[k] = true;
+            c.tp += 1;
+            tally.overall.tp += 1;
+        } else {
+            c.fp += 1;
+            tally.overall.fp += 1;
+            let want = expected
+                .iter()
+                .find(|(i, _)| i == item)
+                .map_or("nothing".to_owned(), |(_, v)| v.to_string());
+            lines.push(format!("  FP {item} = {val} (expected {want})"));
+            if hedged.contains(item) {
+                tally.hedged_answered += 1;
             }
         }
         if RED_FLAGS.contains(&item.as_str()) && *val == Val::Text("absent".into()) {

@@ -1,4 +1,4 @@
-//! The English vocabulary of the free-text reader ([`crate::parse`]): which
+//! The English vocabulary of the free-text reader ([`parse`](mod@crate::parse)): which
 //! words and phrases state which answer, which words negate or hedge, number
 //! words, and units. Another language is another set of these tables; the
 //! reader's code does not change.
@@ -690,14 +690,35 @@ pub static PHRASES: &[Phrases] = &[
     ),
     only_negated(Item::RadiatingPain, &["radiation", "radiating", "radiate"]),
     only_negated(Item::PalpableGap, &["gap"]),
-    only_negated(Item::PoorCirculation, &["circulation"]),    no(
+    only_negated(Item::PoorCirculation, &["circulation"]),
+    no(
         Item::NightPain,
-        &["sleeps fine", "sleeping fine", "sleep fine", "sleeping ok", "sleeps well", "sleeping well"],
+        &[
+            "sleeps fine",
+            "sleeping fine",
+            "sleep fine",
+            "sleeping ok",
+            "sleeps well",
+            "sleeping well",
+        ],
     ),
-    no(Item::PainAtRest, &["fine at rest", "fine when resting", "ok at rest", "painless at rest"]),
+    no(
+        Item::PainAtRest,
+        &[
+            "fine at rest",
+            "fine when resting",
+            "ok at rest",
+            "painless at rest",
+        ],
+    ),
     no(
         Item::FirstStepPain,
-        &["mornings are fine", "fine in the morning", "ok in the morning", "fine first thing"],
+        &[
+            "mornings are fine",
+            "fine in the morning",
+            "ok in the morning",
+            "fine first thing",
+        ],
     ),
     no(
         Item::GivingWay,

@@ -351,6 +351,7 @@ struct Candidate {
 
 /// A finding in token terms.
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)] // independent facts about one finding
 struct Raw {
     item: Item,
     answer: Option<FoundAnswer>,
@@ -551,11 +552,12 @@ impl<'a> Reader<'a> {
             let mut ok = true;
             for next in 1..total {
                 let mut found = None;
-                'gap: for start in end..=(end + MAX_GAP).min(n) {
+                let last = (end + MAX_GAP).min(n);
+                'gap: for (start, here) in by_start.iter().enumerate().take(last + 1).skip(end) {
                     if start > end && self.t.is_sentence_end(start - 1) {
                         break;
                     }
-                    for &k in &by_start[start] {
+                    for &k in here {
                         let (p, q, s2, e2) = parts[k as usize];
                         if p == phrase && q == next {
                             found = Some((s2, e2));
@@ -563,16 +565,12 @@ impl<'a> Reader<'a> {
                         }
                     }
                 }
-                match found {
-                    Some((s2, e2)) => {
-                        spans.push((s2, e2));
-                        end = e2;
-                    }
-                    None => {
-                        ok = false;
-                        break;
-                    }
-                }
+                let Some((s2, e2)) = found else {
+                    ok = false;
+                    break;
+                };
+                spans.push((s2, e2));
+                end = e2;
             }
             if ok {
                 out.push(Candidate {
@@ -611,8 +609,8 @@ impl<'a> Reader<'a> {
             let mine = layer(&c);
             let mut ok = true;
             'check: for &(s, e) in &c.parts {
-                for i in s..e {
-                    for &k in &owner[i] {
+                for here in &owner[s..e] {
+                    for &k in here {
                         let other = &chosen[k as usize];
                         if other.parts == c.parts {
                             continue;
@@ -766,7 +764,10 @@ impl<'a> Reader<'a> {
     fn negated_after(&self, end: usize) -> bool {
         // A form's answer: "Fever: no", "Swelling - none".
         if matches!(self.norm(end), ":" | "-" | "=")
-            && matches!(self.norm(end + 1), "no" | "none" | "nil" | "negative" | "absent" | "neg" | "n")
+            && matches!(
+                self.norm(end + 1),
+                "no" | "none" | "nil" | "negative" | "absent" | "neg" | "n"
+            )
         {
             return true;
         }
@@ -827,22 +828,32 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        // After: to the end of the sentence.
+        // After: a tag right behind the finding ("no injury that we know
+        // of"), a tag closing the sentence (", I'm not sure."), or a question
+        // mark ending it.
         let mut i = end;
+        let mut near = true;
         while i < self.len() && i < end + 14 {
             if self.t.is_sentence_end(i) {
                 return self.norm(i) == "?";
             }
             if let Some(k) = self.cue_start[i] {
-                let (_, e, cue) = self.cues[k as usize];
+                let (s, e, cue) = self.cues[k as usize];
                 if cue.has(Cue::HedgeAfter) {
-                    return true;
+                    let closes = (e >= self.len() || self.t.is_sentence_end(e))
+                        && self.norm(s.wrapping_sub(1)) == ",";
+                    if near || closes {
+                        return true;
+                    }
                 }
                 if cue.has(Cue::Boundary) {
                     return false;
                 }
                 i = e;
                 continue;
+            }
+            if self.norm(i) == "," || self.used[i] {
+                near = false;
             }
             i += 1;
         }
@@ -883,19 +894,19 @@ impl<'a> Reader<'a> {
         let negated = match says {
             Says::Absent => false,
             _ => {
-                gap_negation || self.negated_before(c.start, item).is_some() || self.negated_after(c.end)
+                gap_negation
+                    || self.negated_before(c.start, item).is_some()
+                    || self.negated_after(c.end)
             }
         };
         let hedged = self.hedged(c.start, c.end);
         let answer = match says {
-            Says::Present if negated => FoundAnswer::YesNo(YesNo::Absent),
+            Says::Present | Says::AbsentIfNegated if negated => FoundAnswer::YesNo(YesNo::Absent),
             Says::Present => FoundAnswer::YesNo(YesNo::Present),
             Says::Absent => FoundAnswer::YesNo(YesNo::Absent),
-            Says::AbsentIfNegated if negated => FoundAnswer::YesNo(YesNo::Absent),
-            Says::AbsentIfNegated => return,
             Says::Choice(ch) if !negated => FoundAnswer::Choice(ch),
             Says::Place(l) if !negated => FoundAnswer::Location(l),
-            Says::Choice(_) | Says::Place(_) => return,
+            Says::AbsentIfNegated | Says::Choice(_) | Says::Place(_) => return,
         };
         let sign_only = matches!(answer, FoundAnswer::Location(_))
             && self.sent_sign[sent]
@@ -1045,13 +1056,11 @@ impl<'a> Reader<'a> {
                                 && s2.abs_diff(s) <= PLACE_SPAN
                         })
                         .min_by_key(|&(_, &(s2, _, _))| s2.abs_diff(s));
-                    match best {
-                        Some((j, _)) => picks.push(j),
-                        None => {
-                            complete = false;
-                            break;
-                        }
-                    }
+                    let Some((j, _)) = best else {
+                        complete = false;
+                        break;
+                    };
+                    picks.push(j);
                 }
                 if !complete {
                     continue;
@@ -1064,7 +1073,9 @@ impl<'a> Reader<'a> {
                 let start = picks.iter().map(|&j| keep[j].0).min().unwrap_or(0);
                 let end = picks.iter().map(|&j| keep[j].1).max().unwrap_or(0);
                 let sent = self.sentence[start] as usize;
-                if self.negated_before(start, Item::PainLocation).is_some() || self.negated_after(end) {
+                if self.negated_before(start, Item::PainLocation).is_some()
+                    || self.negated_after(end)
+                {
                     continue;
                 }
                 let hedged = self.hedged(start, end);
@@ -1180,7 +1191,7 @@ impl<'a> Reader<'a> {
                 None => continue,
             };
             // "both ankle bones": a check of both sides, not pain in both.
-            if side == Choice::Both && (i + 1..end + 1).any(|j| self.norm(j) == "bone") {
+            if side == Choice::Both && (i + 1..=end).any(|j| self.norm(j) == "bone") {
                 continue;
             }
             // "my right side is fine".

@@ -99,7 +99,7 @@ pub(super) fn read(r: &mut Reader<'_>) {
             r.norm(at) == "of"
                 && nums
                     .get(k + 1)
-                    .is_some_and(|m| m.start == at + 1 && m.value == 10.0)
+                    .is_some_and(|m| m.start == at + 1 && (m.value - 10.0).abs() < f64::EPSILON)
         };
         if v <= 10.0 && (of_ten(e) || (next == "out" && of_ten(e + 1))) {
             let end = if next == "out" { e + 3 } else { e + 2 };
@@ -216,20 +216,18 @@ pub(super) fn read(r: &mut Reader<'_>) {
                         continue;
                     }
                 }
-                Measure::Km => {
-                    if weekly(r, n.start, e + 1) && !n.article {
-                        push(
-                            &mut out,
-                            r.len(),
-                            Item::WeeklyDistanceKm,
-                            FoundAnswer::Number(round1(v * factor)),
-                            n.start,
-                            e + 1,
-                            approx,
-                        );
-                        consumed_to = e + 1;
-                        continue;
-                    }
+                Measure::Km if weekly(r, n.start, e + 1) && !n.article => {
+                    push(
+                        &mut out,
+                        r.len(),
+                        Item::WeeklyDistanceKm,
+                        FoundAnswer::Number(round1(v * factor)),
+                        n.start,
+                        e + 1,
+                        approx,
+                    );
+                    consumed_to = e + 1;
+                    continue;
                 }
                 Measure::Cm => {
                     let cm = v * factor;
@@ -431,6 +429,7 @@ fn push(
 }
 
 /// The numbers in the text, in order, longest reading first at each start.
+#[allow(clippy::many_single_char_names)] // token positions: s, e, i, w, v
 fn numbers(r: &Reader<'_>) -> Vec<Num> {
     let mut out: Vec<Num> = Vec::new();
     let mut words = r.number_words.clone();
@@ -469,7 +468,7 @@ fn numbers(r: &Reader<'_>) -> Vec<Num> {
             // "seventy two", "twenty-one".
             if (20.0..100.0).contains(&v) && v % 10.0 == 0.0 {
                 if let Some(&(s2, e2, v2)) = words.iter().find(|x| x.0 == e) {
-                    if v2 < 10.0 && v2 >= 1.0 && e2 == s2 + 1 {
+                    if (1.0..10.0).contains(&v2) && e2 == s2 + 1 {
                         num.value += v2;
                         num.end = e2;
                     }

@@ -98,6 +98,18 @@ pub(super) fn tokenize(text: &str) -> Tokens {
     while i < chars.len() {
         let (start, c) = chars[i];
         let end_of = |j: usize| chars.get(j).map_or(text.len(), |&(b, _)| b);
+        // A line break inside a paragraph is a space; a blank line ends a
+        // sentence.
+        let blank_line = c == '\n'
+            && chars[i + 1..]
+                .iter()
+                .take_while(|&&(_, n)| n.is_whitespace())
+                .any(|&(_, n)| n == '\n');
+        if c == '\n' && !blank_line {
+            space = true;
+            i += 1;
+            continue;
+        }
         if c == '\n' {
             push(
                 &mut list,
