@@ -355,7 +355,8 @@ pub(super) fn read(r: &mut Reader<'_>) {
         let first = r.child && r.first_person_clause(n.start);
         let i_am = before == "i'm" || (before == "am" && before2 == "i");
         if AGE_BEFORE.contains(&before) && before != "is" && !(r.child && i_am) && !first {
-            ages.push((n.start, e, v, true));
+            let lead = if before == "am" { 2 } else { 1 };
+            ages.push((n.start - lead, e, v, true));
             continue;
         }
         let child_word = |w: &str| CHILD_WORDS.iter().any(|(c, _)| *c == w);
