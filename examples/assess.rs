@@ -463,7 +463,7 @@ mod tests {
 
     #[test]
     fn answers_go_into_the_assessment_and_back_undoes_one_step() {
-        let (a, out) = run("45\nb\n52\n1\n1, 10\nq\n");
+        let (a, out) = run("45\nb\n52\n1\n1, 13\nq\n");
         assert_eq!(a.get(Item::Age), Some(Answer::Number(52.0)));
         assert_eq!(a.get(Item::Sex), Some(Answer::Choice(Choice::Female)));
         let places: Vec<Location> = a.locations().iter().collect();
