@@ -65,6 +65,13 @@ fn main() {
         TEXT.split_whitespace().count(),
         median_ns(|| drop(black_box(parse(black_box(TEXT)))), 2_000)
     );
+    // Linear in the length: twenty times the text takes about twenty times as long.
+    let long = [TEXT; 20].join(" ");
+    println!(
+        "parse ({} words) {:>8.0} ns/call",
+        long.split_whitespace().count(),
+        median_ns(|| drop(black_box(parse(black_box(&long)))), 100)
+    );
     println!(
         "from_json       {:>10.0} ns/call",
         median_ns(

@@ -468,7 +468,11 @@ fn numbers(r: &Reader<'_>) -> Vec<Num> {
             };
             // "seventy two", "twenty-one".
             if (20.0..100.0).contains(&v) && v % 10.0 == 0.0 {
-                if let Some(&(s2, e2, v2)) = words.iter().find(|x| x.0 == e) {
+                let next_word = words[w..]
+                    .iter()
+                    .take_while(|x| x.0 <= e)
+                    .find(|x| x.0 == e);
+                if let Some(&(s2, e2, v2)) = next_word {
                     if (1.0..10.0).contains(&v2) && e2 == s2 + 1 {
                         num.value += v2;
                         num.end = e2;
@@ -494,15 +498,16 @@ fn numbers(r: &Reader<'_>) -> Vec<Num> {
 
 /// Whether the number is marked as rough ("about 3 weeks", "~40 km").
 fn approximate_before(r: &Reader<'_>, n: &Num) -> bool {
-    r.about.iter().any(|&(_, e)| e == n.start)
+    r.about_end.get(n.start).copied().unwrap_or(false)
 }
 
 /// Whether a distance is a weekly volume: "a week" (or "/wk", "weekly") right
 /// after it, or close by in the same sentence ("6 days a week, 70 km").
 fn weekly(r: &Reader<'_>, start: usize, end: usize) -> bool {
-    r.per_week.iter().any(|&p| {
-        p == end || (r.sentence.get(p) == r.sentence.get(start) && p.abs_diff(start) <= 6)
-    })
+    let at = |p: usize| r.week_at.get(p).copied().unwrap_or(false);
+    at(end)
+        || (start.saturating_sub(6)..=start + 6)
+            .any(|p| at(p) && r.sentence.get(p) == r.sentence.get(start))
 }
 
 fn duration(
@@ -520,7 +525,7 @@ fn duration(
         return None;
     }
     // "6 days a week", "12 hours a week": a frequency, not a duration.
-    if r.per_week.contains(&end) {
+    if r.week_at.get(end).copied().unwrap_or(false) {
         return None;
     }
     // "running for 20 years", "every 2 weeks", "after 4 weeks of heel cups".
@@ -596,11 +601,10 @@ fn loose_and_days(r: &Reader<'_>, out: &mut Vec<Duration>) {
 
 /// Whether the sentence of token `i` tells how the pain began: a current
 /// injury, or words such as "started".
-fn tells_onset(r: &Reader<'_>, i: usize) -> bool {
-    let sent = r.sentence[i];
-    let injury = r.raws.iter().any(|f| {
-        r.sentence.get(f.start) == Some(&sent)
-            && f.answer == Some(FoundAnswer::YesNo(YesNo::Present))
+fn onset_sentences(r: &Reader<'_>) -> Vec<bool> {
+    let mut onset = vec![false; r.sent_history.len()];
+    for f in &r.raws {
+        let injury = f.answer == Some(FoundAnswer::YesNo(YesNo::Present))
             && matches!(
                 f.item,
                 Item::Trauma
@@ -609,30 +613,35 @@ fn tells_onset(r: &Reader<'_>, i: usize) -> bool {
                     | Item::HighEnergyInjury
                     | Item::UnableToBearWeightAtInjury
                     | Item::PunctureWound
-            )
-    });
-    injury
-        || (0..r.len()).any(|j| {
-            r.sentence[j] == sent
-                && matches!(
-                    r.norm(j),
-                    "started" | "began" | "begun" | "start" | "onset" | "happened"
-                )
-        })
+            );
+        if injury {
+            onset[r.sentence[f.start] as usize] = true;
+        }
+    }
+    for j in 0..r.len() {
+        if matches!(
+            r.norm(j),
+            "started" | "began" | "begun" | "start" | "onset" | "happened"
+        ) {
+            onset[r.sentence[j] as usize] = true;
+        }
+    }
+    onset
 }
 
 fn choose_duration(r: &Reader<'_>, all: &[Duration]) -> Option<Duration> {
     if let Some(d) = all.iter().find(|d| d.when == When::Stated) {
         return Some(*d);
     }
+    let onset = onset_sentences(r);
     for d in all.iter().filter(|d| d.when == When::Event) {
         let sent = r.sentence[d.start];
         let history = r.sent_history[sent as usize] && !r.sent_present[sent as usize];
-        if !history && tells_onset(r, d.start) {
+        if !history && onset[sent as usize] {
             return Some(*d);
         }
         // "Three weeks ago I finished ... and since then": an estimate.
-        let since_then = (d.end..r.len())
+        let since_then = (d.end..r.len().min(d.end + 30))
             .take_while(|&j| r.sentence[j] == sent)
             .any(|j| r.norm(j) == "since" && r.norm(j + 1) == "then");
         if since_then {

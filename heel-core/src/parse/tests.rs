@@ -181,3 +181,34 @@ fn empty_and_odd_texts() {
         assert!(p.assessment.validate().is_ok());
     }
 }
+
+#[test]
+fn long_adversarial_texts_stay_fast() {
+    // Every piece of the reader is bounded by a window or a single pass; a
+    // quadratic step would take seconds on these.
+    let pieces = [
+        "a ",
+        "no ",
+        "yesterday ",
+        "heel inner ",
+        "twenty a ",
+        "about 3 weeks ",
+        "my son ",
+        "left right both heel ",
+        "not ",
+        "maybe ",
+        "6/52 ",
+        "pain, ",
+        "x",
+        "? ",
+        "I ",
+    ];
+    for piece in pieces {
+        let text = piece.repeat(MAX_TEXT_CHARS / piece.len());
+        let started = std::time::Instant::now();
+        let p = parse(&text).unwrap();
+        assert!(p.assessment.validate().is_ok());
+        let took = started.elapsed();
+        assert!(took.as_secs_f64() < 3.0, "{piece:?}: {took:?}");
+    }
+}

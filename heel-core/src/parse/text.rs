@@ -177,7 +177,6 @@ pub(super) fn tokenize(text: &str) -> Tokens {
             }
             let end = end_of(j);
             let form = FORMS.get(word.as_str()).copied().unwrap_or(word.as_str());
-            let form = form.to_owned();
             push(
                 &mut list,
                 &mut hay,
