@@ -683,12 +683,11 @@ impl<'a> Reader<'a> {
                 *slot = Some((s, e));
             }
             // `taken` holds this very span: the same words, another kind.
-            match span_index.get(&(s, e)) {
-                Some(&k) => kept[k].2.insert(cue),
-                None => {
-                    span_index.insert((s, e), kept.len());
-                    kept.push((s, e, CueSet::of(cue)));
-                }
+            if let Some(&k) = span_index.get(&(s, e)) {
+                kept[k].2.insert(cue);
+            } else {
+                span_index.insert((s, e), kept.len());
+                kept.push((s, e, CueSet::of(cue)));
             }
         }
         kept.sort_by_key(|&(s, e, _)| (s, e));

@@ -182,7 +182,7 @@ pub(super) fn tokenize(text: &str) -> Tokens {
                 &mut hay,
                 start,
                 end,
-                &form,
+                form,
                 Kind::Word,
                 space,
                 c.is_uppercase(),
