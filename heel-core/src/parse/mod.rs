@@ -784,6 +784,12 @@ impl<'a> Reader<'a> {
         {
             return true;
         }
+        // A question and its answer: "Fever? No."
+        if let Some(q) = (end..self.len().min(end + 12)).find(|&i| self.t.is_sentence_end(i)) {
+            if self.norm(q) == "?" && self.answered_no(q + 1) {
+                return true;
+            }
+        }
         let hi = (end + 4).min(self.len());
         let mut i = end;
         while i < hi {
@@ -848,7 +854,11 @@ impl<'a> Reader<'a> {
         let mut near = true;
         while i < self.len() && i < end + 14 {
             if self.t.is_sentence_end(i) {
-                return self.norm(i) == "?";
+                // "Fever? No." is an answer, not a doubt.
+                let answered = self.answered_no(i + 1)
+                    || (matches!(self.norm(i + 1), "yes" | "y")
+                        && (i + 2 >= self.len() || self.t.is_sentence_end(i + 2)));
+                return self.norm(i) == "?" && !answered;
             }
             if let Some(k) = self.cue_start[i] {
                 let (s, e, cue) = self.cues[k as usize];
@@ -871,6 +881,12 @@ impl<'a> Reader<'a> {
             i += 1;
         }
         false
+    }
+
+    /// Whether the words at `i` are a bare "no" answering a question.
+    fn answered_no(&self, i: usize) -> bool {
+        matches!(self.norm(i), "no" | "none" | "nil" | "nope" | "negative" | "n" | "denies")
+            && (i + 1 >= self.len() || self.t.is_sentence_end(i + 1) || self.norm(i + 1) == ",")
     }
 
     /// Decides what one phrase says, given negation, hedges, the past and
