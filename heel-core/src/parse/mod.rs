@@ -790,7 +790,7 @@ impl<'a> Reader<'a> {
                 return true;
             }
         }
-        let hi = (end + 4).min(self.len());
+        let hi = (end + 6).min(self.len());
         let mut i = end;
         while i < hi {
             if self.t.is_sentence_end(i) || self.clause[i] != self.clause[end - 1] {
