@@ -843,7 +843,10 @@ impl<'a> Reader<'a> {
             if self.t.is_prefix_query(i) {
                 return true;
             }
-            if self.soft_break(i) && !matches!(self.norm(i + 1), "maybe" | "possibly" | "perhaps") {
+            // A hedge reaches to the end of its own piece of the sentence:
+            // "I'm not sure why, but no injury" and "not sure why, no injury"
+            // are both denials.
+            if self.norm(i) == "," {
                 break;
             }
         }
