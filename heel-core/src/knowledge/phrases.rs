@@ -717,31 +717,73 @@ pub static PHRASES: &[Phrases] = &[
     only_negated(Item::PalpableGap, &["gap"]),
     only_negated(
         Item::MalleolarBoneTenderness,
-        &["ottawa", "ottawa rules", "ottawa ankle rules", "bony tenderness", "bone tenderness"],
+        &[
+            "ottawa",
+            "ottawa rules",
+            "ottawa ankle rules",
+            "bony tenderness",
+            "bone tenderness",
+        ],
     ),
     only_negated(
         Item::MidfootBoneTenderness,
-        &["ottawa", "ottawa rules", "ottawa ankle rules", "bony tenderness", "bone tenderness"],
+        &[
+            "ottawa",
+            "ottawa rules",
+            "ottawa ankle rules",
+            "bony tenderness",
+            "bone tenderness",
+        ],
     ),
     only_negated(Item::RadiatingPain, &["spread", "spreading"]),
-    only_negated(Item::Immunosuppressed, &["immune problems", "immune system problems", "immune system"]),
+    only_negated(Item::Hypertension, &["bp"]),
+    only_negated(
+        Item::Immunosuppressed,
+        &["immune problems", "immune system problems", "immune system"],
+    ),
     no(
         Item::Hypertension,
-        &["normal blood pressure", "bp normal", "bp is normal", "bp fine", "blood pressure is normal"],
+        &[
+            "normal blood pressure",
+            "bp normal",
+            "bp is normal",
+            "bp fine",
+            "blood pressure is normal",
+        ],
     ),
     no(
         Item::TendonThickening,
-        &["tendon feels normal", "tendon is normal", "tendon normal", "normal tendon"],
+        &[
+            "tendon feels normal",
+            "tendon is normal",
+            "tendon normal",
+            "normal tendon",
+        ],
     ),
     only_negated(
         Item::TrainingIncrease,
-        &["change in training", "change in my training", "changed my training", "training change", "training changes"],
+        &[
+            "change in training",
+            "change in my training",
+            "changed my training",
+            "training change",
+            "training changes",
+        ],
     ),
     only_negated(
         Item::NewHardSurface,
-        &["change in surface", "changed surface", "new surface", "change of surface", "surface change"],
+        &[
+            "change in surface",
+            "changed surface",
+            "new surface",
+            "change of surface",
+            "surface change",
+        ],
     ),
-    only_negated(Item::PsoriasisIbdUveitis, &["eye problems", "skin problems", "bowel problems"]),
+    only_negated(
+        Item::PsoriasisIbdUveitis,
+        &["eye problems", "skin problems", "bowel problems"],
+    ),
     only_negated(Item::PoorCirculation, &["circulation"]),
     no(
         Item::NightPain,

@@ -888,8 +888,10 @@ impl<'a> Reader<'a> {
 
     /// Whether the words at `i` are a bare "no" answering a question.
     fn answered_no(&self, i: usize) -> bool {
-        matches!(self.norm(i), "no" | "none" | "nil" | "nope" | "negative" | "n" | "denies")
-            && (i + 1 >= self.len() || self.t.is_sentence_end(i + 1) || self.norm(i + 1) == ",")
+        matches!(
+            self.norm(i),
+            "no" | "none" | "nil" | "nope" | "negative" | "n" | "denies"
+        ) && (i + 1 >= self.len() || self.t.is_sentence_end(i + 1) || self.norm(i + 1) == ",")
     }
 
     /// Decides what one phrase says, given negation, hedges, the past and

@@ -176,17 +176,51 @@ pub(super) fn tokenize(text: &str) -> Tokens {
                 }
             }
             let end = end_of(j);
-            let form = FORMS.get(word.as_str()).copied().unwrap_or(word.as_str());
+            // "heel's", "temperature's": the word, then "'s" on its own, so
+            // that patterns see "heel" (pronouns keep theirs: "it's", "he's").
+            let possessive = word.len() > 3
+                && word.ends_with("'s")
+                && !matches!(
+                    word.as_str(),
+                    "it's"
+                        | "he's"
+                        | "she's"
+                        | "there's"
+                        | "that's"
+                        | "what's"
+                        | "who's"
+                        | "let's"
+                        | "here's"
+                        | "where's"
+                );
+            let (base, base_end) = if possessive {
+                (&word[..word.len() - 2], end_of(j - 2))
+            } else {
+                (word.as_str(), end)
+            };
+            let form = FORMS.get(base).copied().unwrap_or(base);
             push(
                 &mut list,
                 &mut hay,
                 start,
-                end,
+                base_end,
                 form,
                 Kind::Word,
                 space,
                 c.is_uppercase(),
             );
+            if possessive {
+                push(
+                    &mut list,
+                    &mut hay,
+                    base_end,
+                    end,
+                    "'s",
+                    Kind::Word,
+                    false,
+                    false,
+                );
+            }
             space = false;
             i = j;
             continue;
@@ -282,20 +316,19 @@ mod tests {
 
     #[test]
     fn splits_words_numbers_and_marks() {
-        let t = tokenize("I'm 41, 62-year-old; 2.5 yrs 45M heal’s");
+        let text = "I'm 41, 62-year-old; 2.5 yrs 45M heal’s";
+        let t = tokenize(text);
         let norms: Vec<&str> = (0..t.list.len()).map(|i| t.norm(i)).collect();
         assert_eq!(
             norms,
             [
-                "i'm", "41", ",", "62", "year", "old", ";", "2.5", "yrs", "45", "m", "heal's"
+                "i'm", "41", ",", "62", "year", "old", ";", "2.5", "yrs", "45", "m", "heel", "'s"
             ]
         );
         assert_eq!(t.list[7].kind, Kind::Number(2.5));
         assert!(t.list[10].upper && !t.list[10].space_before);
-        assert_eq!(
-            &"I'm 41, 62-year-old; 2.5 yrs 45M heal’s"[t.list[11].start..t.list[11].end],
-            "heal’s"
-        );
+        assert_eq!(&text[t.list[11].start..t.list[11].end], "heal");
+        assert_eq!(&text[t.list[12].start..t.list[12].end], "’s");
     }
 
     #[test]
