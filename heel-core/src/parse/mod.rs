@@ -54,13 +54,12 @@ use crate::Error;
 use crate::assessment::{Answer, Assessment, Setting};
 use crate::item::{AnswerKind, Choice, Item, Location, Locations};
 use crate::knowledge::phrases::{
-    ABOUT, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CLAUSE_STARTERS, CUES, Cue, DAY_WORDS,
-    FAMILY, FAMILY_ONLY, FAMILY_WORDS, FIRST_PERSON, HISTORY, HISTORY_CUES, IGNORE, IMPLIES,
-    KEEPS_PLACES, LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, PAIN_WORDS, PARTS, PER_WEEK, PHRASES,
-    PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_COMPARE, SIDE_PARTS, SIDE_WORDS,
-    SIGN_WORDS, SUBSUMES, Says,
+    ABOUT, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS, FAMILY, FAMILY_ONLY,
+    FAMILY_WORDS, HISTORY, HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LOOSE_DURATIONS, MAX_GAP,
+    NUMBER_WORDS, PAIN_WORDS, PARTS, PER_WEEK, PHRASES, PLACE_REACH, PLACE_SPAN, PLACES,
+    PRESENT_CUES, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SUBSUMES, Says,
 };
-use text::{Kind, Tokens, normalize_pattern, tokenize};
+use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
 /// The longest text [`parse`] reads, in characters. Longer texts are refused
 /// with [`Error::TooLarge`] (field `text`): a description of heel pain fits
@@ -613,13 +612,16 @@ impl<'a> Reader<'a> {
             Some(_) => 2,
         };
         let mut chosen: Vec<Candidate> = Vec::new();
-        let mut owner: Vec<Vec<u32>> = vec![Vec::new(); self.len()];
+        // The first phrase chosen on each token, per layer (`none` if none;
+        // a phrase with the very same words as the chosen one rides along).
+        let none = u32::MAX;
+        let mut owner: Vec<[u32; 3]> = vec![[none; 3]; self.len()];
         for c in candidates {
             let mine = layer(&c);
             let mut ok = true;
             'check: for &(s, e) in &c.parts {
                 for here in &owner[s..e] {
-                    for &k in here {
+                    for &k in here.iter().filter(|&&k| k != none) {
                         let other = &chosen[k as usize];
                         if other.parts == c.parts {
                             continue;
@@ -639,17 +641,21 @@ impl<'a> Reader<'a> {
                 let k = chosen.len() as u32;
                 for &(s, e) in &c.parts {
                     for o in &mut owner[s..e] {
-                        o.push(k);
+                        if o[mine as usize] == none {
+                            o[mine as usize] = k;
+                        }
                     }
                 }
                 chosen.push(c);
             }
         }
         for (i, o) in owner.iter().enumerate() {
-            self.used[i] = !o.is_empty();
-            self.owner[i] = o.iter().find_map(|&k| {
-                vocab.phrases[chosen[k as usize].phrase as usize]
-                    .target
+            self.used[i] = o.iter().any(|&k| k != none);
+            // The finding's item first, then a place.
+            self.owner[i] = [o[2], o[1]].iter().find_map(|&k| {
+                (k != none)
+                    .then(|| vocab.phrases[chosen[k as usize].phrase as usize].target)
+                    .flatten()
                     .map(|(item, _)| item)
             });
         }
@@ -670,7 +676,9 @@ impl<'a> Reader<'a> {
         cues.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
         let mut taken: Vec<Option<(usize, usize)>> = vec![None; self.len()];
         let mut kept: Vec<(usize, usize, CueSet)> = Vec::new();
-        let mut span_index: HashMap<(usize, usize), usize> = HashMap::new();
+        // Kept cues never overlap unless they are the very same words, so
+        // one index per start token finds a span kept before.
+        let mut span_index: Vec<Option<usize>> = vec![None; self.len()];
         for (s, e, cue) in cues {
             if (s..e).any(|i| self.used[i]) {
                 continue;
@@ -683,10 +691,10 @@ impl<'a> Reader<'a> {
                 *slot = Some((s, e));
             }
             // `taken` holds this very span: the same words, another kind.
-            if let Some(&k) = span_index.get(&(s, e)) {
+            if let Some(k) = span_index[s].filter(|&k| kept[k].1 == e) {
                 kept[k].2.insert(cue);
             } else {
-                span_index.insert((s, e), kept.len());
+                span_index[s] = Some(kept.len());
                 kept.push((s, e, CueSet::of(cue)));
             }
         }
@@ -724,7 +732,7 @@ impl<'a> Reader<'a> {
     /// clause starts after a comma, "and" or a dash.
     fn soft_break(&self, i: usize) -> bool {
         matches!(self.norm(i), "," | "and" | "-" | "then" | "(" | ")")
-            && CLAUSE_STARTERS.contains(&self.norm(i + 1))
+            && self.t.is(i + 1, class::CLAUSE_STARTER)
     }
 
     fn cue_kind_ending_at(&self, i: usize) -> Option<(usize, CueSet)> {
@@ -1150,8 +1158,7 @@ impl<'a> Reader<'a> {
             self.raws.retain(|r| !(is_place(r) && r.sign_only));
         }
         let mut negated = vec![false; self.len() + 1];
-        let mut named: std::collections::HashSet<(u32, Location)> =
-            std::collections::HashSet::new();
+        let mut named: Vec<Locations> = vec![Locations::new(); self.sent_history.len()];
         for r in &self.raws {
             if r.negated {
                 negated[r.start..r.end.min(self.len())]
@@ -1159,7 +1166,7 @@ impl<'a> Reader<'a> {
                     .for_each(|n| *n = true);
             }
             if let Some(FoundAnswer::Location(l)) = r.answer {
-                named.insert((self.sentence[r.start], l));
+                named[self.sentence[r.start] as usize].insert(l);
             }
         }
         let mut drop = vec![false; self.raws.len()];
@@ -1172,7 +1179,7 @@ impl<'a> Reader<'a> {
             let sent = self.sentence[ra.start];
             let subsumed = SUBSUMES
                 .iter()
-                .any(|&(big, small)| small == la && named.contains(&(sent, big)));
+                .any(|&(big, small)| small == la && named[sent as usize].contains(big));
             drop[a] = in_negated || subsumed;
         }
         let mut k = 0;
@@ -1186,6 +1193,9 @@ impl<'a> Reader<'a> {
     fn side(&mut self) {
         let mut found: Vec<(usize, usize, Choice)> = Vec::new();
         for i in 0..self.len() {
+            if !self.t.is(i, class::SIDE_WORD) {
+                continue;
+            }
             let w = self.norm(i);
             let Some(&(_, side)) = SIDE_WORDS.iter().find(|(s, _)| *s == w) else {
                 continue;
@@ -1204,10 +1214,11 @@ impl<'a> Reader<'a> {
             }
             // The healthy side named for comparison.
             let before = |k: usize| i.checked_sub(k).map_or("", |j| self.norm(j));
-            if SIDE_COMPARE.contains(&before(1))
-                || SIDE_COMPARE.contains(&before(2))
-                || (before(1) == "the" && SIDE_COMPARE.contains(&before(2)))
-            {
+            let compare = |k: usize| {
+                i.checked_sub(k)
+                    .is_some_and(|j| self.t.is(j, class::SIDE_COMPARE))
+            };
+            if compare(1) || compare(2) {
                 continue;
             }
             let mut part_at = None;
@@ -1217,7 +1228,7 @@ impl<'a> Reader<'a> {
                     break;
                 }
                 let n = self.norm(j);
-                if SIDE_PARTS.contains(&n) {
+                if self.t.is(j, class::SIDE_PART) {
                     part_at = Some(j);
                     break;
                 }
@@ -1273,10 +1284,10 @@ impl<'a> Reader<'a> {
             if self.sentence[i] > 0 {
                 break;
             }
-            let w = self.norm(i);
-            if CHILD_WORDS.iter().any(|(c, _)| *c == w) {
+            if self.t.is(i, class::CHILD_WORD) {
                 return true;
             }
+            let w = self.norm(i);
             if matches!(w, "my" | "our")
                 && matches!(
                     self.t.list.get(i + 1).map(|t| t.kind),
@@ -1319,10 +1330,8 @@ impl<'a> Reader<'a> {
         let mut first = false;
         let mut child = false;
         for j in lo..=hi {
-            let w = self.norm(j);
-            if FIRST_PERSON.contains(&w) {
-                let next = self.norm(j + 1);
-                let child_next = CHILD_WORDS.iter().any(|(c, _)| *c == next)
+            if self.t.is(j, class::FIRST_PERSON) {
+                let child_next = self.t.is(j + 1, class::CHILD_WORD)
                     || matches!(
                         self.t.list.get(j + 1).map(|t| t.kind),
                         Some(Kind::Number(_))
@@ -1331,9 +1340,7 @@ impl<'a> Reader<'a> {
                     first = true;
                 }
             }
-            if CHILD_WORDS.iter().any(|(c, _)| *c == w)
-                || CHILD_PRONOUNS.iter().any(|(p, _)| *p == w)
-            {
+            if self.t.is(j, class::CHILD_WORD | class::CHILD_PRONOUN) {
                 child = true;
             }
         }
@@ -1345,7 +1352,7 @@ impl<'a> Reader<'a> {
     fn sex(&mut self) {
         let mut pick: Option<(usize, Choice)> = None;
         if self.child {
-            for i in 0..self.len() {
+            for i in (0..self.len()).filter(|&i| self.t.is(i, class::CHILD_WORD)) {
                 let w = self.norm(i);
                 if let Some(&(_, Some(c))) = CHILD_WORDS.iter().find(|(x, _)| *x == w) {
                     pick = Some((i, c));
@@ -1353,7 +1360,7 @@ impl<'a> Reader<'a> {
                 }
             }
             if pick.is_none() {
-                for i in 0..self.len() {
+                for i in (0..self.len()).filter(|&i| self.t.is(i, class::CHILD_PRONOUN)) {
                     let w = self.norm(i);
                     if let Some(&(_, c)) = CHILD_PRONOUNS.iter().find(|(x, _)| *x == w) {
                         pick = Some((i, c));
@@ -1362,7 +1369,7 @@ impl<'a> Reader<'a> {
                 }
             }
         } else {
-            for i in 0..self.len() {
+            for i in (0..self.len()).filter(|&i| self.t.is(i, class::SEX_WORD)) {
                 let w = self.norm(i);
                 if let Some(&(_, c)) = SEX_WORDS.iter().find(|(x, _)| *x == w) {
                     if self.used[i] {

@@ -1,10 +1,15 @@
 //! Splitting text into tokens, with byte offsets into the original text and a
 //! normalised form for matching.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::knowledge::phrases::WORD_FORMS;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::knowledge::phrases::{
+    CHILD_PRONOUNS, CHILD_WORDS, CLAUSE_STARTERS, FIRST_PERSON, SEX_WORDS, SIDE_COMPARE,
+    SIDE_PARTS, SIDE_WORDS, WORD_FORMS,
+};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -35,6 +40,10 @@ pub(super) struct Token {
 pub(super) struct Tokens {
     pub list: Vec<Token>,
     pub hay: String,
+    /// Whether each token ends a sentence.
+    ends: Vec<bool>,
+    /// The roles each token's word can play (bits of [`class`]).
+    classes: Vec<u16>,
 }
 
 impl Tokens {
@@ -59,8 +68,17 @@ impl Tokens {
             .map(|i| i + 1)
     }
 
+    /// Whether token `i` can play the role `bit` (from [`class`]).
+    pub fn is(&self, i: usize, bit: u16) -> bool {
+        self.classes.get(i).is_some_and(|c| c & bit != 0)
+    }
+
     /// Whether token `i` ends a sentence.
     pub fn is_sentence_end(&self, i: usize) -> bool {
+        self.ends.get(i).copied().unwrap_or(false)
+    }
+
+    fn compute_sentence_end(&self, i: usize) -> bool {
         self.list.get(i).is_some_and(|t| {
             t.kind == Kind::Punct
                 && matches!(self.norm(i), "." | "!" | "?" | ";" | "\n")
@@ -79,8 +97,77 @@ impl Tokens {
     }
 }
 
-static FORMS: LazyLock<HashMap<&'static str, &'static str>> =
+/// FNV-1a: a fast hash for the short words looked up once per token (the
+/// keys are the crate's own tables, so flooding is no concern).
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+
+static FORMS: LazyLock<FastMap<&'static str>> =
     LazyLock::new(|| WORD_FORMS.iter().copied().collect());
+
+fn base_form(word: &str) -> &str {
+    FORMS.get(word).copied().unwrap_or(word)
+}
+
+/// Roles a single word can play, as bits (see [`Tokens::class`]).
+pub(super) mod class {
+    /// Starts a new clause after a comma or "and".
+    pub(crate) const CLAUSE_STARTER: u16 = 1;
+    /// Names the writer ("I", "my").
+    pub(crate) const FIRST_PERSON: u16 = 2;
+    /// Names a child ("son", "daughter").
+    pub(crate) const CHILD_WORD: u16 = 4;
+    /// A pronoun for the child ("he", "her").
+    pub(crate) const CHILD_PRONOUN: u16 = 8;
+    /// States the writer's sex ("woman").
+    pub(crate) const SEX_WORD: u16 = 16;
+    /// A side ("left", "bilat").
+    pub(crate) const SIDE_WORD: u16 = 32;
+    /// A body part a side word can name.
+    pub(crate) const SIDE_PART: u16 = 64;
+    /// Marks the healthy side named for comparison ("than").
+    pub(crate) const SIDE_COMPARE: u16 = 128;
+}
+
+static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
+    let mut map: FastMap<u16> = HashMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u16| {
+        for w in words {
+            *map.entry(w).or_insert(0) |= bit;
+        }
+    };
+    add(&mut CLAUSE_STARTERS.iter().copied(), class::CLAUSE_STARTER);
+    add(&mut FIRST_PERSON.iter().copied(), class::FIRST_PERSON);
+    add(&mut CHILD_WORDS.iter().map(|&(w, _)| w), class::CHILD_WORD);
+    add(
+        &mut CHILD_PRONOUNS.iter().map(|&(w, _)| w),
+        class::CHILD_PRONOUN,
+    );
+    add(&mut SEX_WORDS.iter().map(|&(w, _)| w), class::SEX_WORD);
+    add(&mut SIDE_WORDS.iter().map(|&(w, _)| w), class::SIDE_WORD);
+    add(&mut SIDE_PARTS.iter().copied(), class::SIDE_PART);
+    add(&mut SIDE_COMPARE.iter().copied(), class::SIDE_COMPARE);
+    map
+});
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}')
@@ -163,7 +250,10 @@ pub(super) fn tokenize(text: &str) -> Tokens {
             word.clear();
             while j < chars.len() {
                 let ch = chars[j].1;
-                if ch.is_alphabetic() {
+                if ch.is_ascii_alphabetic() {
+                    word.push(ch.to_ascii_lowercase());
+                    j += 1;
+                } else if ch.is_alphabetic() {
                     word.extend(ch.to_lowercase());
                     j += 1;
                 } else if is_apostrophe(ch)
@@ -198,7 +288,7 @@ pub(super) fn tokenize(text: &str) -> Tokens {
             } else {
                 (word.as_str(), end)
             };
-            let form = FORMS.get(base).copied().unwrap_or(base);
+            let form = base_form(base);
             push(
                 &mut list,
                 &mut hay,
@@ -272,7 +362,19 @@ pub(super) fn tokenize(text: &str) -> Tokens {
         i += 1;
     }
     hay.push(' ');
-    Tokens { list, hay }
+    let mut tokens = Tokens {
+        list,
+        hay,
+        ends: Vec::new(),
+        classes: Vec::new(),
+    };
+    tokens.ends = (0..tokens.list.len())
+        .map(|i| tokens.compute_sentence_end(i))
+        .collect();
+    tokens.classes = (0..tokens.list.len())
+        .map(|i| CLASSES.get(tokens.norm(i)).copied().unwrap_or(0))
+        .collect();
+    tokens
 }
 
 #[allow(clippy::too_many_arguments)] // one token's fields, in order
