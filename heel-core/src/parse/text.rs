@@ -48,12 +48,12 @@ pub(super) struct Tokens {
 
 impl Tokens {
     /// The normalised form of token `i`.
-    pub fn norm(&self, i: usize) -> &str {
+    pub(super) fn norm(&self, i: usize) -> &str {
         self.list.get(i).map_or("", |t| &self.hay[t.nstart..t.nend])
     }
 
     /// The token that starts at haystack offset `pos` (the space before it).
-    pub fn at_hay(&self, pos: usize) -> Option<usize> {
+    pub(super) fn at_hay(&self, pos: usize) -> Option<usize> {
         self.list
             .binary_search_by(|t| (t.nstart - 1).cmp(&pos))
             .ok()
@@ -61,7 +61,7 @@ impl Tokens {
 
     /// The token whose normalised form ends at haystack offset `pos` (the
     /// space after it), as an exclusive index.
-    pub fn end_at_hay(&self, pos: usize) -> Option<usize> {
+    pub(super) fn end_at_hay(&self, pos: usize) -> Option<usize> {
         self.list
             .binary_search_by(|t| t.nend.cmp(&pos))
             .ok()
@@ -69,12 +69,12 @@ impl Tokens {
     }
 
     /// Whether token `i` can play the role `bit` (from [`class`]).
-    pub fn is(&self, i: usize, bit: u16) -> bool {
+    pub(super) fn is(&self, i: usize, bit: u16) -> bool {
         self.classes.get(i).is_some_and(|c| c & bit != 0)
     }
 
     /// Whether token `i` ends a sentence.
-    pub fn is_sentence_end(&self, i: usize) -> bool {
+    pub(super) fn is_sentence_end(&self, i: usize) -> bool {
         self.ends.get(i).copied().unwrap_or(false)
     }
 
@@ -88,7 +88,7 @@ impl Tokens {
 
     /// Whether token `i` is a "?" written straight before a word, as in
     /// "?subtle swelling" (a hedge, not the end of a question).
-    pub fn is_prefix_query(&self, i: usize) -> bool {
+    pub(super) fn is_prefix_query(&self, i: usize) -> bool {
         self.norm(i) == "?"
             && self
                 .list
