@@ -1,4 +1,4 @@
-//! `parse`: heel-core's [`heel_core::parse`], the free-text reader.
+//! `parse`: heel-core's [`heel_core::parse()`], the free-text reader.
 
 use heel_core::Error;
 use wasm_bindgen::JsValue;
