@@ -14,6 +14,7 @@
 //! | `care_plan`      | `care_plan.rs`  | `CarePlan`, `CareStep`                          |
 //! | `catalog`        | `catalog.rs`    | `catalog`, `Catalog` and its parts              |
 //! | `interview`      | `interview.rs`  | `next_questions`, `NextQuestions`, `Question`   |
+//! | `parse`          | `parse.rs`      | `parse`, `Parsed`, `Finding`, `Span`            |
 //! | `error`          | `error.rs`      | `HeelError` and its subclasses                  |
 //!
 //! `document.rs` holds what every class shares: `to_dict` and `to_json`.
@@ -27,6 +28,7 @@ mod catalog;
 mod document;
 mod error;
 mod interview;
+mod parse;
 mod report;
 mod triage;
 
@@ -60,6 +62,9 @@ mod _heel {
 
     #[pymodule_export]
     use crate::interview::{NextQuestions, Question, next_questions};
+
+    #[pymodule_export]
+    use crate::parse::{_parsed_from_json, Finding, Parsed, Span, parse};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -9,7 +9,7 @@ import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
 import * as heel from "heel-wasm";
-import { assess, catalog, isHeelError, nextQuestions } from "heel-wasm";
+import { assess, catalog, isHeelError, nextQuestions, parse } from "heel-wasm";
 
 import { ERROR_CODES, cases, readJson, throwsHeelError } from "./helpers.mjs";
 
@@ -28,6 +28,7 @@ describe("the package", () => {
       "catalog",
       "isHeelError",
       "nextQuestions",
+      "parse",
     ]);
   });
 
@@ -422,7 +423,8 @@ function hostileInputs() {
 describe("no input traps the module or leaves it unusable", () => {
   for (const [name, input] of Object.entries(hostileInputs())) {
     test(name, () => {
-      for (const call of [() => assess(input), () => nextQuestions(input), () => nextQuestions({}, input)]) {
+      const calls = [() => assess(input), () => nextQuestions(input), () => nextQuestions({}, input), () => parse(input)];
+      for (const call of calls) {
         try {
           call();
         } catch (err) {

@@ -26,17 +26,19 @@ agree across Rust, Python and JavaScript.
 - ``assess_many(assessments)``: many, scored with the GIL released.
 - ``assess_frame(df)``: a pandas or polars DataFrame, one row per assessment.
 - ``next_questions(assessment, ...)``: what to ask next, and when to stop.
+- ``parse(text)``: a free-text description read into findings (each with the
+  words it came from) and an assessment ready for ``assess``.
 - ``catalog()``: conditions, questions, triage levels, professionals, advice
   and sources.
 
-Invalid input raises ``InvalidAssessmentError`` or ``InvalidOptionsError``
-(both ``HeelError``, a ``ValueError``) with ``code``, ``field`` and
-``message`` attributes.
+Invalid input raises ``InvalidAssessmentError``, ``InvalidOptionsError`` or,
+for ``parse``, ``InvalidTextError`` (all ``HeelError``, a ``ValueError``) with
+``code``, ``field`` and ``message`` attributes.
 """
 
 from __future__ import annotations
 
-from ._errors import HeelError, InvalidAssessmentError, InvalidOptionsError
+from ._errors import HeelError, InvalidAssessmentError, InvalidOptionsError, InvalidTextError
 from ._frame import assess_frame
 from ._heel import (
     NOTICE,
@@ -57,15 +59,19 @@ from ._heel import (
     CatalogSource,
     ConditionResult,
     Contribution,
+    Finding,
     NextQuestions,
+    Parsed,
     Question,
     Report,
+    Span,
     Triage,
     TriageReason,
     __version__,
     assess,
     assess_many,
     catalog,
+    parse,
 )
 from ._interview import next_questions
 from ._types import (
@@ -99,15 +105,19 @@ __all__ = [
     "CatalogSource",
     "ConditionResult",
     "Contribution",
+    "Finding",
     "HeelError",
     "InvalidAssessmentError",
     "InvalidOptionsError",
+    "InvalidTextError",
     "NextQuestions",
+    "Parsed",
     "Professional",
     "Question",
     "ReasonKind",
     "Report",
     "Setting",
+    "Span",
     "StopReason",
     "Triage",
     "TriageLevel",
@@ -118,4 +128,5 @@ __all__ = [
     "assess_many",
     "catalog",
     "next_questions",
+    "parse",
 ]
