@@ -23,33 +23,67 @@
 //!
 //! `--fhir` reads an assessment or a QuestionnaireResponse and prints the
 //! results as a FHIR Bundle.
+//!
+//! `--text FILE` reads a free-text description instead and assesses what it
+//! says (the findings first, then the report); `--parse FILE` prints what was
+//! read from the text as the Parsed JSON document.
+//!
+//! ```text
+//! cargo run --example assess -- --text examples/runner-first-step-pain.txt
+//! cargo run --example assess -- --parse examples/runner-first-step-pain.txt
+//! ```
 
 use std::io::{BufRead, Read as _, Write};
 use std::process::ExitCode;
 
 use heel_core::{
-    Answer, AnswerKind, Assessment, Choice, Item, Location, Locations, QuestionOptions, Report,
-    TriageLevel, assess, next_questions,
+    Answer, AnswerKind, Assessment, Choice, FoundAnswer, Item, Location, Locations, Parsed,
+    QuestionOptions, Report, TriageLevel, YesNo, assess, next_questions, parse,
 };
 
-const USAGE: &str = "usage: assess [--json] [FILE]\n       assess --interview [--clinician] [--json]\n       assess --fhir [FILE]\n       assess --fhir-questionnaire\n  reads an assessment document from FILE (or standard input), or asks the\n  questions one at a time, and prints the report; --fhir also reads a FHIR\n  QuestionnaireResponse and prints the results as a FHIR Bundle;\n  --fhir-questionnaire prints heel's FHIR Questionnaire";
+const USAGE: &str = "usage: assess [--json] [FILE]\n       assess --text [--json] [FILE]\n       assess --parse [FILE]\n       assess --interview [--clinician] [--json]\n       assess --fhir [FILE]\n       assess --fhir-questionnaire\n  reads an assessment document from FILE (or standard input), a free-text\n  description (--text), or asks the questions one at a time, and prints the\n  report; --parse prints what was read from a free text as JSON; --fhir also\n  reads a FHIR QuestionnaireResponse and prints the results as a FHIR Bundle;\n  --fhir-questionnaire prints heel's FHIR Questionnaire";
+
+/// What the input file holds.
+#[derive(Clone, Copy, PartialEq)]
+enum Input {
+    /// An assessment document.
+    Assessment,
+    /// A free-text description, to assess.
+    Text,
+    /// A free-text description, to print as read.
+    Parse,
+    /// An assessment or a FHIR QuestionnaireResponse, to print as a FHIR Bundle.
+    Fhir,
+}
+
+/// Writes to standard output; a reader that closes the pipe early (`| head`)
+/// ends the output quietly instead of panicking.
+fn write_out(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
 
 fn main() -> ExitCode {
     let mut json = false;
     let mut path = None;
     let mut interactive = false;
     let mut clinician = false;
-    let mut fhir = false;
+    let mut input = Input::Assessment;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => json = true,
-            "--fhir" => fhir = true,
-            "--fhir-questionnaire" => {
-                println!("{}", heel_core::fhir::questionnaire().to_json_pretty());
-                return ExitCode::SUCCESS;
-            }
             "--interview" => interactive = true,
             "--clinician" => clinician = true,
+            "--text" => input = Input::Text,
+            "--parse" => input = Input::Parse,
+            "--fhir" => input = Input::Fhir,
+            "--fhir-questionnaire" => {
+                write_out(&format!(
+                    "{}\n",
+                    heel_core::fhir::questionnaire().to_json_pretty()
+                ));
+                return ExitCode::SUCCESS;
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -84,38 +118,93 @@ fn main() -> ExitCode {
             .map(|_| s)
             .map_err(|e| format!("cannot read standard input: {e}"))
     };
-    if fhir {
-        let bundle = text.and_then(|t| {
-            let a = heel_core::fhir::read_json(&t).map_err(|e| format!("invalid input: {e}"))?;
-            heel_core::fhir::bundle(&a).map_err(|e| format!("invalid assessment: {e}"))
-        });
-        return match bundle {
-            Ok(b) => {
-                println!("{}", b.to_json_pretty());
+    match input {
+        Input::Assessment => {
+            let report = text.and_then(|t| {
+                let a =
+                    Assessment::from_json(&t).map_err(|e| format!("invalid assessment: {e}"))?;
+                assess(&a).map_err(|e| format!("invalid assessment: {e}"))
+            });
+            emit(report, json)
+        }
+        Input::Fhir => {
+            let bundle = text.and_then(|t| {
+                let a =
+                    heel_core::fhir::read_json(&t).map_err(|e| format!("invalid input: {e}"))?;
+                heel_core::fhir::bundle(&a).map_err(|e| format!("invalid assessment: {e}"))
+            });
+            match bundle {
+                Ok(b) => {
+                    write_out(&format!("{}\n", b.to_json_pretty()));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Input::Parse => match text.and_then(|t| parse(&t).map_err(|e| e.to_string())) {
+            Ok(p) => {
+                println!("{}", p.to_json_pretty());
                 ExitCode::SUCCESS
             }
             Err(e) => {
                 eprintln!("error: {e}");
                 ExitCode::FAILURE
             }
-        };
+        },
+        Input::Text => {
+            let parsed = text.and_then(|t| parse(&t).map_err(|e| e.to_string()));
+            let report = parsed.as_ref().map_err(Clone::clone).and_then(|p| {
+                if !json {
+                    print!("{}", understood(p));
+                }
+                assess(&p.assessment).map_err(|e| e.to_string())
+            });
+            emit(report, json)
+        }
     }
-    let report = text.and_then(|t| {
-        let a = Assessment::from_json(&t).map_err(|e| format!("invalid assessment: {e}"))?;
-        assess(&a).map_err(|e| format!("invalid assessment: {e}"))
-    });
-    emit(report, json)
+}
+
+/// What was read from a free text, one line per finding.
+fn understood(p: &Parsed) -> String {
+    use std::fmt::Write as _;
+    let mut o = String::from("READ FROM YOUR TEXT\n");
+    for f in &p.findings {
+        let answer = match f.answer {
+            None => "uncertain (hedged), not used".to_owned(),
+            Some(FoundAnswer::YesNo(YesNo::Present)) => "present".to_owned(),
+            Some(FoundAnswer::YesNo(YesNo::Absent)) => "absent".to_owned(),
+            Some(FoundAnswer::Number(v)) => format!("{v}"),
+            Some(FoundAnswer::Choice(c)) => c.as_str().to_owned(),
+            Some(FoundAnswer::Location(l)) => l.as_str().to_owned(),
+            Some(_) => "?".to_owned(),
+        };
+        let approx = if f.approximate { " (approximate)" } else { "" };
+        let _ = writeln!(
+            o,
+            "  {:<30} {answer}{approx}   \"{}\"",
+            f.item.as_str(),
+            f.span.text
+        );
+    }
+    for u in &p.unused {
+        let _ = writeln!(o, "  (not used)                     \"{}\"", u.text);
+    }
+    o.push('\n');
+    o
 }
 
 /// Prints the report (as JSON or readable text) or the error.
 fn emit(report: Result<Report, String>, json: bool) -> ExitCode {
     match report {
         Ok(r) if json => {
-            println!("{}", r.to_json_pretty());
+            write_out(&format!("{}\n", r.to_json_pretty()));
             ExitCode::SUCCESS
         }
         Ok(r) => {
-            print!("{}", render(&r));
+            write_out(&render(&r));
             ExitCode::SUCCESS
         }
         Err(e) => {

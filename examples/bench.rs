@@ -1,5 +1,5 @@
-//! Timing of the three entry points, for the performance figures in the
-//! README: `cargo run --release --example bench`.
+//! Timing of the entry points, for the performance figures in the README:
+//! `cargo run --release --example bench`.
 //!
 //! Each measurement runs the call in batches and reports the median time per
 //! call over the batches; the first call (which compiles the knowledge base)
@@ -8,7 +8,15 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use heel_core::{Assessment, QuestionOptions, assess, next_questions, score};
+use heel_core::{Assessment, QuestionOptions, assess, next_questions, parse, score};
+
+/// A 100-word description, as a person might type it.
+const TEXT: &str = "I'm 44 and run about 25 miles a week. For the last six weeks I've had a \
+    stabbing pain under my left heel on the inner side, worst with the first few steps out of \
+    bed or when I stand up after sitting at my desk. It eases off after five minutes or so of \
+    walking but comes back by the end of the day. No swelling or redness that I can see, no \
+    fever, and it doesn't wake me at night. I haven't had any injections. Maybe my shoes are a \
+    bit worn. My calves are tight and I increased my mileage recently.";
 
 fn median_ns(mut f: impl FnMut(), per_batch: u32) -> f64 {
     f();
@@ -51,6 +59,18 @@ fn main() {
             || drop(black_box(next_questions(black_box(&a), &options))),
             50
         )
+    );
+    println!(
+        "parse ({} words) {:>9.0} ns/call",
+        TEXT.split_whitespace().count(),
+        median_ns(|| drop(black_box(parse(black_box(TEXT)))), 2_000)
+    );
+    // Linear in the length: twenty times the text takes about twenty times as long.
+    let long = [TEXT; 20].join(" ");
+    println!(
+        "parse ({} words) {:>8.0} ns/call",
+        long.split_whitespace().count(),
+        median_ns(|| drop(black_box(parse(black_box(&long)))), 100)
     );
     println!(
         "from_json       {:>10.0} ns/call",

@@ -8,11 +8,11 @@
 
 use std::process::ExitCode;
 
-use heel_core::{Assessment, QuestionOptions, assess, catalog, fhir, next_questions};
+use heel_core::{Assessment, QuestionOptions, assess, catalog, fhir, next_questions, parse};
 use serde_json::{Value, json};
 
 fn main() -> ExitCode {
-    match run() {
+    match run().and_then(|n| texts().map(|t| n + t)) {
         Ok(n) => {
             println!("wrote {n} reference documents to target/fixtures/");
             ExitCode::SUCCESS
@@ -128,4 +128,52 @@ fn run() -> Result<usize, String> {
     let cat: Value = serde_json::from_str(&catalog().to_json()).map_err(|e| e.to_string())?;
     write(&format!("{out}/catalog.json"), &cat)?;
     Ok(n + 2)
+}
+
+/// The free texts of `tests/fixtures/texts.json`: for each, the `Parsed`
+/// document (`parsed/NAME.json`) and the report of its assessment
+/// (`parsed/NAME.report.json`, what `assess --text --json` prints); and the
+/// errors of the texts `parse` refuses (`parsed/errors.json`).
+fn texts() -> Result<usize, String> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let out = format!("{root}/target/fixtures/parsed");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let fixtures = read(&format!("{root}/tests/fixtures/texts.json"))?;
+    let mut n = 0;
+    for case in fixtures["texts"].as_array().into_iter().flatten() {
+        let name = case["name"].as_str().unwrap_or("unnamed");
+        let text = match (case["text"].as_str(), case["file"].as_str()) {
+            (Some(text), _) => text.to_owned(),
+            (None, Some(file)) => std::fs::read_to_string(format!("{root}/{file}"))
+                .map_err(|e| format!("{name}: {file}: {e}"))?,
+            (None, None) => return Err(format!("{name}: neither `text` nor `file`")),
+        };
+        let parsed = parse(&text).map_err(|e| format!("{name}: {e}"))?;
+        let report = assess(&parsed.assessment).map_err(|e| format!("{name}: {e}"))?;
+        for (path, doc) in [
+            (format!("{out}/{name}.json"), serde_json::to_value(&parsed)),
+            (
+                format!("{out}/{name}.report.json"),
+                serde_json::to_value(&report),
+            ),
+        ] {
+            write(&path, &doc.map_err(|e| e.to_string())?)?;
+            n += 1;
+        }
+    }
+    let mut messages = serde_json::Map::new();
+    for case in fixtures["errors"].as_array().into_iter().flatten() {
+        let name = case["name"].as_str().unwrap_or("");
+        let count = case["count"].as_u64().unwrap_or(0) as usize;
+        let text = case["repeat"].as_str().unwrap_or("").repeat(count);
+        match parse(&text) {
+            Err(e) => messages.insert(
+                name.to_owned(),
+                json!({"code": e.code(), "field": e.field(), "message": e.to_string()}),
+            ),
+            Ok(_) => return Err(format!("{name}: parse accepted it")),
+        };
+    }
+    write(&format!("{out}/errors.json"), &Value::Object(messages))?;
+    Ok(n + 1)
 }

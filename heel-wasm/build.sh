@@ -24,7 +24,10 @@ name=heel
 # module. The knowledge base is most of it (26 conditions, 120 items, their
 # likelihood ratios with review notes, the catalog texts): with the 26-cause
 # core the module is 159 KB gzipped, up from under 150 KB for 21 conditions.
-budget_gzip=$((200 * 1024))
+# `parse` brings the free-text vocabulary, the reader and the Aho-Corasick
+# automaton builder: 283 KB gzipped with it (measured; turning off
+# aho-corasick's default `perf-literal` feature saves only 5 KB of that).
+budget_gzip=$((300 * 1024))
 
 step() { printf '\n==> %s\n' "$*"; }
 

@@ -1,8 +1,9 @@
 // The self-check page: presentation and the interview loop only. Every
 // question, answer option, probability, triage level, reason and piece of
-// advice comes from the heel-wasm package; nothing here scores or triages.
+// advice comes from the heel-wasm package, and so does what is read from the
+// person's own words (`parse`); nothing here scores, triages or reads text.
 
-import init, { assess, catalog, isHeelError, nextQuestions } from "heel-wasm";
+import init, { assess, catalog, isHeelError, nextQuestions, parse } from "heel-wasm";
 
 const RANKED = 5; // causes in the main ranking ("Something else" is always there too)
 const EXPLAINED = 3; // causes whose score is explained
@@ -19,6 +20,8 @@ const state = {
   history: [], // { question, answer } in the order asked (answer undefined: don't know)
   current: null, // the question on screen
   more: false, // "Answer more questions": keep asking while heel says it needs more
+  reviewed: false, // answers came from the person's description: Back from the first question returns to them
+  unknownLabel: "Don't know", // the catalog's label for "unknown"
 };
 
 /** The display name of a triage level, from the catalog. */
@@ -51,7 +54,7 @@ function h(tag, props = {}, ...children) {
 }
 
 function show(section) {
-  for (const id of ["start", "interview", "result"]) $(id).hidden = id !== section;
+  for (const id of ["start", "understood", "interview", "result"]) $(id).hidden = id !== section;
 }
 
 function announce(text) {
@@ -96,11 +99,234 @@ function renderStart() {
 
 function start(event) {
   event.preventDefault();
-  state.setting = new FormData($("start-form")).get("setting") || null;
+  const chosen = new FormData($("start-form")).get("setting") || null;
   state.answers = {};
   state.skip = [];
   state.history = [];
   state.more = false;
+  state.reviewed = false;
+  const text = $("description");
+  $("description-error").textContent = "";
+  text.removeAttribute("aria-invalid");
+  if (text.value.trim() === "") {
+    state.setting = chosen;
+    ask();
+    return;
+  }
+  let parsed;
+  try {
+    parsed = parse(text.value);
+  } catch (err) {
+    if (!isHeelError(err)) throw err;
+    $("description-error").textContent = err.message;
+    text.setAttribute("aria-invalid", "true");
+    focus(text);
+    return;
+  }
+  // A setting the person chose wins; otherwise the one the text suggests.
+  state.setting = chosen ?? parsed.assessment.setting ?? null;
+  renderUnderstood(parsed);
+}
+
+// ---- what heel understood from the description ----------------------------
+
+/** How a finding reads, in the catalog's words: "No", "Left foot", "about 35 km". */
+function readAs(finding, spec) {
+  if (finding.answer === null) return "not sure";
+  if (spec.type === "number") return `${finding.approximate ? "about " : ""}${finding.answer} ${spec.unit}`;
+  return spec.options.find((o) => o.id === finding.answer)?.label ?? String(finding.answer);
+}
+
+/**
+ * The answers heel read, one row per item in the order the text gave them:
+ * the question, the words each answer came from, and a control holding the
+ * answer (the one in the parsed assessment) to confirm or change. Hedged
+ * findings have no answer there: they are shown as not confirmed.
+ */
+function renderUnderstood(parsed) {
+  const rows = new Map();
+  for (const f of parsed.findings) {
+    if (!state.items.has(f.item)) continue;
+    if (!rows.has(f.item)) rows.set(f.item, []);
+    rows.get(f.item).push(f);
+  }
+  const answers = parsed.assessment.answers ?? {};
+  $("findings").replaceChildren(...[...rows].map(([item, found]) => understoodRow(item, found, answers[item])));
+  const unsure = [...rows.keys()].filter((item) => answers[item] === undefined).length;
+  const read = rows.size - unsure;
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  $("understood-summary").textContent =
+    rows.size === 0
+      ? "heel found nothing it could use in your description. The questions will ask what it needs."
+      : `heel read ${plural(read, "answer")} from your description` +
+        (unsure ? `, and ${plural(unsure, "more thing")} it is not sure of` : "") +
+        ". Check each one and change any that is wrong; the questions then ask only what is still missing.";
+  $("unused").replaceChildren(...parsed.unused.map((u) => h("li", {}, h("q", { text: u.text }))));
+  $("unused-box").hidden = parsed.unused.length === 0;
+  $("understood-error").textContent = "";
+  show("understood");
+  focus($("understood-title"));
+}
+
+function understoodRow(itemId, found, answer) {
+  const item = state.items.get(itemId);
+  const spec = item.answer;
+  const id = `u-${itemId}`;
+  const confirmed = answer !== undefined;
+  const words = found.flatMap((f, i) => [i ? "; " : "", h("q", { text: f.span.text })]);
+  const notConfirmed = confirmed ? null : h("span", { class: "tag unconfirmed", text: "Not confirmed" });
+  const from = confirmed
+    ? h(
+        "p",
+        { class: "from", id: `${id}-from` },
+        "From your words: ",
+        found.flatMap((f, i) => [i ? "; " : "", h("q", { text: f.span.text }), " → ", h("strong", { text: readAs(f, spec) })]),
+      )
+    : h(
+        "p",
+        { class: "from", id: `${id}-from` },
+        notConfirmed,
+        " You wrote ",
+        words,
+        ", but heel was not sure what you meant. Choose an answer, or leave it to be asked later.",
+      );
+  const changed = h("span", { class: "tag changed", text: "Changed", hidden: true });
+  const error = h("p", { class: "field-error", id: `${id}-error` });
+  const describedBy = `${id}-from ${id}-error`;
+  let body;
+  if (spec.type === "locations") {
+    const selected = new Set(answer ?? []);
+    body = h(
+      "fieldset",
+      { "aria-describedby": describedBy },
+      h("legend", { class: "finding-question", text: item.question }),
+      changed,
+      from,
+      h(
+        "div",
+        { class: "choices columns" },
+        spec.options
+          .filter((o) => o.id !== "unknown")
+          .map((o) =>
+            h(
+              "label",
+              { class: "choice" },
+              h("input", { type: "checkbox", name: id, value: o.id, checked: selected.has(o.id) }),
+              h("span", { text: o.label }),
+            ),
+          ),
+      ),
+      error,
+    );
+  } else {
+    let control;
+    if (spec.type === "number") {
+      control = h(
+        "span",
+        { class: "number-answer" },
+        h("input", {
+          id,
+          type: "number",
+          inputMode: "decimal",
+          min: spec.min,
+          max: spec.max,
+          step: "any",
+          value: answer ?? "",
+          "aria-describedby": `${describedBy} ${id}-unit`,
+        }),
+        h("span", { id: `${id}-unit`, text: `${spec.unit} (leave it empty to be asked later)` }),
+      );
+    } else {
+      const options = [
+        ...(confirmed ? [] : [{ id: "", label: "Ask me later (not confirmed)" }]),
+        ...spec.options.filter((o) => o.id !== "unknown"),
+        { id: "unknown", label: state.unknownLabel },
+      ];
+      control = h(
+        "select",
+        { id, "aria-describedby": describedBy },
+        options.map((o) => h("option", { value: o.id, text: o.label, selected: o.id === (answer ?? "") })),
+      );
+    }
+    body = [
+      h("label", { for: id, class: "finding-question", text: item.question }),
+      changed,
+      from,
+      control,
+      error,
+    ];
+  }
+  const row = h(
+    "li",
+    { class: "finding", "data-item": itemId, "data-state": confirmed ? "understood" : "unconfirmed" },
+    body,
+  );
+  const initial = JSON.stringify(rowValue(row));
+  row.addEventListener("change", () => {
+    const now = JSON.stringify(rowValue(row));
+    changed.hidden = now === initial;
+    if (notConfirmed) notConfirmed.hidden = now !== initial;
+    row.dataset.state = now !== initial ? "changed" : confirmed ? "understood" : "unconfirmed";
+  });
+  return row;
+}
+
+/** The answer a row holds: undefined for none, "unknown" for "Don't know", NaN for a number that is not one. */
+function rowValue(row) {
+  const spec = state.items.get(row.dataset.item).answer;
+  if (spec.type === "locations") {
+    const checked = [...row.querySelectorAll("input:checked")].map((i) => i.value);
+    return checked.length ? checked : undefined;
+  }
+  const control = row.querySelector("select, input");
+  if (spec.type === "number") return control.value.trim() === "" && control.validity.valid ? undefined : control.valueAsNumber;
+  return control.value === "" ? undefined : control.value;
+}
+
+function showRowError(row, text) {
+  const inputs = [...row.querySelectorAll("select, input")];
+  for (const input of inputs) input.setAttribute("aria-invalid", "true");
+  row.querySelector(".field-error").textContent = text;
+  // The alert region announces it; the row shows it next to the field.
+  $("understood-error").textContent = `${state.items.get(row.dataset.item).question} ${text}`;
+  focus(inputs[0] ?? $("understood-title"));
+}
+
+/** "Continue": the confirmed answers go into the interview, which asks only what is missing. */
+function confirmUnderstood(event) {
+  event.preventDefault();
+  $("understood-error").textContent = "";
+  const answers = {};
+  const skip = [];
+  for (const row of $("findings").children) {
+    for (const input of row.querySelectorAll("select, input")) input.removeAttribute("aria-invalid");
+    row.querySelector(".field-error").textContent = "";
+  }
+  for (const row of $("findings").children) {
+    const value = rowValue(row);
+    if (Number.isNaN(value)) {
+      showRowError(row, "Enter a number, or leave it empty.");
+      return;
+    }
+    if (value === "unknown") skip.push(row.dataset.item);
+    else if (value !== undefined) answers[row.dataset.item] = value;
+  }
+  const candidate = state.setting ? { setting: state.setting, answers } : { answers };
+  try {
+    // The package checks the answers (their ranges, and that they fit together).
+    nextQuestions(candidate, { self_report_only: true, limit: 0, skip });
+  } catch (err) {
+    if (!isHeelError(err)) throw err;
+    const item = err.field.match(/^answers\.(\w+)/)?.[1];
+    const row = [...$("findings").children].find((r) => r.dataset.item === item);
+    if (row) showRowError(row, err.message);
+    else $("understood-error").textContent = err.message;
+    return;
+  }
+  state.answers = answers;
+  state.skip = skip;
+  state.history = [];
+  state.reviewed = true;
   ask();
 }
 
@@ -204,7 +430,11 @@ function renderQuestion(question, ruleLevel, previous) {
 
   const answered = Object.keys(state.answers).length;
   $("progress").textContent = `Question ${state.history.length + 1}` + (answered ? ` · ${answered} answered` : "");
-  $("back").textContent = state.history.length ? "Back" : "Back to the start";
+  $("back").textContent = state.history.length
+    ? "Back"
+    : state.reviewed
+      ? "Back to what heel understood"
+      : "Back to the start";
   // Finishing early is offered once the warning-sign questions are done.
   $("finish").hidden = question.red_flag_screen;
   renderAlert(ruleLevel);
@@ -287,6 +517,11 @@ function dontKnow() {
 
 function back() {
   const last = state.history.pop();
+  if (!last && state.reviewed) {
+    show("understood");
+    focus($("understood-title"));
+    return;
+  }
   if (!last) {
     show("start");
     focus($("start-title"));
@@ -503,8 +738,14 @@ async function main() {
   for (const item of state.catalog.items) state.items.set(item.id, item);
   const unknown = state.catalog.items.find((i) => i.answer.type === "yes_no").answer.options.find((o) => o.id === "unknown");
   $("dont-know").textContent = unknown.label;
+  state.unknownLabel = unknown.label;
 
   $("start-form").addEventListener("submit", guarded(start));
+  $("understood-form").addEventListener("submit", guarded(confirmUnderstood));
+  $("understood-back").addEventListener("click", () => {
+    show("start");
+    focus($("description"));
+  });
   $("question-form").addEventListener("submit", guarded(answer));
   $("dont-know").addEventListener("click", guarded(dontKnow));
   $("back").addEventListener("click", guarded(back));

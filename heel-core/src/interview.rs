@@ -36,7 +36,7 @@ use crate::item::{AnswerKind, Group, Item, Location};
 use crate::knowledge::SCREENING;
 use crate::math::{exp, log2};
 use crate::scoring::{ModelParams, group_of, item_rows, log_scores, row_log_lr, softmax};
-use crate::triage::{TriageLevel, holds, rule_level};
+use crate::triage::{TriageLevel, holds, missing, rule_level};
 
 const N: usize = Condition::COUNT;
 
@@ -422,7 +422,10 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
             .then(x.item.cmp(&y.item))
     });
 
-    let stop_reason = if !screens.is_empty() {
+    // Not while an essential answer (where it hurts, how it started or how
+    // long ago) is missing and can still be asked.
+    let lacking = missing(a).iter().any(|&i| askable(i));
+    let stop_reason = if !screens.is_empty() || lacking {
         None
     } else if rest.is_empty() {
         Some(StopReason::NoQuestionsLeft)

@@ -51,9 +51,18 @@
 //! nothing, absent adds its own ratio. The knowledge base is data, in
 //! [`knowledge`]; a clinician can review it without reading the scoring code.
 //!
+//! # Free text
+//!
+//! [`parse()`] reads a description in a person's or a clinician's own words
+//! ("I'm 41, stabbing pain under my left heel for ten days, no swelling")
+//! into findings, each pointing back at the words that gave it, and a ready
+//! [`Assessment`]. It handles negation and its scope, hedges, numbers with
+//! units, whose pain it is and the past versus now; its vocabulary is data in
+//! [`knowledge::phrases`]. See [`mod@parse`].
+//!
 //! # Documents
 //!
-//! [`Assessment`] and [`Report`] are serde documents with stable snake_case
+//! [`Assessment`], [`Report`] and [`Parsed`] are serde documents with stable snake_case
 //! fields, shared unchanged by the Python and JavaScript bindings. Unknown
 //! fields, unknown ids (with a "did you mean"), items answered twice and
 //! out-of-range numbers are rejected with an [`Error`] naming the field.
@@ -89,6 +98,7 @@ mod interview;
 mod item;
 pub mod knowledge;
 mod math;
+pub mod parse;
 mod report;
 mod schema;
 mod scoring;
@@ -110,6 +120,7 @@ pub use interview::{
 };
 pub use item::{AnswerKind, Band, Choice, Group, Item, ItemInfo, Location, Locations};
 pub use knowledge::{Advice, EvidenceGroup, Grade, Rule, Source};
+pub use parse::{Finding, FoundAnswer, MAX_TEXT_CHARS, Parsed, Span, YesNo, parse};
 pub use report::{ConditionResult, Contribution, NOTICE, Report, assess, assess_json};
 pub use schema::schemas;
 pub use scoring::{ModelParams, Scores, score, score_with};

@@ -9,6 +9,7 @@ use crate::assessment::{Assessment, Setting};
 use crate::catalog::Catalog;
 use crate::interview::{NextQuestions, QuestionOptions};
 use crate::item::{AnswerKind, Item, Location};
+use crate::parse::Parsed;
 use crate::report::Report;
 
 fn answer_schema(item: Item) -> Value {
@@ -72,7 +73,8 @@ impl JsonSchema for Assessment {
 }
 
 /// Every document's schema, as `(file stem, pretty JSON)`, in a stable order:
-/// `assessment`, `report`, `catalog`, `question-options`, `next-questions`.
+/// `assessment`, `report`, `catalog`, `question-options`, `next-questions`,
+/// `parsed`.
 #[must_use]
 pub fn schemas() -> Vec<(&'static str, String)> {
     fn render<T: JsonSchema>(title: &str) -> String {
@@ -94,5 +96,6 @@ pub fn schemas() -> Vec<(&'static str, String)> {
             "next-questions",
             render::<NextQuestions>("heel next questions"),
         ),
+        ("parsed", render::<Parsed>("heel parsed text")),
     ]
 }

@@ -340,6 +340,21 @@ pub(crate) fn terms(
     mut sink: impl FnMut(Term),
 ) {
     let t = compiled();
+    let table = &t.log_lr[setting.index()];
+    // Several places: the mean of their ratios, computed once.
+    let mut places = [0.0; N];
+    if let Some(f @ Finding::Locations(..)) = finding(a, Item::PainLocation) {
+        for (c, x) in places.iter_mut().enumerate() {
+            *x = finding_effect(setting, f, c).0;
+        }
+    }
+    // The log ratios of a finding for every cause.
+    let effects = |f: Finding| -> &[f64; N] {
+        match f {
+            Finding::Row(r) => &table[r],
+            Finding::Locations(..) => &places,
+        }
+    };
     let inv_t = 1.0 / params.evidence_temperature;
     let mut decay_powers = [1.0; MAX_GROUP];
     for i in 1..MAX_GROUP {
@@ -349,8 +364,8 @@ pub(crate) fn terms(
     for &item in Item::ALL {
         let Some(g) = t.group[item.index()] else {
             if let Some(f) = finding(a, item) {
-                for c in 0..N {
-                    let (log_lr, _) = finding_effect(setting, f, c);
+                let row = effects(f);
+                for (c, &log_lr) in row.iter().enumerate() {
                     if log_lr != 0.0 {
                         sink(Term {
                             item,
@@ -383,6 +398,10 @@ pub(crate) fn terms(
         }
         done[g.index()] = true;
         let answered = &answered[..k];
+        let mut rows: [&[f64; N]; MAX_GROUP] = [&table[0]; MAX_GROUP];
+        for (row, &(_, f)) in rows.iter_mut().zip(answered) {
+            *row = effects(f);
+        }
         let cluster = t.cluster[g.index()].filter(|k| {
             k.applies_when.as_ref().is_none_or(|w| holds(w, a))
                 && k.members
@@ -391,8 +410,8 @@ pub(crate) fn terms(
         });
         for c in 0..N {
             let mut values = [0.0; MAX_GROUP];
-            for (v, (_, f)) in values.iter_mut().zip(answered) {
-                *v = finding_effect(setting, *f, c).0;
+            for (v, row) in values.iter_mut().zip(&rows[..k]) {
+                *v = row[c];
             }
             let mut weights = [0.0; MAX_GROUP];
             group_weights(&values[..k], &mut weights[..k], &decay_powers);

@@ -137,11 +137,11 @@ pub fn missing(a: &Assessment) -> Vec<Item> {
     out
 }
 
-fn list(items: &[String]) -> String {
+fn list(items: &[String], conjunction: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
     }
 }
 
@@ -179,11 +179,17 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
             reasons.push(TriageReason {
                 kind: ReasonKind::LikelyCondition,
                 level,
-                red_flag: level >= TriageLevel::Urgent,
+                red_flag: false,
                 rule: None,
                 condition: Some(c),
                 text: if level == info.care_level {
-                    format!("{} is possible ({:.0}%). {}", info.name, p * 100.0, info.seek_care)
+                    format!(
+                        "{} is {} ({:.0}%). {}",
+                        info.name,
+                        if p >= CLEAR_PATTERN { "likely" } else { "possible" },
+                        p * 100.0,
+                        info.seek_care
+                    )
                 } else {
                     format!(
                         "{} is possible ({:.0}%): not likely enough to go {}, but it should be ruled out: {}",
@@ -238,7 +244,7 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
             condition: None,
             text: format!(
                 "There is not enough information to advise self-care: heel still needs to know {}. Answer more questions, or see a clinician within the next few days.",
-                list(&needs)
+                list(&needs, "and")
             ),
             source: None,
         });
@@ -270,7 +276,8 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
                 &who_to_see
                     .iter()
                     .map(|p| p.label().to_owned())
-                    .collect::<Vec<_>>()
+                    .collect::<Vec<_>>(),
+                "or"
             )
         ),
         who_to_see,
@@ -279,10 +286,11 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
     }
 }
 
-/// Who to see: at emergency and urgent levels, the level's services (the
-/// diabetic foot team first when a diabetic rule fired); otherwise the
-/// "who to see" of the most likely named condition, if it reaches its
-/// threshold, else the level's defaults.
+/// Who to see: at the emergency level the emergency department; with a
+/// diabetic rule the diabetic foot team first; at the urgent level, or when
+/// information is missing, the level's services; otherwise the "who to see"
+/// of the most likely named condition, if it reaches its threshold, else the
+/// level's defaults.
 fn who(
     level: TriageLevel,
     reasons: &[TriageReason],
@@ -291,13 +299,24 @@ fn who(
     let diabetic = reasons
         .iter()
         .any(|r| matches!(r.rule, Some(Rule::DiabeticFootChanges | Rule::Diabetes)));
+    let unsure = reasons
+        .iter()
+        .any(|r| r.kind == ReasonKind::NotEnoughInformation);
     let mut out: Vec<Professional> = Vec::new();
     let mut source = None;
-    if diabetic {
+    if level == TriageLevel::Emergency {
+        // Now means the emergency department, whoever else follows up.
+        out.extend(LEVELS[level.index()].who);
+        if diabetic {
+            out.push(Professional::DiabeticFootTeam);
+            source = Some(Source::DiabetesUk);
+        }
+    } else if diabetic {
+        // Diabetes UK: the foot team (or the doctor) the same day.
         out.push(Professional::DiabeticFootTeam);
         source = Some(Source::DiabetesUk);
-    }
-    if level >= TriageLevel::Urgent {
+        out.extend(LEVELS[level.index()].who);
+    } else if level == TriageLevel::Urgent || unsure {
         out.extend(LEVELS[level.index()].who);
     } else {
         let lead = Condition::NAMED

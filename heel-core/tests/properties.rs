@@ -151,6 +151,32 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
+    fn any_text_parses_without_panic(text in ".{0,300}") {
+        let p = heel_core::parse(&text).unwrap();
+        for f in &p.findings {
+            prop_assert!(f.span.start <= f.span.end && f.span.end <= text.len());
+            prop_assert_eq!(&text[f.span.start..f.span.end], f.span.text.as_str());
+            prop_assert!(!(f.hedged && f.answer.is_some()));
+        }
+        prop_assert!(p.assessment.validate().is_ok());
+        assess(&p.assessment).unwrap();
+    }
+
+    #[test]
+    fn wordy_texts_parse_without_panic(words in proptest::collection::vec(select(vec![
+        "no", "not", "maybe", "?", "heel", "left", "right", "both", "6/52", "3/12", "7/10",
+        "5'5\"", "13", "stone", "kg", "lbs", "miles", "a", "week", "ago", "yesterday", "my",
+        "son", "I'm", "41", "M", "F", "pain", "swelling", "fever", "broke", "years", ",", ".",
+        "-", ":", "but", "and", "or", "since", "last", "summer", "forty-one", "out", "of", "10",
+        "inner", "side", "under", "back", "achilles", "ankle", "bone", "doesn't", "hurt",
+    ]), 0..80)) {
+        let text = words.join(" ");
+        let p = heel_core::parse(&text).unwrap();
+        prop_assert!(p.assessment.validate().is_ok());
+        assess(&p.assessment).unwrap();
+    }
+
+    #[test]
     fn reports_are_well_formed(a in assessment()) {
         let r = assess(&a).unwrap();
         check_report(&a, &r)?;

@@ -97,3 +97,25 @@ fn the_assessment_schema_rejects_what_the_parser_rejects() {
         );
     }
 }
+
+#[test]
+fn parsed_texts_validate_and_read_back() {
+    let v = schema("parsed");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/narratives.json");
+    let suite: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut texts: Vec<String> = suite["narratives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap().to_owned())
+        .collect();
+    texts.push(String::new());
+    texts.push("maybe a bit swollen?".to_owned());
+    for text in texts {
+        let p = heel_core::parse(&text).unwrap();
+        let doc: Value = serde_json::from_str(&p.to_json()).unwrap();
+        assert_valid(&v, &doc, "parsed text");
+        let back: heel_core::Parsed = serde_json::from_value(doc).unwrap();
+        assert_eq!(back, p);
+    }
+}

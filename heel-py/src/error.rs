@@ -17,8 +17,9 @@
 //! | `Inconsistent`      | `inconsistent`     |                        |
 //!
 //! The class says what was being read: `InvalidAssessmentError` for an
-//! assessment, `InvalidOptionsError` for `next_questions` options, and the
-//! base `HeelError` for an unknown id in a lookup such as `Report.condition`.
+//! assessment, `InvalidOptionsError` for `next_questions` options,
+//! `InvalidTextError` for the text given to `parse`, and the base
+//! `HeelError` for an unknown id in a lookup such as `Report.condition`.
 //! All derive from `ValueError`.
 
 use heel_core::Error;
@@ -35,11 +36,14 @@ pub(crate) enum Input {
     Options,
     /// An id given to a lookup method (`HeelError`).
     Id,
+    /// The free text given to `parse` (`InvalidTextError`).
+    Text,
 }
 
 static HEEL_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static INVALID_ASSESSMENT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static INVALID_OPTIONS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static INVALID_TEXT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 const ERRORS_MODULE: &str = "heel._errors";
 
@@ -48,6 +52,7 @@ fn class(py: Python<'_>, input: Input) -> PyResult<&Bound<'_, PyType>> {
         Input::Assessment => INVALID_ASSESSMENT.import(py, ERRORS_MODULE, "InvalidAssessmentError"),
         Input::Options => INVALID_OPTIONS.import(py, ERRORS_MODULE, "InvalidOptionsError"),
         Input::Id => HEEL_ERROR.import(py, ERRORS_MODULE, "HeelError"),
+        Input::Text => INVALID_TEXT.import(py, ERRORS_MODULE, "InvalidTextError"),
     }
 }
 

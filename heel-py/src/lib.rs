@@ -15,6 +15,7 @@
 //! | `catalog`        | `catalog.rs`    | `catalog`, `Catalog` and its parts              |
 //! | `interview`      | `interview.rs`  | `next_questions`, `NextQuestions`, `Question`   |
 //! | `fhir`           | `fhir.rs`       | `fhir_questionnaire`, `fhir_bundle`, `assessment_from_fhir` (dicts) |
+//! | `parse`          | `parse.rs`      | `parse`, `Parsed`, `Finding`, `Span`            |
 //! | `error`          | `error.rs`      | `HeelError` and its subclasses                  |
 //!
 //! `document.rs` holds what every class shares: `to_dict` and `to_json`.
@@ -29,6 +30,7 @@ mod document;
 mod error;
 mod fhir;
 mod interview;
+mod parse;
 mod report;
 mod triage;
 
@@ -65,6 +67,9 @@ mod _heel {
 
     #[pymodule_export]
     use crate::fhir::{assessment_from_fhir, fhir_bundle, fhir_questionnaire};
+
+    #[pymodule_export]
+    use crate::parse::{_parsed_from_json, Finding, Parsed, Span, parse};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -20,13 +20,19 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const target = join(here, "..", "src", "documents.d.ts");
 
-/** The documents: schema file, TypeScript name, and whether heel reads or writes it. */
+/**
+ * The documents: schema file, TypeScript name, and whether heel reads or
+ * writes it. `passBack` names parts of a written document that are documents
+ * heel reads, written to be passed back to it (the assessment `parse` builds
+ * goes to `assess`): they keep the type of the document heel reads.
+ */
 export const DOCUMENTS = [
   { file: "assessment.schema.json", name: "Assessment", input: true },
   { file: "question-options.schema.json", name: "QuestionOptions", input: true },
   { file: "report.schema.json", name: "Report", input: false },
   { file: "next-questions.schema.json", name: "NextQuestions", input: false },
   { file: "catalog.schema.json", name: "Catalog", input: false },
+  { file: "parsed.schema.json", name: "Parsed", input: false, passBack: ["Assessment"] },
 ];
 
 /** Nested object types that get a name of their own: "Parent.property" -> name. */
@@ -39,10 +45,13 @@ class Generator {
     this.order = [];
   }
 
-  addDocument({ file, name, input }) {
+  addDocument({ file, name, input, passBack = [] }) {
     const schema = JSON.parse(readFileSync(join(root, "schema", file), "utf8"));
     for (const [defName, def] of Object.entries(schema.$defs ?? {})) {
-      this.define(defName, def, input);
+      if (passBack.includes(defName) && !this.named.get(defName)?.input) {
+        throw new Error(`${name}: ${defName} is passed back, but no document heel reads defines it first`);
+      }
+      this.define(defName, def, passBack.includes(defName) || input);
     }
     const { $defs, $schema, title, ...body } = schema;
     this.define(name, body, input);

@@ -391,6 +391,22 @@ export interface Catalog {
   triage_levels: CatalogLevel[];
 }
 
+/** What `parse` understood from a text. */
+export interface Parsed {
+  /**
+   * The assessment built from the findings: hedged findings are left
+   * unanswered; for a yes/no item stated both ways, "present" wins.
+   */
+  assessment: Assessment;
+  /**
+   * Everything found, in text order: one finding per statement (a place
+   * that hurts is one finding per place).
+   */
+  findings: Finding[];
+  /** The sentences (or pieces of them) that gave no finding. */
+  unused: Span[];
+}
+
 /** A stable id (advice). */
 export type Advice = "rest" | "ice" | "compression" | "elevation" | "supportive_shoes" | "pain_relief" | "gradual_return" | "see_if_not_better" | "calf_and_fascia_stretching" | "heel_cushioning" | "weight_management" | "tendon_loading" | "insertion_protection" | "offload_stress_fracture" | "bone_health" | "severs_activity" | "fat_pad_cushioning" | "nerve_care" | "arch_support" | "ankle_stability" | "arthritis_care" | "rheumatology_review" | "protect_rupture" | "infection_needs_care" | "protect_fracture" | "fascia_rupture_support" | "medication_review" | "sprain_care" | "heel_bruise_care" | "sciatica_care" | "fhl_care" | "gout_flare_care" | "stress_fracture_treatment";
 
@@ -591,6 +607,9 @@ export interface CatalogSource {
   quality: SourceQuality;
 }
 
+/** A stable id (option). */
+export type Choice = "female" | "male" | "sudden" | "gradual" | "left" | "right" | "both";
+
 /** A stable id (condition). */
 export type Condition = "plantar_fasciitis" | "heel_spur" | "achilles_insertional" | "achilles_midportion" | "achilles_rupture" | "posterior_tibial_tendinopathy" | "peroneal_tendinopathy" | "calcaneal_stress_fracture" | "navicular_stress_fracture" | "medial_malleolus_stress_fracture" | "tarsal_tunnel_syndrome" | "baxters_nerve_entrapment" | "osteoarthritis" | "rheumatoid_arthritis" | "spondyloarthritis_enthesitis" | "severs_disease" | "fat_pad_syndrome" | "retrocalcaneal_bursitis" | "plantar_fascia_rupture" | "calcaneal_osteomyelitis" | "acute_calcaneal_fracture" | "ankle_sprain" | "heel_bone_bruise" | "s1_radiculopathy" | "fhl_tendinopathy" | "gout" | "other";
 
@@ -662,6 +681,31 @@ export interface Contribution {
 /** A stable id (evidence group). */
 export type EvidenceGroup = "acute_injury" | "weight_bearing" | "start_up_pattern" | "load_pattern" | "rest_and_night" | "nerve_symptoms" | "local_signs" | "systemic" | "spondyloarthritis_features" | "achilles_tendon_tests" | "rupture_tests" | "calf_loading" | "training_load" | "bone_health" | "sciatica";
 
+/** One thing the text says about one evidence item. */
+export interface Finding {
+  /** The answer it gives; `null` when the statement was hedged. */
+  answer: FoundAnswer | null;
+  /**
+   * Whether the number is the text's loose estimate ("about 3 weeks",
+   * "since last summer") rather than a stated value.
+   */
+  approximate: boolean;
+  /**
+   * Whether it was hedged ("maybe a bit swollen"); a hedged finding has no
+   * answer and is not put into the assessment.
+   */
+  hedged: boolean;
+  /** The evidence item. */
+  item: Item;
+  /** Whether a negation turned it to "absent" ("no swelling", "Tinel neg"). */
+  negated: boolean;
+  /** The words that gave it. */
+  span: Span;
+}
+
+/** The answer a finding gives, in the form an assessment document uses. */
+export type FoundAnswer = YesNo | number | Choice | Location;
+
 /** A stable id (grade). */
 export type Grade = "published_lr" | "derived_from_sens_spec" | "risk_factor_effect" | "guideline_feature" | "expert_estimate";
 
@@ -670,6 +714,9 @@ export type Group = "location" | "story" | "timing" | "symptoms" | "examination"
 
 /** A stable id (evidence item). */
 export type Item = "pain_location" | "side" | "onset" | "duration_days" | "improving" | "severity" | "trauma" | "high_energy_injury" | "rolled_ankle" | "pop_at_onset" | "puncture_wound" | "unfamiliar_pain" | "first_step_pain" | "eases_after_few_minutes" | "morning_stiffness_long" | "warms_up_with_activity" | "worse_with_activity" | "worse_end_of_day" | "pain_at_rest" | "night_pain" | "worse_prolonged_standing" | "worse_barefoot_hard_floor" | "worse_stairs_uphill" | "worse_uneven_ground" | "worse_cough_sneeze" | "sharp_stabbing" | "burning" | "tingling" | "numbness" | "progressive_numbness_weakness" | "radiating_pain" | "back_pain_radiating" | "saddle_numbness_bladder" | "swelling" | "redness" | "warmth" | "fever" | "feeling_unwell" | "bruising" | "visible_deformity" | "cold_pale_foot" | "posterior_heel_bump" | "tendon_thickening" | "unable_to_bear_weight" | "unable_to_bear_weight_at_injury" | "malleolar_bone_tenderness" | "midfoot_bone_tenderness" | "difficulty_walking" | "pain_on_hopping" | "heel_raise_painful" | "heel_raise_unable" | "arch_collapsing" | "giving_way" | "joint_stiffness" | "big_toe_push_pain" | "big_toe_clicking" | "weak_little_toe" | "other_joints_painful" | "inflammatory_back_pain" | "psoriasis_ibd_uveitis" | "unexplained_weight_loss" | "palpable_mass" | "medial_tubercle_tenderness" | "achilles_insertion_tenderness" | "achilles_midportion_tenderness" | "calcaneal_squeeze" | "windlass_test" | "tinel_tarsal_tunnel" | "dorsiflexion_eversion_test" | "n_spot_tenderness" | "medial_malleolus_tenderness" | "thompson_test" | "palpable_gap" | "matles_test" | "royal_london_test" | "arc_sign" | "central_heel_pressure_pain" | "too_many_toes" | "lateral_retromalleolar_tenderness" | "retrocalcaneal_squeeze" | "baxter_point_tenderness" | "anterior_drawer" | "straight_leg_raise" | "resisted_hallux_flexion_pain" | "age" | "sex" | "bmi" | "height_cm" | "weight_kg" | "runner" | "new_to_running" | "weekly_distance_km" | "training_increase" | "new_hard_surface" | "worn_shoes" | "minimalist_running" | "jumping_sport" | "standing_job" | "season_start_new_cleats" | "flat_feet" | "high_arches" | "tight_calves" | "previous_ankle_injury" | "previous_fracture" | "low_vitamin_d_calcium" | "low_energy_availability" | "previous_stress_fracture" | "osteoporosis" | "heel_steroid_injection" | "recent_fluoroquinolone" | "oral_corticosteroids" | "immunosuppressed" | "cancer_history" | "diabetes" | "known_rheumatoid_arthritis" | "family_history_inflammatory" | "previous_joint_attacks" | "growth_spurt" | "hypertension" | "poor_circulation";
+
+/** A stable id (pain location). */
+export type Location = "plantar_medial_heel" | "heel_pad_centre" | "achilles_insertion" | "achilles_midportion" | "medial_ankle" | "posteromedial_ankle" | "medial_malleolus" | "dorsal_medial_midfoot" | "anterior_ankle" | "lateral_ankle" | "sinus_tarsi" | "lateral_heel" | "arch" | "whole_heel" | "sole_and_toes" | "calf";
 
 /** A stable id (professional). */
 export type Professional = "family_doctor" | "physiotherapist" | "podiatrist" | "sports_medicine" | "urgent_care" | "emergency_department" | "rheumatology" | "diabetic_foot_team" | "orthopaedics";
@@ -711,6 +758,24 @@ export type Source = "tu_2018" | "aldridge_2004" | "acfas_2010" | "martin_2014" 
 
 /** A stable id (source quality). */
 export type SourceQuality = "primary" | "guideline" | "patient_information" | "secondary";
+
+/** A piece of the input text. */
+export interface Span {
+  /**
+   * Byte offset just past its end.
+   *
+   * A whole number from 0.
+   */
+  end: number;
+  /**
+   * Byte offset where it starts.
+   *
+   * A whole number from 0.
+   */
+  start: number;
+  /** The text itself. */
+  text: string;
+}
 
 /** A stable id (stop reason). */
 export type StopReason = "leading_condition_clear" | "no_question_changes_ranking" | "no_questions_left";
@@ -756,3 +821,8 @@ export interface TriageReason {
   /** The explanation shown to the person. */
   text: string;
 }
+
+/** A yes/no answer. */
+export type YesNo =
+  | "present"
+  | "absent";

@@ -16,6 +16,7 @@
 //! | `catalog` | [`mod@catalog`] | `catalog()` |
 //! | `interview` (`next_questions`) | [`interview`] | `nextQuestions(assessment, options?)` |
 //! | `fhir` | [`fhir`] | `fhirQuestionnaire()`, `fhirBundle(assessmentOrResponse)`, `assessmentFromFhir(response)` |
+//! | `parse` | [`mod@parse`] | `parse(text)` |
 //! | `assessment` (reading the document) | [`assessment`] | (arguments) |
 //! | `error` | [`error`] | `HeelError`, `isHeelError(value)` |
 //! | `doc` (reading any document) | [`doc`] | (conversions) |
@@ -40,16 +41,18 @@ pub mod doc;
 pub mod error;
 pub mod fhir;
 pub mod interview;
+pub mod parse;
 pub mod report;
 
 pub use catalog::catalog;
 pub use error::is_heel_error;
 pub use fhir::{assessment_from_fhir, fhir_bundle, fhir_questionnaire};
 pub use interview::next_questions;
+pub use parse::parse;
 pub use report::assess;
 
 /// The TypeScript types of every document (assessment, report, catalog,
-/// next questions, options), generated from `schema/*.schema.json` by
+/// next questions, options, parsed text), generated from `schema/*.schema.json` by
 /// `heel-wasm/scripts/gen-types.mjs`. They are added to the package's `.d.ts`.
 #[wasm_bindgen(typescript_custom_section)]
 const DOCUMENT_TYPES: &str = include_str!("documents.d.ts");

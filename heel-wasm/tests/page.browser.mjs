@@ -6,14 +6,16 @@
 // early (the "not enough information" state), no console error, no request
 // anywhere but the local server (and none at all once the page has loaded),
 // and screenshots at desktop and phone width in target/web-screenshots/.
-// Also runs the README's browser example.
+// A runner's own description, read by `parse`, confirmed and corrected
+// before the interview asks what is missing. Also runs the README's browser
+// example.
 
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { catalog } from "heel-wasm";
+import { assess, catalog, parse } from "heel-wasm";
 import { chromium } from "playwright-core";
 
 import { serve } from "../../examples/web/serve.mjs";
@@ -246,7 +248,7 @@ describe("the self-check page", () => {
     assert.equal(r.timeFrame, "at home; see someone if not better within two weeks");
     assert.match(r.action, /Self-care at home is a reasonable start/);
     // Who to see comes from the likely condition, in words and ids.
-    assert.equal(r.who, "Best placed to see first: a physiotherapist, a podiatrist and a family doctor (GP).");
+    assert.equal(r.who, "Best placed to see first: a physiotherapist, a podiatrist or a family doctor (GP).");
     assert.deepEqual(r.whoIds, ["physiotherapist", "podiatrist", "family_doctor"]);
     assert.equal(r.moreInfo, false, "enough information: no 'not enough information' panel");
     assert.match(r.notice, /not a diagnosis/);
@@ -295,9 +297,9 @@ describe("the self-check page", () => {
     assert.equal(r.levelText, "Emergency: now");
     assert.equal(r.timeFrame, "now");
     assert.match(r.action, /emergency department/);
-    // Who to see: the diabetic foot team first, then the emergency department.
-    assert.equal(r.who, "Best placed to see first: your diabetic foot team and an emergency department.");
-    assert.deepEqual(r.whoIds, ["diabetic_foot_team", "emergency_department"]);
+    // Who to see: the emergency department now, then the diabetic foot team.
+    assert.equal(r.who, "Best placed to see first: an emergency department or your diabetic foot team.");
+    assert.deepEqual(r.whoIds, ["emergency_department", "diabetic_foot_team"]);
     assert.ok(r.reasons.some((t) => t.startsWith("Warning sign")), "the red flags are listed as reasons");
     // The person did not know how it started. heel says it still needs that,
     // among the reasons, but an emergency is no time for more questions.
@@ -365,6 +367,125 @@ describe("the self-check page", () => {
     await context.close();
   });
 
+  test("a runner's own words: what heel understood, corrected, then only the missing questions", async () => {
+    const description =
+      "I'm 42 and run about 35 km a week. My left heel has hurt underneath on the inner side for ten days, " +
+      "worst with the first steps in the morning, and it eases after a few minutes of walking. " +
+      "No fever and no swelling, but maybe it is a bit warm.";
+    // What the package reads from it (the page uses the same package).
+    const parsed = parse(description);
+    const items = [...new Set(parsed.findings.map((f) => f.item))];
+    assert.ok(items.includes("warmth") && parsed.assessment.answers.warmth === undefined, "the warmth is hedged");
+
+    const { context, page, log } = await openPage(PHONE);
+    await page.goto(`${origin}/examples/web/`);
+    await page.waitForSelector("html[data-ready]");
+    const requestsWhenLoaded = log.requests.length;
+    // By keyboard: type the description, then start.
+    assert.equal(await page.$eval("#description", (t) => t.labels[0].textContent), "Describe it in your own words (optional)");
+    await tabTo(page, "#description");
+    await page.keyboard.type(description);
+    await tabTo(page, "#start-form button[type=submit]");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#understood:not([hidden])");
+    assert.equal(await focusedId(page), "understood-title", "focus moves to what heel understood");
+    assert.match(await page.textContent("#understood-summary"), /^heel read 10 answers from your description, and 1 more thing it is not sure of/);
+
+    // One row per item, in text order: the question, the words, the answer.
+    const rows = await page.$$eval("#findings > li", (els) =>
+      els.map((li) => ({
+        item: li.dataset.item,
+        state: li.dataset.state,
+        question: li.querySelector(".finding-question").textContent,
+        words: [...li.querySelectorAll(".from q")].map((q) => q.textContent),
+        read: [...li.querySelectorAll(".from strong")].map((s) => s.textContent),
+        controls: [...li.querySelectorAll("select, input")].map((c) => ({
+          labelled: c.labels.length > 0,
+          value: c.type === "checkbox" ? (c.checked ? c.value : null) : c.value,
+        })),
+      })),
+    );
+    assert.deepEqual(
+      rows.map((r) => r.item),
+      items,
+    );
+    for (const row of rows) {
+      const found = parsed.findings.filter((f) => f.item === row.item);
+      const answer = parsed.assessment.answers[row.item];
+      assert.equal(row.question, question(row.item));
+      assert.deepEqual(row.words, found.map((f) => f.span.text), `${row.item}: the words it came from`);
+      assert.equal(row.state, answer === undefined ? "unconfirmed" : "understood", row.item);
+      assert.ok(row.controls.every((c) => c.labelled), `${row.item}: every control has a label`);
+      const values = row.controls.map((c) => c.value).filter((v) => v !== null);
+      assert.deepEqual(values, answer === undefined ? [""] : [answer].flat().map(String), `${row.item}: the answer read`);
+    }
+    const byItem = Object.fromEntries(rows.map((r) => [r.item, r]));
+    assert.deepEqual(byItem.fever.read, ["No"]);
+    assert.deepEqual(byItem.duration_days.read, ["10 days"]);
+    assert.deepEqual(byItem.weekly_distance_km.read, ["about 35 km"]);
+    assert.deepEqual(byItem.first_step_pain.words, ["first steps", "in the morning"]);
+    assert.deepEqual(byItem.warmth.words, ["warm"]);
+    assert.match(await page.textContent('#findings li[data-item="warmth"] .from'), /^Not confirmed You wrote “?warm”?/);
+
+    // Correct one answer (it has been four months, not ten days) and confirm
+    // the unconfirmed one (not warm), by keyboard.
+    await tabTo(page, "#u-duration_days");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("120");
+    await tabTo(page, "#u-warmth");
+    await page.keyboard.type("No");
+    assert.equal(await page.$eval("#u-warmth", (s) => s.value), "absent");
+    await tabTo(page, "#understood-next");
+    assert.equal(await page.getAttribute('#findings li[data-item="duration_days"]', "data-state"), "changed");
+    assert.equal(await page.isVisible('#findings li[data-item="duration_days"] .tag.changed'), true);
+    // Answered now: no longer "not confirmed".
+    assert.equal(await page.getAttribute('#findings li[data-item="warmth"]', "data-state"), "changed");
+    assert.equal(await page.isVisible('#findings li[data-item="warmth"] .tag.unconfirmed'), false);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling at phone width (${overflow}px)`);
+    await page.screenshot({ path: join(screenshots, "phone-understood.png"), fullPage: true });
+    await page.keyboard.press("Enter");
+
+    // The interview goes on, asking only what the description left open.
+    const reviewed = { ...parsed.assessment.answers, duration_days: 120, warmth: "absent" };
+    const answers = { ...reviewed };
+    const asked = [];
+    for (let step = 1; step <= 60; step += 1) {
+      await nextScreen(page, step - 1);
+      if (await page.isVisible("#result")) break;
+      const item = await page.getAttribute("#question fieldset", "data-item");
+      assert.equal(await focusedId(page), "question-title");
+      if (step === 1) assert.equal(await page.textContent("#back"), "Back to what heel understood");
+      assert.ok(!(item in reviewed), `${item} was not asked again`);
+      asked.push(item);
+      if (runner[item] !== undefined) answers[item] = runner[item];
+      await answerByKeyboard(page, item, runner[item]);
+    }
+    assert.ok(await page.isVisible("#result"), `the interview ended (asked: ${asked.join(", ")})`);
+    assert.ok(asked.length > 0 && asked.length < 15, `asked ${asked}`);
+    assert.equal(await focusedId(page), "result-title");
+
+    // The result is the package's report on the corrected answers: pain for
+    // four months needs a clinician, where ten days would have been self-care.
+    const expected = assess({ setting: "runners", answers });
+    const uncorrected = assess({ setting: "runners", answers: { ...answers, duration_days: 10 } });
+    const r = await shownResult(page);
+    assert.equal(r.top, "Plantar fasciitis");
+    assert.equal(r.level, expected.triage.level);
+    assert.equal(r.level, "see_doctor");
+    assert.equal(uncorrected.triage.level, "self_care");
+    assert.deepEqual(r.ranking.slice(0, 3), expected.conditions.slice(0, 3).map((c) => c.id));
+    const why = await page.$$eval("#why details[open] tr", (trs) => trs.map((tr) => tr.textContent));
+    assert.ok(
+      why.some((t) => t.startsWith(question("duration_days")) && t.includes("more than 12 weeks")),
+      `the corrected duration is used: ${why.join(" | ")}`,
+    );
+    await page.screenshot({ path: join(screenshots, "phone-understood-result.png"), fullPage: true });
+    assert.deepEqual(log.requests.slice(requestsWhenLoaded), [], "no request after loading");
+    checkTraffic(log);
+    await context.close();
+  });
+
   test("the README's browser example runs", async () => {
     const [html] = readmeBlocks("html");
     assert.ok(html, "the README has a ```html block");
@@ -379,7 +500,7 @@ describe("the self-check page", () => {
     await page.waitForFunction(() => document.body.textContent.includes("Plantar fasciitis"));
     assert.equal(
       await page.textContent("body"),
-      "Plantar fasciitis, within days: Best placed to see first: a physiotherapist, a podiatrist and a family doctor (GP).",
+      "Plantar fasciitis, within days: Best placed to see first: a family doctor (GP), a physiotherapist or a podiatrist.",
     );
     checkTraffic(log);
     await context.close();

@@ -36,7 +36,7 @@ test("the examples in the package's TypeScript docs run", () => {
     m[1].replace(/^\s*\* ?/gm, ""),
   );
   assert.ok(examples.length >= 2, `found ${examples.length} examples`);
-  const prelude = 'import { assess, catalog, isHeelError, nextQuestions } from "heel-wasm";\n';
+  const prelude = 'import { assess, catalog, isHeelError, nextQuestions, parse } from "heel-wasm";\n';
   for (const example of examples) {
     const run = runModule(prelude + example);
     assert.equal(run.status, 0, `${example}\n${run.stderr}`);

@@ -576,7 +576,7 @@ pub(crate) static CONDITIONS: [ConditionInfo; Condition::COUNT] = [
             "Sometimes after a puncture wound",
         ],
         self_care: &[Adv::InfectionNeedsCare],
-        seek_care: "Get seen today; go to an emergency department now if there is a fever or the person is very unwell.",
+        seek_care: "Get seen today. Go to an emergency department now if there is a fever with diabetes or a weakened immune system, or a child cannot stand on it.",
         care_level: Urgent,
         who_to_see: &[P::UrgentCare, P::EmergencyDepartment],
         who_source: S::NhsOsteomyelitis,

@@ -821,6 +821,8 @@ pub static LIKELIHOODS: &[Likelihood] = &[
     lr(I::WeeklyDistanceKm, "over_64_km", NavSF, 1.5, Feature, Some(S::Vasiliadis2017), "Marathon training and > 64 km a week."),
     lr(I::WeeklyDistanceKm, "over_64_km", MedMalSF, 1.5, Feature, Some(S::Vasiliadis2017), "Marathon training and > 64 km a week."),
     lr(I::WeeklyDistanceKm, "over_64_km", MidAT, 1.2, Expert, None, "Higher tendon load."),
+    lr(I::WeeklyDistanceKm, "over_64_km", Spur, 1.5, Feature, Some(S::SeedArticle), "Spurs in runners come from overuse: running long distances, hard surfaces, unsupportive shoes."),
+    lr(I::WeeklyDistanceKm, "km_40_to_64", Spur, 1.2, Feature, Some(S::SeedArticle), "Running long distances (the seed article names it as a cause of spurs)."),
     // ---------------------------------------------------------------- training_increase
     lr(I::TrainingIncrease, P, CalcSF, 3.0, Feature, Some(S::Tu2018), "Pain progressively worsening after an increase in activity."),
     lr(I::TrainingIncrease, A, CalcSF, 0.5, Feature, Some(S::Tu2018), "Most follow a change in load."),

@@ -14,6 +14,7 @@
 //! | `advice.rs` | the self-care advice the care plan is built from |
 //! | `care_policy.rs` | which advice a rule, a likely condition or a level brings, and which advice conflicts |
 //! | `sources.rs` | the reference list |
+//! | `phrases.rs` | the English vocabulary of the free-text reader: phrases per item and answer, negation and hedge cues, number words, units |
 //!
 //! Every number carries a [`Grade`] and, unless it is a pure expert estimate,
 //! a [`Source`]. `docs/knowledge-base.md` is generated from these tables
@@ -27,6 +28,7 @@ pub mod groups;
 pub(crate) mod items;
 pub(crate) mod levels;
 pub(crate) mod likelihoods;
+pub mod phrases;
 pub(crate) mod priors;
 pub(crate) mod sources;
 pub(crate) mod triage_rules;

@@ -26,6 +26,8 @@ agree across Rust, Python and JavaScript.
 - ``assess_many(assessments)``: many, scored with the GIL released.
 - ``assess_frame(df)``: a pandas or polars DataFrame, one row per assessment.
 - ``next_questions(assessment, ...)``: what to ask next, and when to stop.
+- ``parse(text)``: a free-text description read into findings (each with the
+  words it came from) and an assessment ready for ``assess``.
 - ``catalog()``: conditions, questions, triage levels, professionals, advice
   and sources.
 - ``fhir_questionnaire()``, ``fhir_bundle(assessment_or_response)``,
@@ -33,14 +35,14 @@ agree across Rust, Python and JavaScript.
   QuestionnaireResponse read as an assessment, the results as a Bundle), as
   dicts; see docs/fhir.md.
 
-Invalid input raises ``InvalidAssessmentError`` or ``InvalidOptionsError``
-(both ``HeelError``, a ``ValueError``) with ``code``, ``field`` and
-``message`` attributes.
+Invalid input raises ``InvalidAssessmentError``, ``InvalidOptionsError`` or,
+for ``parse``, ``InvalidTextError`` (all ``HeelError``, a ``ValueError``) with
+``code``, ``field`` and ``message`` attributes.
 """
 
 from __future__ import annotations
 
-from ._errors import HeelError, InvalidAssessmentError, InvalidOptionsError
+from ._errors import HeelError, InvalidAssessmentError, InvalidOptionsError, InvalidTextError
 from ._frame import assess_frame
 from ._heel import (
     NOTICE,
@@ -61,9 +63,12 @@ from ._heel import (
     CatalogSource,
     ConditionResult,
     Contribution,
+    Finding,
     NextQuestions,
+    Parsed,
     Question,
     Report,
+    Span,
     Triage,
     TriageReason,
     __version__,
@@ -73,6 +78,7 @@ from ._heel import (
     catalog,
     fhir_bundle,
     fhir_questionnaire,
+    parse,
 )
 from ._interview import next_questions
 from ._types import (
@@ -106,15 +112,19 @@ __all__ = [
     "CatalogSource",
     "ConditionResult",
     "Contribution",
+    "Finding",
     "HeelError",
     "InvalidAssessmentError",
     "InvalidOptionsError",
+    "InvalidTextError",
     "NextQuestions",
+    "Parsed",
     "Professional",
     "Question",
     "ReasonKind",
     "Report",
     "Setting",
+    "Span",
     "StopReason",
     "Triage",
     "TriageLevel",
@@ -128,4 +138,5 @@ __all__ = [
     "fhir_bundle",
     "fhir_questionnaire",
     "next_questions",
+    "parse",
 ]

@@ -69,9 +69,15 @@ class InvalidOptionsError(HeelError):
     negative ``limit`` or an unknown item in ``skip``."""
 
 
+class InvalidTextError(HeelError):
+    """A text that ``parse`` cannot read: over 20,000 characters
+    (``too_large``), or a ``str`` that cannot be encoded as UTF-8
+    (``invalid_document``); ``field`` is ``"text"``."""
+
+
 # Shown (and pickled) as heel.HeelError and so on, where users import them from.
-for _cls in (HeelError, InvalidAssessmentError, InvalidOptionsError):
+for _cls in (HeelError, InvalidAssessmentError, InvalidOptionsError, InvalidTextError):
     _cls.__module__ = "heel"
 del _cls
 
-__all__ = ["HeelError", "InvalidAssessmentError", "InvalidOptionsError"]
+__all__ = ["HeelError", "InvalidAssessmentError", "InvalidOptionsError", "InvalidTextError"]

@@ -107,3 +107,24 @@ def catalog() -> list[str]:
         + [c.who_source for c in cat.conditions]
         + [heel.__version__, heel.NOTICE]
     )
+
+
+def understood(text: str) -> list[str]:
+    try:
+        parsed = heel.parse(text)
+    except heel.InvalidTextError as e:
+        return [f"{e.code} {e.field}"]
+    assert_type(parsed, heel.Parsed)
+    lines: list[str] = []
+    for f in parsed.findings:
+        assert_type(f.answer, str | float | None)
+        span: heel.Span = f.span
+        start: int = span.start
+        flags: list[bool] = [f.negated, f.hedged, f.approximate]
+        lines.append(f"{f.item} {f.answer} {span.text!r} {start}..{span.end} {flags}")
+    lines += [u.text for u in parsed.unused]
+    report = heel.assess(parsed.assessment)
+    nq = heel.next_questions(parsed.assessment, self_report_only=True)
+    document: dict[str, Any] = parsed.to_dict()
+    lines += [report.top.id, str(nq.should_stop), parsed.to_json(indent=2), str(document)]
+    return lines

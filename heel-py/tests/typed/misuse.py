@@ -15,3 +15,5 @@ report.triage = report.triage  # error: read-only
 heel.assess(42)  # error: not an assessment
 heel.next_questions({}, limit="3")  # error: limit is an int
 heel.next_questions({}, 3)  # error: options are keywords
+heel.parse(b"No fever")  # error: text is a str
+heel.parse("No fever").findings[0].span.start.upper()  # error: an int

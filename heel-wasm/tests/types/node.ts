@@ -6,19 +6,24 @@ import {
   catalog,
   isHeelError,
   nextQuestions,
+  parse,
   type Answers,
   type Assessment,
   type Catalog,
   type CatalogItem,
   type Condition,
   type ConditionResult,
+  type Finding,
+  type FoundAnswer,
   type HeelError,
   type HeelErrorCode,
   type Item,
   type NextQuestions,
+  type Parsed,
   type Professional,
   type QuestionOptions,
   type Report,
+  type Span,
   type TriageLevel,
 } from "heel-wasm";
 
@@ -53,6 +58,19 @@ const stop: boolean = next.should_stop;
 const reason: "leading_condition_clear" | "no_question_changes_ranking" | "no_questions_left" | null = next.stop_reason;
 nextQuestions(assessment);
 nextQuestions(assessment, null);
+
+const parsed: Parsed = parse("I'm 42. No fever, maybe a bit swollen.");
+const understood: string[] = parsed.findings.map((f: Finding) => {
+  const answer: FoundAnswer | null = f.answer;
+  const span: Span = f.span;
+  const item: Item = f.item;
+  return `${item} ${answer ?? "hedged"} ${span.text} ${span.start}..${span.end} ${f.negated} ${f.hedged} ${f.approximate}`;
+});
+const unused: string[] = parsed.unused.map((u) => u.text);
+// The assessment parse builds is the document assess and nextQuestions read.
+const parsedAssessment: Assessment = parsed.assessment;
+const fromWords: Report = assess(parsed.assessment);
+nextQuestions(parsed.assessment, { self_report_only: true, limit: 1 });
 
 const cat: Catalog = catalog();
 function describeAnswer(item: CatalogItem): string {
@@ -108,6 +126,12 @@ assess({ answers: { redness_warmth: "present" } });
 const wrongWho: Professional = "surgeon";
 // @ts-expect-error: the level is a closed set
 const wrongLevel: TriageLevel = "later";
+// @ts-expect-error: parse reads text, not a document
+parse({ text: "No fever" });
+// @ts-expect-error: a hedged finding's answer may be null
+const notNull: FoundAnswer = parsed.findings[0]!.answer;
+// @ts-expect-error: findings have no such field
+parsed.findings[0]?.confidence;
 // @ts-expect-error: a HeelError's code is a closed set
 const wrongCode: HeelErrorCode = "oops";
 
@@ -117,10 +141,13 @@ export {
   described,
   enoughInformation,
   fromText,
+  fromWords,
   id,
   labels,
   level,
   missing,
+  notNull,
+  parsedAssessment,
   probability,
   reason,
   score,
@@ -128,6 +155,8 @@ export {
   steps,
   stop,
   thresholds,
+  understood,
+  unused,
   when,
   who,
   wrongCode,

@@ -1,0 +1,1542 @@
+//! Reading a free-text description of heel pain into findings and an
+//! [`Assessment`].
+//!
+//! [`parse`] finds what a text says about the evidence items: lay and
+//! clinical wording, negation ("no swelling or redness", "denies fever",
+//! "Thompson neg"), hedges ("maybe a bit swollen", "?subtle swelling"),
+//! numbers with units (ages, durations including clinical shorthand such as
+//! `6/52`, pain scores, weekly distance, height and weight), who has the pain
+//! ("my 12-year-old son"), which side, and the past versus now ("I broke that
+//! heel three years ago" is a previous fracture, not a new injury).
+//!
+//! It is deterministic and table-driven: the English vocabulary lives in
+//! [`crate::knowledge::phrases`], and the reader runs in time linear in the
+//! length of the text (one Aho-Corasick pass plus bounded look-arounds).
+//!
+//! ```
+//! use heel_core::{parse, Answer, Item, Location};
+//!
+//! let parsed = parse(
+//!     "I'm 41 and run about 30 km a week. For ten days I've had a stabbing pain \
+//!      under my left heel on the inner side, worst with the first steps in the \
+//!      morning. No swelling or redness, and maybe a bit warm.",
+//! )?;
+//! let a = &parsed.assessment;
+//! assert_eq!(a.get(Item::Age), Some(Answer::Number(41.0)));
+//! assert_eq!(a.get(Item::DurationDays), Some(Answer::Number(10.0)));
+//! assert!(a.locations().contains(Location::PlantarMedialHeel));
+//! assert_eq!(a.get(Item::Swelling), Some(Answer::Absent));
+//! assert_eq!(a.get(Item::Redness), Some(Answer::Absent));
+//! // Hedged: reported, but not answered.
+//! assert_eq!(a.get(Item::Warmth), None);
+//! let warm = parsed.findings.iter().find(|f| f.item == Item::Warmth).unwrap();
+//! assert!(warm.hedged && warm.answer.is_none());
+//! // Every finding points back at the words that gave it.
+//! let first = &parsed.findings[0];
+//! assert_eq!(first.span.text, "I'm 41");
+//!
+//! // The assessment is ready to score.
+//! let report = heel_core::assess(a)?;
+//! assert_eq!(report.conditions[0].id, heel_core::Condition::PlantarFasciitis);
+//! # Ok::<(), heel_core::Error>(())
+//! ```
+
+mod numbers;
+mod text;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+use crate::assessment::{Answer, Assessment, Setting};
+use crate::item::{AnswerKind, Choice, Item, Location, Locations};
+use crate::knowledge::phrases::{
+    ABOUT, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS, FAMILY, FAMILY_ONLY,
+    FAMILY_WORDS, HISTORY, HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LOOSE_DURATIONS, MAX_GAP,
+    NUMBER_WORDS, PAIN_WORDS, PARTS, PER_WEEK, PHRASES, PLACE_REACH, PLACE_SPAN, PLACES,
+    PRESENT_CUES, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SUBSUMES, Says,
+};
+use text::{Kind, Tokens, class, normalize_pattern, tokenize};
+
+/// The longest text [`parse`] reads, in characters. Longer texts are refused
+/// with [`Error::TooLarge`] (field `text`): a description of heel pain fits
+/// in far less, and the limit keeps the work per call bounded.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// What [`parse`] understood from a text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Parsed {
+    /// Everything found, in text order: one finding per statement (a place
+    /// that hurts is one finding per place).
+    pub findings: Vec<Finding>,
+    /// The sentences (or pieces of them) that gave no finding.
+    pub unused: Vec<Span>,
+    /// The assessment built from the findings: hedged findings are left
+    /// unanswered; for a yes/no item stated both ways, "present" wins.
+    pub assessment: Assessment,
+}
+
+/// One thing the text says about one evidence item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Finding {
+    /// The evidence item.
+    pub item: Item,
+    /// The answer it gives; `null` when the statement was hedged.
+    pub answer: Option<FoundAnswer>,
+    /// The words that gave it.
+    pub span: Span,
+    /// Whether a negation turned it to "absent" ("no swelling", "Tinel neg").
+    pub negated: bool,
+    /// Whether it was hedged ("maybe a bit swollen"); a hedged finding has no
+    /// answer and is not put into the assessment.
+    pub hedged: bool,
+    /// Whether the number is the text's loose estimate ("about 3 weeks",
+    /// "since last summer") rather than a stated value.
+    pub approximate: bool,
+}
+
+/// A piece of the input text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Span {
+    /// Byte offset where it starts.
+    pub start: usize,
+    /// Byte offset just past its end.
+    pub end: usize,
+    /// The text itself.
+    pub text: String,
+}
+
+/// The answer a finding gives, in the form an assessment document uses.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum FoundAnswer {
+    /// A yes/no answer.
+    YesNo(YesNo),
+    /// A number in the item's unit (days, years, km, cm, kg, points).
+    Number(f64),
+    /// An option of a choice item.
+    Choice(Choice),
+    /// One place that hurts (for `pain_location`).
+    Location(Location),
+}
+
+/// A yes/no answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum YesNo {
+    /// The finding is there.
+    Present,
+    /// The finding is not there.
+    Absent,
+}
+
+impl Parsed {
+    /// The document as JSON.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        // Plain strings, numbers, bools and lists: this cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The document as indented JSON.
+    #[must_use]
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Reads a free-text description of heel pain.
+///
+/// See the [module documentation](self) for what it understands.
+///
+/// # Errors
+/// [`Error::TooLarge`] (field `text`) for a text longer than
+/// [`MAX_TEXT_CHARS`] characters. Any other text, however odd, parses.
+pub fn parse(text: &str) -> Result<Parsed, Error> {
+    if text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS {
+        return Err(Error::TooLarge {
+            field: "text".to_owned(),
+            limit: format!("at most {MAX_TEXT_CHARS} characters"),
+        });
+    }
+    Ok(Reader::new(text).run())
+}
+
+// ---------------------------------------------------------------------------
+// The compiled vocabulary.
+
+#[derive(Debug, Clone, Copy)]
+enum Role {
+    Part { phrase: u32, part: u8 },
+    Cue(Cue),
+    Aspect(Aspect),
+    Family,
+    History,
+    Present,
+    Pain,
+    Sign,
+    PerWeek,
+    About,
+    Loose(f64),
+    Day(f64, bool),
+    NumberWord(f64),
+}
+
+struct CompiledPhrase {
+    /// `None` for the ignore list.
+    target: Option<(Item, Says)>,
+    parts: u8,
+    /// Words in all parts (the longer phrase wins an overlap).
+    words: u16,
+}
+
+struct Vocabulary {
+    ac: AhoCorasick,
+    roles: Vec<Vec<Role>>,
+    phrases: Vec<CompiledPhrase>,
+}
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(Vocabulary::build);
+
+impl Vocabulary {
+    fn build() -> Self {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut roles: Vec<Vec<Role>> = Vec::new();
+        let mut add = |text: &str, role: Role| {
+            let norm = normalize_pattern(text);
+            if norm.is_empty() {
+                return;
+            }
+            let key = format!(" {norm} ");
+            let id = *index.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                roles.push(Vec::new());
+                patterns.len() - 1
+            });
+            roles[id].push(role);
+        };
+        let mut phrases = Vec::new();
+        let mut add_phrase =
+            |target: Option<(Item, Says)>, pattern: &str, add: &mut dyn FnMut(&str, Role)| {
+                let parts: Vec<&str> = pattern.split("...").map(str::trim).collect();
+                let id = phrases.len() as u32;
+                let words = parts
+                    .iter()
+                    .map(|p| normalize_pattern(p).split(' ').count())
+                    .sum::<usize>();
+                for (k, part) in parts.iter().enumerate() {
+                    add(
+                        part,
+                        Role::Part {
+                            phrase: id,
+                            part: k as u8,
+                        },
+                    );
+                }
+                phrases.push(CompiledPhrase {
+                    target,
+                    parts: parts.len() as u8,
+                    words: words as u16,
+                });
+            };
+        for group in PHRASES {
+            for p in group.patterns {
+                add_phrase(Some((group.item, group.says)), p, &mut add);
+            }
+        }
+        for p in IGNORE {
+            add_phrase(None, p, &mut add);
+        }
+        for (cue, words) in CUES {
+            for w in *words {
+                add(w, Role::Cue(*cue));
+            }
+        }
+        for (aspect, words) in ASPECTS {
+            for w in *words {
+                add(w, Role::Aspect(*aspect));
+            }
+        }
+        for w in FAMILY_WORDS {
+            add(w, Role::Family);
+        }
+        for w in HISTORY_CUES {
+            add(w, Role::History);
+        }
+        for w in PRESENT_CUES {
+            add(w, Role::Present);
+        }
+        for w in PAIN_WORDS {
+            add(w, Role::Pain);
+        }
+        for w in SIGN_WORDS {
+            add(w, Role::Sign);
+        }
+        for w in PER_WEEK {
+            add(w, Role::PerWeek);
+        }
+        for w in ABOUT {
+            add(w, Role::About);
+        }
+        for (w, d) in LOOSE_DURATIONS {
+            add(w, Role::Loose(*d));
+        }
+        for (w, d, rough) in DAY_WORDS {
+            add(w, Role::Day(*d, *rough));
+        }
+        for (w, v) in NUMBER_WORDS {
+            add(w, Role::NumberWord(*v));
+        }
+        // The vocabulary is a fixed table, checked by the tests: building it
+        // cannot fail at run time.
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            // Measured against the DFA on the bench: as fast for texts of
+            // this size, with a fraction of the memory.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .unwrap_or_else(|e| unreachable!("phrase table: {e}"));
+        Vocabulary { ac, roles, phrases }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// One reading.
+
+/// The kinds of cue one span of words is (a small bit set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CueSet(u8);
+
+impl CueSet {
+    fn bit(cue: Cue) -> u8 {
+        match cue {
+            Cue::Negation => 1,
+            Cue::NegationAfter => 2,
+            Cue::Pseudo => 4,
+            Cue::Hedge => 8,
+            Cue::HedgeAfter => 16,
+            _ => 32,
+        }
+    }
+    fn of(cue: Cue) -> Self {
+        CueSet(Self::bit(cue))
+    }
+    fn insert(&mut self, cue: Cue) {
+        self.0 |= Self::bit(cue);
+    }
+    fn has(self, cue: Cue) -> bool {
+        self.0 & Self::bit(cue) != 0
+    }
+}
+
+/// A phrase found in the text, before negation and hedges are applied.
+#[derive(Debug, Clone)]
+struct Candidate {
+    phrase: u32,
+    /// Token range of the whole match (gaps included).
+    start: usize,
+    end: usize,
+    /// The token ranges of its parts.
+    parts: Vec<(usize, usize)>,
+}
+
+/// A finding in token terms.
+#[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)] // independent facts about one finding
+struct Raw {
+    item: Item,
+    answer: Option<FoundAnswer>,
+    start: usize,
+    end: usize,
+    negated: bool,
+    hedged: bool,
+    approximate: bool,
+    /// A place named only with a visible sign ("swelling on the outside of
+    /// the ankle"): used only when no place is named with pain.
+    sign_only: bool,
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    t: Tokens,
+    /// Sentence and clause of each token.
+    sentence: Vec<u32>,
+    clause: Vec<u32>,
+    /// Per-sentence flags.
+    sent_history: Vec<bool>,
+    sent_present: Vec<bool>,
+    sent_family: Vec<bool>,
+    sent_pain: Vec<bool>,
+    sent_sign: Vec<bool>,
+    /// Where pain and sign words are (sentence flags are set once the
+    /// ignored words are known).
+    pain_at: Vec<usize>,
+    sign_at: Vec<usize>,
+    /// Token ranges of the selected cues, with the kinds of cue they are.
+    cues: Vec<(usize, usize, CueSet)>,
+    raw_cues: Vec<(usize, usize, Cue)>,
+    /// Cue starting at each token (index into `cues`).
+    cue_start: Vec<Option<u32>>,
+    cue_end: Vec<Option<u32>>,
+    aspects: Vec<(usize, usize, Aspect)>,
+    /// Where "a week", "/wk" and the like start, and where "about" and the
+    /// like end, by token.
+    week_at: Vec<bool>,
+    about_end: Vec<bool>,
+    loose: Vec<(usize, usize, f64)>,
+    days: Vec<(usize, usize, f64, bool)>,
+    number_words: Vec<(usize, usize, f64)>,
+    /// Tokens used by a phrase, and the item of that phrase (`None` for the
+    /// ignore list).
+    used: Vec<bool>,
+    owner: Vec<Option<Item>>,
+    raws: Vec<Raw>,
+    /// Whether the text is about the writer's child.
+    child: bool,
+    /// Tokens in a piece of text about the writer (see `mark_writer`).
+    writer: Vec<bool>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str) -> Self {
+        let t = tokenize(text);
+        let n = t.list.len();
+        Reader {
+            text,
+            t,
+            sentence: vec![0; n],
+            clause: vec![0; n],
+            sent_history: Vec::new(),
+            sent_present: Vec::new(),
+            sent_family: Vec::new(),
+            sent_pain: Vec::new(),
+            sent_sign: Vec::new(),
+            pain_at: Vec::new(),
+            sign_at: Vec::new(),
+            cues: Vec::new(),
+            raw_cues: Vec::new(),
+            cue_start: vec![None; n],
+            cue_end: vec![None; n],
+            aspects: Vec::new(),
+            week_at: vec![false; n + 1],
+            about_end: vec![false; n + 1],
+            loose: Vec::new(),
+            days: Vec::new(),
+            number_words: Vec::new(),
+            used: vec![false; n],
+            owner: vec![None; n],
+            raws: Vec::new(),
+            child: false,
+            writer: Vec::new(),
+        }
+    }
+
+    fn norm(&self, i: usize) -> &str {
+        self.t.norm(i)
+    }
+
+    fn len(&self) -> usize {
+        self.t.list.len()
+    }
+
+    fn run(mut self) -> Parsed {
+        let vocab = &*VOCABULARY;
+        self.split_sentences();
+        let candidates = self.match_all(vocab);
+        let selected = self.select(vocab, candidates);
+        self.split_clauses();
+        self.mark_writer();
+        self.child = self.detect_child();
+        for c in &selected {
+            self.judge(vocab, c);
+        }
+        self.propagate_lists();
+        self.places();
+        self.side();
+        self.sex();
+        numbers::read(&mut self);
+        self.filter_subject();
+        self.finish()
+    }
+
+    fn split_sentences(&mut self) {
+        let mut s = 0u32;
+        for i in 0..self.len() {
+            self.sentence[i] = s;
+            if self.t.is_sentence_end(i) {
+                s += 1;
+            }
+        }
+        let count = s as usize + 1;
+        self.sent_history = vec![false; count];
+        self.sent_present = vec![false; count];
+        self.sent_family = vec![false; count];
+        self.sent_pain = vec![false; count];
+        self.sent_sign = vec![false; count];
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sentence.get(a) == self.sentence.get(b)
+    }
+
+    /// One pass of the automaton; sorts what it finds by role.
+    fn match_all(&mut self, vocab: &Vocabulary) -> Vec<Candidate> {
+        let mut parts: Vec<(u32, u8, usize, usize)> = Vec::new();
+        let mut cues: Vec<(usize, usize, Cue)> = Vec::new();
+        let mut aspects = Vec::new();
+        for m in vocab.ac.find_overlapping_iter(&self.t.hay) {
+            let (Some(s), Some(e)) = (self.t.at_hay(m.start()), self.t.end_at_hay(m.end() - 1))
+            else {
+                continue;
+            };
+            if s >= e || !self.same_sentence(s, e - 1) && e - s > 1 {
+                // Patterns never run across a sentence end (a full stop
+                // inside a pattern is its own sentence end).
+                if (s..e - 1).any(|i| self.t.is_sentence_end(i)) {
+                    continue;
+                }
+            }
+            let sent = self.sentence[s] as usize;
+            for role in &vocab.roles[m.pattern().as_usize()] {
+                match *role {
+                    Role::Part { phrase, part } => parts.push((phrase, part, s, e)),
+                    Role::Cue(c) => cues.push((s, e, c)),
+                    Role::Aspect(a) => aspects.push((s, e, a)),
+                    Role::Family => self.sent_family[sent] = true,
+                    Role::History => self.sent_history[sent] = true,
+                    Role::Present => self.sent_present[sent] = true,
+                    Role::Pain => self.pain_at.push(s),
+                    Role::Sign => self.sign_at.push(s),
+                    Role::PerWeek => self.week_at[s] = true,
+                    Role::About => self.about_end[e] = true,
+                    Role::Loose(d) => self.loose.push((s, e, d)),
+                    Role::Day(d, rough) => self.days.push((s, e, d, rough)),
+                    Role::NumberWord(v) => self.number_words.push((s, e, v)),
+                }
+            }
+        }
+        // A year ("in 1998") marks the sentence as history.
+        for i in 0..self.len() {
+            if let Kind::Number(v) = self.t.list[i].kind {
+                if (1900.0..=2100.0).contains(&v) && v.fract() == 0.0 {
+                    let s = self.sentence[i] as usize;
+                    self.sent_history[s] = true;
+                }
+            }
+        }
+        self.aspects = aspects;
+        self.raw_cues = cues;
+        self.chain(vocab, &parts)
+    }
+
+    /// Joins the parts of gapped patterns into candidates.
+    fn chain(&self, vocab: &Vocabulary, parts: &[(u32, u8, usize, usize)]) -> Vec<Candidate> {
+        let n = self.len();
+        let mut by_start: Vec<Vec<u32>> = vec![Vec::new(); n + 1];
+        for (k, &(_, part, s, _)) in parts.iter().enumerate() {
+            if part > 0 {
+                by_start[s].push(k as u32);
+            }
+        }
+        let mut out = Vec::new();
+        for &(phrase, part, s, e) in parts {
+            if part != 0 {
+                continue;
+            }
+            let total = vocab.phrases[phrase as usize].parts;
+            let mut spans = vec![(s, e)];
+            let mut end = e;
+            let mut ok = true;
+            for next in 1..total {
+                let mut found = None;
+                let last = (end + MAX_GAP).min(n);
+                'gap: for (start, here) in by_start.iter().enumerate().take(last + 1).skip(end) {
+                    if start > end && self.t.is_sentence_end(start - 1) {
+                        break;
+                    }
+                    for &k in here {
+                        let (p, q, s2, e2) = parts[k as usize];
+                        if p == phrase && q == next {
+                            found = Some((s2, e2));
+                            break 'gap;
+                        }
+                    }
+                }
+                let Some((s2, e2)) = found else {
+                    ok = false;
+                    break;
+                };
+                spans.push((s2, e2));
+                end = e2;
+            }
+            if ok {
+                out.push(Candidate {
+                    phrase,
+                    start: s,
+                    end,
+                    parts: spans,
+                });
+            }
+        }
+        out
+    }
+
+    /// Keeps the longest phrases where they overlap (several answers for the
+    /// very same words are all kept), then the cues not inside a phrase.
+    fn select(&mut self, vocab: &Vocabulary, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+        candidates.sort_by(|a, b| {
+            let wa = vocab.phrases[a.phrase as usize].words;
+            let wb = vocab.phrases[b.phrase as usize].words;
+            wb.cmp(&wa)
+                .then(a.start.cmp(&b.start))
+                .then(a.phrase.cmp(&b.phrase))
+        });
+        // Two layers: places, and everything else. A phrase loses to a
+        // longer one of its own layer that overlaps it; across layers only
+        // when it lies wholly inside the other ("bony bump" inside "bony
+        // bump on the inside"). The ignore list belongs to both.
+        let layer = |c: &Candidate| match vocab.phrases[c.phrase as usize].target {
+            None => 0u8,
+            Some((_, Says::Place(_))) => 1,
+            Some(_) => 2,
+        };
+        let mut chosen: Vec<Candidate> = Vec::new();
+        // The first phrase chosen on each token, per layer (`none` if none;
+        // a phrase with the very same words as the chosen one rides along).
+        let none = u32::MAX;
+        let mut owner: Vec<[u32; 3]> = vec![[none; 3]; self.len()];
+        for c in candidates {
+            let mine = layer(&c);
+            let mut ok = true;
+            'check: for &(s, e) in &c.parts {
+                for here in &owner[s..e] {
+                    for &k in here.iter().filter(|&&k| k != none) {
+                        let other = &chosen[k as usize];
+                        if other.parts == c.parts {
+                            continue;
+                        }
+                        let theirs = layer(other);
+                        let inside = c.parts.iter().all(|&(s2, e2)| {
+                            other.parts.iter().any(|&(s3, e3)| s3 <= s2 && e2 <= e3)
+                        });
+                        if theirs == mine || theirs == 0 || mine == 0 || (inside && mine == 2) {
+                            ok = false;
+                            break 'check;
+                        }
+                    }
+                }
+            }
+            if ok {
+                let k = chosen.len() as u32;
+                for &(s, e) in &c.parts {
+                    for o in &mut owner[s..e] {
+                        if o[mine as usize] == none {
+                            o[mine as usize] = k;
+                        }
+                    }
+                }
+                chosen.push(c);
+            }
+        }
+        for (i, o) in owner.iter().enumerate() {
+            self.used[i] = o.iter().any(|&k| k != none);
+            // The finding's item first, then a place.
+            self.owner[i] = [o[2], o[1]].iter().find_map(|&k| {
+                (k != none)
+                    .then(|| vocab.phrases[chosen[k as usize].phrase as usize].target)
+                    .flatten()
+                    .map(|(item, _)| item)
+            });
+        }
+        // Pain and sign words count unless the ignore list took them
+        // ("a bruised feeling" is no bruise).
+        for &i in &self.pain_at {
+            if self.owner[i].is_some() || !self.used[i] {
+                self.sent_pain[self.sentence[i] as usize] = true;
+            }
+        }
+        for &i in &self.sign_at {
+            if self.owner[i].is_some() || !self.used[i] {
+                self.sent_sign[self.sentence[i] as usize] = true;
+            }
+        }
+        // Cues: longest first, never inside a chosen phrase.
+        let mut cues = std::mem::take(&mut self.raw_cues);
+        cues.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut taken: Vec<Option<(usize, usize)>> = vec![None; self.len()];
+        let mut kept: Vec<(usize, usize, CueSet)> = Vec::new();
+        // Kept cues never overlap unless they are the very same words, so
+        // one index per start token finds a span kept before.
+        let mut span_index: Vec<Option<usize>> = vec![None; self.len()];
+        for (s, e, cue) in cues {
+            if (s..e).any(|i| self.used[i]) {
+                continue;
+            }
+            let free = (s..e).all(|i| taken[i].is_none_or(|span| span == (s, e)));
+            if !free {
+                continue;
+            }
+            for slot in &mut taken[s..e] {
+                *slot = Some((s, e));
+            }
+            // `taken` holds this very span: the same words, another kind.
+            if let Some(k) = span_index[s].filter(|&k| kept[k].1 == e) {
+                kept[k].2.insert(cue);
+            } else {
+                span_index[s] = Some(kept.len());
+                kept.push((s, e, CueSet::of(cue)));
+            }
+        }
+        kept.sort_by_key(|&(s, e, _)| (s, e));
+        for (k, &(s, e, _)) in kept.iter().enumerate() {
+            if self.cue_start[s].is_none() {
+                self.cue_start[s] = Some(k as u32);
+            }
+            self.cue_end[e - 1] = Some(k as u32);
+        }
+        self.cues = kept;
+        chosen.sort_by_key(|c| (c.start, c.phrase));
+        chosen
+    }
+
+    /// Clause numbers: a clause ends at a sentence end, a colon, a spaced
+    /// dash, or a boundary cue ("but", "though").
+    fn split_clauses(&mut self) {
+        let mut c = 0u32;
+        for i in 0..self.len() {
+            let boundary_cue =
+                self.cue_start[i].is_some_and(|k| self.cues[k as usize].2.has(Cue::Boundary));
+            if boundary_cue {
+                c += 1;
+            }
+            self.clause[i] = c;
+            let dash = self.norm(i) == "-" && self.t.list[i].space_before;
+            if self.t.is_sentence_end(i) || self.norm(i) == ":" || dash {
+                c += 1;
+            }
+        }
+    }
+
+    /// Whether a negation reaching back from `to` stops at token `i`: a new
+    /// clause starts after a comma, "and" or a dash.
+    fn soft_break(&self, i: usize) -> bool {
+        matches!(self.norm(i), "," | "and" | "-" | "then" | "(" | ")")
+            && self.t.is(i + 1, class::CLAUSE_STARTER)
+    }
+
+    fn cue_kind_ending_at(&self, i: usize) -> Option<(usize, CueSet)> {
+        self.cue_end[i].map(|k| {
+            let (s, _, c) = self.cues[k as usize];
+            (s, c)
+        })
+    }
+
+    /// Looks back from `start` for a negation cue within the clause.
+    fn negated_before(&self, start: usize, item: Item) -> Option<usize> {
+        let lo = start.saturating_sub(8);
+        let mut i = start;
+        while i > lo {
+            i -= 1;
+            if self.t.is_sentence_end(i) || self.clause[i] != self.clause[start] {
+                return None;
+            }
+            if let Some((s, cue)) = self.cue_kind_ending_at(i) {
+                // "don't hurt when she's sitting": a negation after a verb
+                // reaches forward too.
+                let verb_negation = cue.has(Cue::NegationAfter)
+                    && matches!(
+                        self.norm(s),
+                        "don't" | "doesn't" | "didn't" | "does" | "not"
+                    );
+                if cue.has(Cue::Negation) || verb_negation {
+                    return Some(s);
+                }
+                if cue.has(Cue::Boundary) {
+                    return None;
+                }
+                i = s;
+                continue;
+            }
+            if self.soft_break(i) {
+                return None;
+            }
+            // Another finding in between ends the reach ("doesn't warm up
+            // when I run"); lists are handled by `propagate_lists`.
+            if self.owner[i].is_some_and(|o| o != Item::PainLocation && o != item) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Looks after `end` for a cue that negates what came before ("neg", "is
+    /// normal", "doesn't hurt").
+    fn negated_after(&self, end: usize) -> bool {
+        // A form's answer: "Fever: no", "Swelling - none".
+        if matches!(self.norm(end), ":" | "-" | "=")
+            && matches!(
+                self.norm(end + 1),
+                "no" | "none" | "nil" | "negative" | "absent" | "neg" | "n"
+            )
+        {
+            return true;
+        }
+        // A question and its answer: "Fever? No."
+        if let Some(q) = (end..self.len().min(end + 12)).find(|&i| self.t.is_sentence_end(i)) {
+            if self.norm(q) == "?" && self.answered_no(q + 1) {
+                return true;
+            }
+        }
+        let hi = (end + 6).min(self.len());
+        let mut i = end;
+        while i < hi {
+            if self.t.is_sentence_end(i) || self.clause[i] != self.clause[end - 1] {
+                return false;
+            }
+            if let Some(k) = self.cue_start[i] {
+                let (s, e, cue) = self.cues[k as usize];
+                if cue.has(Cue::NegationAfter) {
+                    // A bare dash only negates at the end of a clause ("Tinel -").
+                    if self.norm(s) == "-" {
+                        let next = self.norm(e);
+                        return e >= self.len() || matches!(next, "," | "." | ";" | ")" | "\n");
+                    }
+                    return true;
+                }
+                if cue.has(Cue::Negation) || cue.has(Cue::Boundary) {
+                    return false;
+                }
+                i = e;
+                continue;
+            }
+            if self.used[i] || matches!(self.norm(i), "," | "and" | "but" | "or") {
+                return false;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Whether a hedge reaches the span `start..end`.
+    fn hedged(&self, start: usize, end: usize) -> bool {
+        // Before: up to 10 words back in the clause.
+        let lo = start.saturating_sub(10);
+        let mut i = start;
+        while i > lo {
+            i -= 1;
+            if self.t.is_sentence_end(i) {
+                break;
+            }
+            if let Some((s, cue)) = self.cue_kind_ending_at(i) {
+                if cue.has(Cue::Hedge) {
+                    return true;
+                }
+                if cue.has(Cue::Boundary) {
+                    break;
+                }
+                i = s;
+                continue;
+            }
+            if self.t.is_prefix_query(i) {
+                return true;
+            }
+            // A hedge reaches to the end of its own piece of the sentence:
+            // "I'm not sure why, but no injury" and "not sure why, no injury"
+            // are both denials.
+            if self.norm(i) == "," {
+                break;
+            }
+        }
+        // After: a tag right behind the finding ("no injury that we know
+        // of"), a tag closing the sentence (", I'm not sure."), or a question
+        // mark ending it.
+        let mut i = end;
+        let mut near = true;
+        while i < self.len() && i < end + 14 {
+            if self.t.is_sentence_end(i) {
+                // "Fever? No." is an answer, not a doubt.
+                let answered = self.answered_no(i + 1)
+                    || (matches!(self.norm(i + 1), "yes" | "y")
+                        && (i + 2 >= self.len() || self.t.is_sentence_end(i + 2)));
+                return self.norm(i) == "?" && !answered;
+            }
+            if let Some(k) = self.cue_start[i] {
+                let (s, e, cue) = self.cues[k as usize];
+                if cue.has(Cue::HedgeAfter) {
+                    let closes = (e >= self.len() || self.t.is_sentence_end(e))
+                        && self.norm(s.wrapping_sub(1)) == ",";
+                    if near || closes {
+                        return true;
+                    }
+                }
+                if cue.has(Cue::Boundary) {
+                    return false;
+                }
+                i = e;
+                continue;
+            }
+            if self.norm(i) == "," || self.used[i] {
+                near = false;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Whether the words at `i` are a bare "no" answering a question.
+    fn answered_no(&self, i: usize) -> bool {
+        matches!(
+            self.norm(i),
+            "no" | "none" | "nil" | "nope" | "negative" | "n" | "denies"
+        ) && (i + 1 >= self.len() || self.t.is_sentence_end(i + 1) || self.norm(i + 1) == ",")
+    }
+
+    /// Decides what one phrase says, given negation, hedges, the past and
+    /// the family.
+    fn judge(&mut self, vocab: &Vocabulary, c: &Candidate) {
+        let Some((item, says)) = vocab.phrases[c.phrase as usize].target else {
+            return;
+        };
+        let sent = self.sentence[c.start] as usize;
+        let mut item = item;
+        if self.sent_family[sent] {
+            if let Some(&(_, to)) = FAMILY.iter().find(|(from, _)| *from == item) {
+                match to {
+                    Some(to) => item = to,
+                    None => return,
+                }
+            }
+        } else if FAMILY_ONLY.contains(&item) {
+            return;
+        }
+        if self.sent_history[sent] && !self.sent_present[sent] {
+            if let Some(&(_, to)) = HISTORY.iter().find(|(from, _)| *from == item) {
+                match to {
+                    Some(to) => item = to,
+                    None => return,
+                }
+            }
+        }
+        let gap_negation = c.parts.windows(2).any(|w| {
+            (w[0].1..w[1].0).any(|i| {
+                self.cue_start[i].is_some_and(|k| self.cues[k as usize].2.has(Cue::Negation))
+            })
+        });
+        let negated = match says {
+            Says::Absent => false,
+            _ => {
+                gap_negation
+                    || self.negated_before(c.start, item).is_some()
+                    || self.negated_after(c.end)
+            }
+        };
+        let hedged = self.hedged(c.start, c.end);
+        let answer = match says {
+            Says::Present | Says::AbsentIfNegated if negated => FoundAnswer::YesNo(YesNo::Absent),
+            Says::Present => FoundAnswer::YesNo(YesNo::Present),
+            Says::Absent => FoundAnswer::YesNo(YesNo::Absent),
+            Says::Choice(ch) if !negated => FoundAnswer::Choice(ch),
+            Says::Place(l) if !negated => FoundAnswer::Location(l),
+            Says::AbsentIfNegated | Says::Choice(_) | Says::Place(_) => return,
+        };
+        let sign_only = matches!(answer, FoundAnswer::Location(_))
+            && self.sent_sign[sent]
+            && !self.sent_pain[sent];
+        self.raws.push(Raw {
+            item,
+            answer: (!hedged).then_some(answer),
+            start: c.start,
+            end: c.end,
+            negated,
+            hedged,
+            approximate: false,
+            sign_only,
+        });
+        if answer == FoundAnswer::YesNo(YesNo::Present) && !hedged {
+            for &(from, to) in IMPLIES {
+                if from == item {
+                    self.raws.push(Raw {
+                        item: to,
+                        answer: Some(answer),
+                        start: c.start,
+                        end: c.end,
+                        negated: false,
+                        hedged: false,
+                        approximate: false,
+                        sign_only: false,
+                    });
+                }
+            }
+        }
+    }
+
+    /// "No swelling, redness or warmth": a finding listed right after a
+    /// negated one, joined only by commas, "or" and "and", is negated too.
+    fn propagate_lists(&mut self) {
+        let mut order: Vec<usize> = (0..self.raws.len()).collect();
+        order.sort_by_key(|&k| self.raws[k].start);
+        for w in 1..order.len() {
+            let (p, k) = (order[w - 1], order[w]);
+            let prev = &self.raws[p];
+            let cur = &self.raws[k];
+            if !prev.negated
+                || cur.negated
+                || cur.hedged
+                || prev.end > cur.start
+                || self.clause.get(prev.start) != self.clause.get(cur.start)
+            {
+                continue;
+            }
+            let joined = prev.end < cur.start
+                && (prev.end..cur.start).all(|i| {
+                    matches!(
+                        self.norm(i),
+                        "," | "or" | "and" | "nor" | "/" | "any" | "no" | "either" | "the" | "of"
+                    )
+                });
+            if joined && cur.answer == Some(FoundAnswer::YesNo(YesNo::Present)) {
+                let cur = &mut self.raws[k];
+                cur.negated = true;
+                cur.answer = Some(FoundAnswer::YesNo(YesNo::Absent));
+            }
+        }
+    }
+
+    /// Places composed from aspects named close together.
+    fn places(&mut self) {
+        let mut aspects = std::mem::take(&mut self.aspects);
+        aspects.retain(|&(s, e, _)| {
+            !(s..e)
+                .any(|i| self.used[i] && !self.owner[i].is_some_and(|o| KEEPS_PLACES.contains(&o)))
+        });
+        // Longest aspect word wins where two overlap ("heel pad" over "heel").
+        aspects.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut taken: Vec<Option<(usize, usize)>> = vec![None; self.len()];
+        let mut keep: Vec<(usize, usize, Aspect)> = Vec::new();
+        for (s, e, a) in aspects {
+            if taken[s..e].iter().any(Option::is_some) {
+                // Same words, other aspect ("heel pad" is heel and centre).
+                if taken[s..e].iter().all(|&t| t == Some((s, e))) {
+                    keep.push((s, e, a));
+                }
+                continue;
+            }
+            taken[s..e].iter_mut().for_each(|t| *t = Some((s, e)));
+            keep.push((s, e, a));
+        }
+        keep.sort_by_key(|&(s, _, _)| s);
+        let is_part = |a: Aspect| PARTS.contains(&a) || a == Aspect::Other;
+        // The body part each direction belongs to: the nearest one named in
+        // its clause ("the outer side and the front of the ankle": both
+        // belong to the ankle; "posterior thigh" belongs to the thigh).
+        // The aspects within `reach` words of position `s` (keep is sorted),
+        // so that every search is bounded by the window, not the text.
+        let window = |s: usize, reach: usize| {
+            let lo = keep.partition_point(|&(s2, _, _)| s2 + reach < s);
+            let hi = keep.partition_point(|&(s2, _, _)| s2 <= s + reach);
+            lo..hi
+        };
+        let part_of: Vec<Option<usize>> = keep
+            .iter()
+            .map(|&(s, _, a)| {
+                if is_part(a) {
+                    return None;
+                }
+                let w = window(s, PLACE_REACH);
+                keep[w.clone()]
+                    .iter()
+                    .zip(w)
+                    .map(|(x, j)| (j, x))
+                    .filter(|&(_, &(s2, _, a2))| {
+                        is_part(a2)
+                            && self.clause[s2] == self.clause[s]
+                            && s2.abs_diff(s) <= PLACE_REACH
+                    })
+                    .min_by_key(|&(_, &(s2, _, _))| (s2.abs_diff(s), s2))
+                    .map(|(j, _)| j)
+            })
+            .collect();
+        let mut consumed = vec![false; keep.len()];
+        for (need, loc) in PLACES {
+            let part: Option<Aspect> = need.iter().copied().find(|&a| is_part(a));
+            for k in 0..keep.len() {
+                let (s, _, a) = keep[k];
+                if consumed[k] || !need.contains(&a) {
+                    continue;
+                }
+                let mut picks = vec![k];
+                match part {
+                    _ if need.len() == 1 => {}
+                    Some(p) => {
+                        // k must be a direction whose own body part is `p`.
+                        if is_part(a) {
+                            continue;
+                        }
+                        let Some(j) = part_of[k].filter(|&j| keep[j].2 == p) else {
+                            continue;
+                        };
+                        picks.push(j);
+                    }
+                    None => {
+                        if a != need[0] {
+                            continue;
+                        }
+                    }
+                }
+                // The other directions of the row, close to this one.
+                let mut complete = true;
+                for &want in need.iter().filter(|&&w| Some(w) != part && w != a) {
+                    let w = window(s, PLACE_SPAN);
+                    let best = keep[w.clone()]
+                        .iter()
+                        .zip(w)
+                        .map(|(x, j)| (j, x))
+                        .filter(|&(j, &(s2, _, a2))| {
+                            !consumed[j]
+                                && !picks.contains(&j)
+                                && a2 == want
+                                && self.clause[s2] == self.clause[s]
+                                && s2.abs_diff(s) <= PLACE_SPAN
+                        })
+                        .min_by_key(|&(_, &(s2, _, _))| s2.abs_diff(s));
+                    let Some((j, _)) = best else {
+                        complete = false;
+                        break;
+                    };
+                    picks.push(j);
+                }
+                if !complete {
+                    continue;
+                }
+                for &j in &picks {
+                    if !is_part(keep[j].2) || need.len() == 1 {
+                        consumed[j] = true;
+                    }
+                }
+                let start = picks.iter().map(|&j| keep[j].0).min().unwrap_or(0);
+                let end = picks.iter().map(|&j| keep[j].1).max().unwrap_or(0);
+                let sent = self.sentence[start] as usize;
+                if self.negated_before(start, Item::PainLocation).is_some()
+                    || self.negated_after(end)
+                {
+                    continue;
+                }
+                let hedged = self.hedged(start, end);
+                self.raws.push(Raw {
+                    item: Item::PainLocation,
+                    answer: (!hedged).then_some(FoundAnswer::Location(*loc)),
+                    start,
+                    end,
+                    negated: false,
+                    hedged,
+                    approximate: false,
+                    sign_only: self.sent_sign[sent] && !self.sent_pain[sent],
+                });
+            }
+        }
+        self.settle_places();
+    }
+
+    /// Places named only with a sign count when no place is named with
+    /// pain; of two places in one sentence where one subsumes the other,
+    /// the first is kept.
+    fn settle_places(&mut self) {
+        let is_place = |r: &Raw| matches!(r.answer, Some(FoundAnswer::Location(_)));
+        let with_pain = self.raws.iter().any(|r| is_place(r) && !r.sign_only);
+        if with_pain {
+            self.raws.retain(|r| !(is_place(r) && r.sign_only));
+        }
+        let mut negated = vec![false; self.len() + 1];
+        let mut named: Vec<Locations> = vec![Locations::new(); self.sent_history.len()];
+        for r in &self.raws {
+            if r.negated {
+                negated[r.start..r.end.min(self.len())]
+                    .iter_mut()
+                    .for_each(|n| *n = true);
+            }
+            if let Some(FoundAnswer::Location(l)) = r.answer {
+                named[self.sentence[r.start] as usize].insert(l);
+            }
+        }
+        let mut drop = vec![false; self.raws.len()];
+        for (a, ra) in self.raws.iter().enumerate() {
+            let Some(FoundAnswer::Location(la)) = ra.answer else {
+                continue;
+            };
+            // A place inside a negated finding ("insertion non-tender").
+            let in_negated = negated[ra.start..ra.end.min(self.len())].iter().any(|&n| n);
+            let sent = self.sentence[ra.start];
+            let subsumed = SUBSUMES
+                .iter()
+                .any(|&(big, small)| small == la && named[sent as usize].contains(big));
+            drop[a] = in_negated || subsumed;
+        }
+        let mut k = 0;
+        self.raws.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
+
+    /// Which foot: a side word just before a body part.
+    fn side(&mut self) {
+        let mut found: Vec<(usize, usize, Choice)> = Vec::new();
+        for i in 0..self.len() {
+            if !self.t.is(i, class::SIDE_WORD) {
+                continue;
+            }
+            let w = self.norm(i);
+            let Some(&(_, side)) = SIDE_WORDS.iter().find(|(s, _)| *s == w) else {
+                continue;
+            };
+            let tok = self.t.list[i];
+            // Single letters only as clinical shorthand: "L heel", "R ankle".
+            if w.len() <= 2 && (!tok.upper || self.norm(i.wrapping_sub(1)) == "/") {
+                continue;
+            }
+            if w.len() <= 2
+                && i > 0
+                && matches!(self.t.list[i - 1].kind, Kind::Number(_))
+                && !tok.space_before
+            {
+                continue;
+            }
+            // The healthy side named for comparison.
+            let before = |k: usize| i.checked_sub(k).map_or("", |j| self.norm(j));
+            let compare = |k: usize| {
+                i.checked_sub(k)
+                    .is_some_and(|j| self.t.is(j, class::SIDE_COMPARE))
+            };
+            if compare(1) || compare(2) {
+                continue;
+            }
+            let mut part_at = None;
+            for k in 1..=3 {
+                let j = i + k;
+                if j >= self.len() || self.t.is_sentence_end(j) {
+                    break;
+                }
+                let n = self.norm(j);
+                if self.t.is(j, class::SIDE_PART) {
+                    part_at = Some(j);
+                    break;
+                }
+                if !matches!(
+                    n,
+                    "her" | "his" | "my" | "of" | "the" | "achilles" | "big" | "sided"
+                ) {
+                    break;
+                }
+            }
+            let on_my = matches!(before(1), "my" | "the" | "his" | "her" | "your")
+                && matches!(before(2), "on" | "in" | "to");
+            let end = match part_at {
+                Some(j) => j + 1,
+                None if on_my && side != Choice::Both => i + 1,
+                None => continue,
+            };
+            // "both ankle bones": a check of both sides, not pain in both.
+            if side == Choice::Both && (i + 1..=end).any(|j| self.norm(j) == "bone") {
+                continue;
+            }
+            // "my right side is fine".
+            if self.negated_after(end) {
+                continue;
+            }
+            if self.child && self.first_person_clause(i) {
+                continue;
+            }
+            found.push((i, end, side));
+        }
+        let pick = found
+            .iter()
+            .find(|f| f.2 == Choice::Both)
+            .or_else(|| found.first());
+        if let Some(&(s, e, side)) = pick {
+            self.raws.push(Raw {
+                item: Item::Side,
+                answer: Some(FoundAnswer::Choice(side)),
+                start: s,
+                end: e,
+                negated: false,
+                hedged: false,
+                approximate: false,
+                sign_only: false,
+            });
+        }
+    }
+
+    /// Whether the text is about the writer's child: a word for a child (or
+    /// "my 12-year-old") in the first sentence.
+    fn detect_child(&self) -> bool {
+        for i in 0..self.len() {
+            if self.sentence[i] > 0 {
+                break;
+            }
+            if self.t.is(i, class::CHILD_WORD) {
+                return true;
+            }
+            let w = self.norm(i);
+            if matches!(w, "my" | "our")
+                && matches!(
+                    self.t.list.get(i + 1).map(|t| t.kind),
+                    Some(Kind::Number(_))
+                )
+                && self.norm(i + 2) == "year"
+                && self.norm(i + 3) == "old"
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the clause of token `i` is about the writer (in a text about
+    /// their child).
+    fn first_person_clause(&self, i: usize) -> bool {
+        self.writer.get(i).copied().unwrap_or(false)
+    }
+
+    /// Marks the pieces of clauses (split at commas too) that are about the
+    /// writer: a first-person word and no word for the child.
+    fn mark_writer(&mut self) {
+        let n = self.len();
+        let mut writer = vec![false; n];
+        let mut lo = 0;
+        while lo < n {
+            let mut hi = lo;
+            while hi + 1 < n && self.clause[hi + 1] == self.clause[lo] && self.norm(hi + 1) != "," {
+                hi += 1;
+            }
+            let about_writer = self.writer_piece(lo, hi);
+            writer[lo..=hi].iter_mut().for_each(|w| *w = about_writer);
+            lo = hi + 1;
+        }
+        self.writer = writer;
+    }
+
+    fn writer_piece(&self, lo: usize, hi: usize) -> bool {
+        let mut first = false;
+        let mut child = false;
+        for j in lo..=hi {
+            if self.t.is(j, class::FIRST_PERSON) {
+                let child_next = self.t.is(j + 1, class::CHILD_WORD)
+                    || matches!(
+                        self.t.list.get(j + 1).map(|t| t.kind),
+                        Some(Kind::Number(_))
+                    );
+                if !child_next {
+                    first = true;
+                }
+            }
+            if self.t.is(j, class::CHILD_WORD | class::CHILD_PRONOUN) {
+                child = true;
+            }
+        }
+        first && !child
+    }
+
+    /// Sex: the child's (son, daughter, his, her) or the writer's (woman, M/F
+    /// after the age is read with the numbers).
+    fn sex(&mut self) {
+        let mut pick: Option<(usize, Choice)> = None;
+        if self.child {
+            for i in (0..self.len()).filter(|&i| self.t.is(i, class::CHILD_WORD)) {
+                let w = self.norm(i);
+                if let Some(&(_, Some(c))) = CHILD_WORDS.iter().find(|(x, _)| *x == w) {
+                    pick = Some((i, c));
+                    break;
+                }
+            }
+            if pick.is_none() {
+                for i in (0..self.len()).filter(|&i| self.t.is(i, class::CHILD_PRONOUN)) {
+                    let w = self.norm(i);
+                    if let Some(&(_, c)) = CHILD_PRONOUNS.iter().find(|(x, _)| *x == w) {
+                        pick = Some((i, c));
+                        break;
+                    }
+                }
+            }
+        } else {
+            for i in (0..self.len()).filter(|&i| self.t.is(i, class::SEX_WORD)) {
+                let w = self.norm(i);
+                if let Some(&(_, c)) = SEX_WORDS.iter().find(|(x, _)| *x == w) {
+                    if self.used[i] {
+                        continue;
+                    }
+                    pick = Some((i, c));
+                    break;
+                }
+            }
+        }
+        if let Some((i, c)) = pick {
+            self.raws.push(Raw {
+                item: Item::Sex,
+                answer: Some(FoundAnswer::Choice(c)),
+                start: i,
+                end: i + 1,
+                negated: false,
+                hedged: false,
+                approximate: false,
+                sign_only: false,
+            });
+        }
+    }
+
+    /// In a text about the writer's child, drops what the writer says about
+    /// themselves.
+    fn filter_subject(&mut self) {
+        if !self.child {
+            return;
+        }
+        let raws = std::mem::take(&mut self.raws);
+        self.raws = raws
+            .into_iter()
+            .filter(|r| {
+                matches!(r.item, Item::Sex | Item::Side) || !self.first_person_clause(r.start)
+            })
+            .collect();
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        let s = self.t.list.get(start).map_or(0, |t| t.start);
+        let e = end
+            .checked_sub(1)
+            .and_then(|k| self.t.list.get(k))
+            .map_or(s, |t| t.end)
+            .max(s);
+        Span {
+            start: s,
+            end: e,
+            text: self.text[s..e].to_owned(),
+        }
+    }
+
+    /// Builds the document: findings in text order, unused sentences, and
+    /// the assessment.
+    fn finish(mut self) -> Parsed {
+        self.raws.sort_by_key(|r| (r.start, r.end, r.item));
+        self.raws.dedup_by(|a, b| {
+            a.item == b.item && a.start == b.start && a.end == b.end && a.answer == b.answer
+        });
+        let mut covered = vec![false; self.len()];
+        for r in &self.raws {
+            for c in &mut covered[r.start..r.end.min(self.len())] {
+                *c = true;
+            }
+        }
+        // Unused: sentences with no finding at all.
+        let mut unused = Vec::new();
+        let mut s = 0;
+        while s < self.len() {
+            let mut e = s;
+            while e < self.len() && self.sentence[e] == self.sentence[s] {
+                e += 1;
+            }
+            let words = (s..e)
+                .filter(|&i| self.t.list[i].kind != Kind::Punct)
+                .count();
+            if words > 0 && !(s..e).any(|i| covered[i]) {
+                let mut last = e;
+                while last > s && self.t.list[last - 1].kind == Kind::Punct {
+                    last -= 1;
+                }
+                unused.push(self.span(s, last.max(s + 1)));
+            }
+            s = e;
+        }
+        let assessment = self.assessment();
+        let findings = self
+            .raws
+            .iter()
+            .map(|r| Finding {
+                item: r.item,
+                answer: r.answer,
+                span: self.span(r.start, r.end),
+                negated: r.negated,
+                hedged: r.hedged,
+                approximate: r.approximate,
+            })
+            .collect();
+        Parsed {
+            findings,
+            unused,
+            assessment,
+        }
+    }
+
+    fn assessment(&self) -> Assessment {
+        let mut a = Assessment::new();
+        let mut places = Locations::new();
+        let mut numbers: Vec<Option<(f64, bool)>> = vec![None; Item::COUNT];
+        let mut yes_no: Vec<Option<bool>> = vec![None; Item::COUNT];
+        let mut choices: Vec<Option<Choice>> = vec![None; Item::COUNT];
+        for r in &self.raws {
+            let Some(answer) = r.answer else { continue };
+            let k = r.item.index();
+            match answer {
+                FoundAnswer::YesNo(v) => {
+                    let present = v == YesNo::Present;
+                    yes_no[k] = Some(yes_no[k].unwrap_or(false) || present);
+                }
+                FoundAnswer::Number(v) => {
+                    // A stated value beats an estimate; otherwise the first.
+                    if numbers[k].is_none_or(|(_, approx)| approx && !r.approximate) {
+                        numbers[k] = Some((v, r.approximate));
+                    }
+                }
+                FoundAnswer::Choice(c) => {
+                    if choices[k].is_none() {
+                        choices[k] = Some(c);
+                    }
+                }
+                FoundAnswer::Location(l) => {
+                    places.insert(l);
+                }
+            }
+        }
+        for &item in Item::ALL {
+            let k = item.index();
+            let answer = match item.info().kind {
+                AnswerKind::YesNo => {
+                    yes_no[k].map(|p| if p { Answer::Present } else { Answer::Absent })
+                }
+                AnswerKind::Number { .. } => numbers[k].map(|(v, _)| Answer::Number(v)),
+                AnswerKind::Choice { .. } => choices[k].map(Answer::Choice),
+                _ => (!places.is_empty()).then_some(Answer::Locations(places)),
+            };
+            if let Some(answer) = answer {
+                // A value out of the item's range is left out.
+                let _ = a.set(item, answer);
+            }
+        }
+        if a.validate().is_err() {
+            a.clear(Item::HeightCm).clear(Item::WeightKg);
+            if a.validate().is_err() {
+                a.clear(Item::Bmi);
+            }
+        }
+        let setting = match a.number(Item::Age) {
+            Some(age) if age < 18.0 => Setting::Children,
+            None if self.child => Setting::Children,
+            _ if a.is_present(Item::Runner) => Setting::Runners,
+            _ => Setting::GeneralPractice,
+        };
+        a.set_setting(Some(setting));
+        a
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,655 @@
+//! Numbers with units: age, duration, pain score, weekly distance, height,
+//! weight, BMI and temperature.
+
+use super::text::Kind;
+use super::{FoundAnswer, Raw, Reader, YesNo};
+use crate::item::{Choice, Item};
+use crate::knowledge::phrases::{
+    AGE_BEFORE, CHILD_WORDS, Measure, ROUGH_NUMBER_WORDS, SEX_WORDS, SHORTHAND_DURATIONS, UNITS,
+};
+
+/// A number in the text: digits, or number words ("seventy-two", "a couple of").
+#[derive(Debug, Clone, Copy)]
+struct Num {
+    start: usize,
+    end: usize,
+    value: f64,
+    /// "a" or "an": a number only right before a unit.
+    article: bool,
+    /// "a few", "several": a rough count.
+    rough: bool,
+    word: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum When {
+    /// "for 3 weeks", "6/52".
+    Stated,
+    /// "4 days ago", "yesterday": counts when the sentence tells of the onset.
+    Event,
+    /// "since last summer".
+    Loose,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Duration {
+    when: When,
+    days: f64,
+    approximate: bool,
+    start: usize,
+    end: usize,
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// Reads every number and adds what it states to the reader's findings.
+pub(super) fn read(r: &mut Reader<'_>) {
+    let nums = numbers(r);
+    let mut out: Vec<Raw> = Vec::new();
+    let mut durations: Vec<Duration> = Vec::new();
+    let mut ages: Vec<(usize, usize, f64, bool)> = Vec::new();
+    let mut consumed_to = 0;
+    for (k, n) in nums.iter().enumerate() {
+        if n.start < consumed_to {
+            continue;
+        }
+        let e = n.end;
+        let next = r.norm(e);
+        let v = n.value;
+        // Shorthand and scores: 7/10, 6/52, 3/12, 10/7.
+        if next == "/" && !n.word {
+            if let Some(Kind::Number(d)) = r.t.list.get(e + 1).map(|t| t.kind) {
+                if (d - 10.0).abs() < f64::EPSILON && v <= 10.0 {
+                    push(
+                        &mut out,
+                        r.len(),
+                        Item::Severity,
+                        FoundAnswer::Number(v),
+                        n.start,
+                        e + 2,
+                        false,
+                    );
+                    consumed_to = e + 2;
+                    continue;
+                }
+                if let Some(&(_, factor)) = SHORTHAND_DURATIONS
+                    .iter()
+                    .find(|(den, _)| (den - d).abs() < f64::EPSILON)
+                {
+                    let ago = r.norm(e + 2) == "ago";
+                    let excluded = r.norm(n.start.wrapping_sub(1)) == "x";
+                    if !excluded {
+                        durations.push(Duration {
+                            when: if ago { When::Event } else { When::Stated },
+                            days: v * factor,
+                            approximate: false,
+                            start: n.start,
+                            end: e + 2 + usize::from(ago),
+                        });
+                    }
+                    consumed_to = e + 2;
+                    continue;
+                }
+            }
+        }
+        // "4 out of 10", "4 of 10".
+        let of_ten = |at: usize| {
+            r.norm(at) == "of"
+                && nums
+                    .get(k + 1)
+                    .is_some_and(|m| m.start == at + 1 && (m.value - 10.0).abs() < f64::EPSILON)
+        };
+        if v <= 10.0 && (of_ten(e) || (next == "out" && of_ten(e + 1))) {
+            let end = if next == "out" { e + 3 } else { e + 2 };
+            push(
+                &mut out,
+                r.len(),
+                Item::Severity,
+                FoundAnswer::Number(v),
+                n.start,
+                end,
+                false,
+            );
+            consumed_to = end;
+            continue;
+        }
+        // Age: "62-year-old", "38 y/o", "45M", "52 M,".
+        let year_old = matches!(next, "year" | "years" | "yr" | "yrs" | "y")
+            && matches!(r.norm(e + 1), "old" | "olds");
+        let y_o = next == "y" && r.norm(e + 1) == "/" && r.norm(e + 2) == "o";
+        if (year_old || y_o || next == "yo") && !n.article {
+            let end = if year_old {
+                e + 2
+            } else if y_o {
+                e + 3
+            } else {
+                e + 1
+            };
+            ages.push((n.start, end, v, true));
+            consumed_to = end;
+            continue;
+        }
+        if matches!(next, "m" | "f") && !n.word && v.fract() == 0.0 && (1.0..=110.0).contains(&v) {
+            let tok = r.t.list[e];
+            let after = r.norm(e + 1);
+            let closes = !tok.space_before
+                || e + 1 >= r.len()
+                || matches!(after, "," | "." | ";" | ")" | "with" | "\n");
+            if tok.upper && closes {
+                ages.push((n.start, e + 1, v, true));
+                let sex = if next == "m" {
+                    Choice::Male
+                } else {
+                    Choice::Female
+                };
+                push(
+                    &mut out,
+                    r.len(),
+                    Item::Sex,
+                    FoundAnswer::Choice(sex),
+                    e,
+                    e + 1,
+                    false,
+                );
+                consumed_to = e + 1;
+                continue;
+            }
+        }
+        // Temperature: "T 38.7", "temp of 38.5", "38.5C".
+        let before = r.norm(n.start.wrapping_sub(1));
+        let before2 = r.norm(n.start.wrapping_sub(2));
+        let temp_word = |w: &str| matches!(w, "t" | "temp" | "temperature");
+        if temp_word(before) || (before == "of" && temp_word(before2)) || matches!(next, "c" | "°")
+        {
+            let fever = (38.0..43.0).contains(&v) || (100.4..110.0).contains(&v);
+            // A measured normal temperature states that there is no fever.
+            let normal = (35.0..37.5).contains(&v) || (95.0..99.5).contains(&v);
+            if fever || normal {
+                let answer = if fever { YesNo::Present } else { YesNo::Absent };
+                push(
+                    &mut out,
+                    r.len(),
+                    Item::Fever,
+                    FoundAnswer::YesNo(answer),
+                    n.start,
+                    e,
+                    false,
+                );
+                consumed_to = e + usize::from(matches!(next, "c" | "°"));
+                continue;
+            }
+        }
+        // BMI: "BMI 31", "BMI is 31", "(BMI of 34)".
+        let bmi = (1..=3).any(|b| {
+            n.start >= b
+                && r.norm(n.start - b) == "bmi"
+                && (n.start - b + 1..n.start).all(|j| {
+                    matches!(
+                        r.norm(j),
+                        "is" | "of" | ":" | "=" | "was" | "around" | "about"
+                    )
+                })
+        });
+        if bmi && !n.word {
+            push(
+                &mut out,
+                r.len(),
+                Item::Bmi,
+                FoundAnswer::Number(v),
+                n.start,
+                e,
+                false,
+            );
+            consumed_to = e;
+            continue;
+        }
+        // Units.
+        if let Some(&(_, measure, factor)) = UNITS.iter().find(|(u, _, _)| *u == next) {
+            let approx = approximate_before(r, n) || n.rough || matches!(r.norm(e + 1), "ish");
+            match measure {
+                Measure::Days => {
+                    if let Some(d) = duration(r, n, e, factor, approx) {
+                        consumed_to = d.end;
+                        durations.push(d);
+                        continue;
+                    }
+                }
+                Measure::Km if weekly(r, n.start, e + 1) && !n.article => {
+                    push(
+                        &mut out,
+                        r.len(),
+                        Item::WeeklyDistanceKm,
+                        FoundAnswer::Number(round1(v * factor)),
+                        n.start,
+                        e + 1,
+                        approx,
+                    );
+                    consumed_to = e + 1;
+                    continue;
+                }
+                Measure::Cm => {
+                    let cm = v * factor;
+                    let plausible = if factor > 1.0 {
+                        (1.0..=2.5).contains(&v) && v.fract() != 0.0
+                    } else {
+                        (40.0..=250.0).contains(&v)
+                    };
+                    if plausible && !n.article {
+                        push(
+                            &mut out,
+                            r.len(),
+                            Item::HeightCm,
+                            FoundAnswer::Number(round1(cm)),
+                            n.start,
+                            e + 1,
+                            approx,
+                        );
+                        consumed_to = e + 1;
+                        continue;
+                    }
+                }
+                Measure::Inch if factor > 1.0 && (3.0..=7.0).contains(&v) && !n.article => {
+                    // Feet, then inches: 5'5", 5 ft 4, six foot two.
+                    let mut inches = 0.0;
+                    let mut end = e + 1;
+                    if let Some(m) = nums.get(k + 1).filter(|m| m.start == e + 1 && !m.article) {
+                        if m.value < 12.0 {
+                            inches = m.value;
+                            end = m.end;
+                            if matches!(r.norm(end), "\"" | "inch" | "inches" | "in") {
+                                end += 1;
+                            }
+                        }
+                    }
+                    let cm = (v * 12.0 + inches) * 2.54;
+                    push(
+                        &mut out,
+                        r.len(),
+                        Item::HeightCm,
+                        FoundAnswer::Number(round1(cm)),
+                        n.start,
+                        end,
+                        approx,
+                    );
+                    consumed_to = end;
+                    continue;
+                }
+                Measure::Kg if !n.article => {
+                    let lost = (1..=3).any(|b| {
+                        matches!(
+                            r.norm(n.start.wrapping_sub(b)),
+                            "lost"
+                                | "lose"
+                                | "losing"
+                                | "gained"
+                                | "gain"
+                                | "put"
+                                | "dropped"
+                                | "down"
+                                | "up"
+                        )
+                    });
+                    if !lost {
+                        let mut kg = v * factor;
+                        let mut end = e + 1;
+                        // "13 st 4 (lb)".
+                        if matches!(next, "st" | "stone" | "stones") {
+                            if let Some(m) = nums
+                                .get(k + 1)
+                                .filter(|m| m.start == e + 1 && m.value < 14.0)
+                            {
+                                kg += m.value * 0.453_592_37;
+                                end = m.end;
+                                if matches!(r.norm(end), "lb" | "lbs" | "pounds") {
+                                    end += 1;
+                                }
+                            }
+                        }
+                        if (2.0..=350.0).contains(&kg) {
+                            push(
+                                &mut out,
+                                r.len(),
+                                Item::WeightKg,
+                                FoundAnswer::Number(round1(kg)),
+                                n.start,
+                                end,
+                                approx,
+                            );
+                        }
+                        consumed_to = end;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Ages with no unit: "I'm 41", "aged 62", "son is 9", "daughter (9)",
+        // "Male, 44,", "73, retired nurse", "Now, at 67,".
+        if n.article || n.rough || v.fract() != 0.0 || !(1.0..=110.0).contains(&v) {
+            continue;
+        }
+        let unit_next = UNITS.iter().any(|(u, _, _)| *u == next)
+            || matches!(
+                next,
+                "/" | "'"
+                    | "\""
+                    | "x"
+                    | "times"
+                    | "%"
+                    | "am"
+                    | "pm"
+                    | "th"
+                    | "st"
+                    | "nd"
+                    | "rd"
+                    | "deg"
+                    | "degrees"
+                    | ":"
+                    | "-"
+            );
+        if unit_next {
+            continue;
+        }
+        let first = r.child && r.first_person_clause(n.start);
+        let i_am = before == "i'm" || (before == "am" && before2 == "i");
+        if AGE_BEFORE.contains(&before) && before != "is" && !(r.child && i_am) && !first {
+            let lead = if before == "am" { 2 } else { 1 };
+            ages.push((n.start - lead, e, v, true));
+            continue;
+        }
+        let child_word = |w: &str| CHILD_WORDS.iter().any(|(c, _)| *c == w);
+        if child_word(before)
+            || (before == "is" && child_word(before2))
+            || (before == "(" && child_word(before2) && next == ")")
+        {
+            ages.push((n.start, e + usize::from(next == ")"), v, true));
+            continue;
+        }
+        let closing = e >= r.len() || matches!(next, "," | "." | ")" | ";" | "\n" | "and");
+        if before == "at" && closing && v >= 16.0 && !first {
+            ages.push((n.start, e, v, true));
+            continue;
+        }
+        let opening = n.start == 0 || matches!(before, "," | "." | "(" | "\n" | ";");
+        let label = matches!(
+            before2,
+            "bmi" | "t" | "temp" | "bp" | "hr" | "score" | "vas" | "nmol"
+        );
+        let sex_next = next == "," && SEX_WORDS.iter().any(|(w, _)| *w == r.norm(e + 1));
+        if opening && closing && !label && !first && (r.sentence[n.start] <= 2 || sex_next) {
+            ages.push((n.start, e, v, sex_next));
+        }
+    }
+    if let Some(&(s, e, v, _)) = ages.iter().find(|a| a.3).or_else(|| ages.first()) {
+        push(
+            &mut out,
+            r.len(),
+            Item::Age,
+            FoundAnswer::Number(v),
+            s,
+            e,
+            false,
+        );
+    }
+    loose_and_days(r, &mut durations);
+    if let Some(d) = choose_duration(r, &durations) {
+        push(
+            &mut out,
+            r.len(),
+            Item::DurationDays,
+            FoundAnswer::Number(d.days.round()),
+            d.start,
+            d.end,
+            d.approximate,
+        );
+    }
+    r.raws.extend(out);
+}
+
+fn push(
+    out: &mut Vec<Raw>,
+    len: usize,
+    item: Item,
+    answer: FoundAnswer,
+    start: usize,
+    end: usize,
+    approximate: bool,
+) {
+    out.push(Raw {
+        item,
+        answer: Some(answer),
+        start,
+        end: end.min(len).max(start + 1),
+        negated: false,
+        hedged: false,
+        approximate,
+        sign_only: false,
+    });
+}
+
+/// The numbers in the text, in order, longest reading first at each start.
+#[allow(clippy::many_single_char_names)] // token positions: s, e, i, w, v
+fn numbers(r: &Reader<'_>) -> Vec<Num> {
+    let mut out: Vec<Num> = Vec::new();
+    let mut words = r.number_words.clone();
+    words.sort_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))));
+    let mut w = 0;
+    let mut i = 0;
+    while i < r.len() {
+        while w < words.len() && words[w].0 < i {
+            w += 1;
+        }
+        if let Kind::Number(v) = r.t.list[i].kind {
+            out.push(Num {
+                start: i,
+                end: i + 1,
+                value: v,
+                article: false,
+                rough: false,
+                word: false,
+            });
+            i += 1;
+            continue;
+        }
+        if w < words.len() && words[w].0 == i {
+            let (s, e, v) = words[w];
+            let text = r.t.hay[r.t.list[s].nstart..r.t.list[e - 1].nend].to_owned();
+            let article = matches!(text.as_str(), "a" | "an");
+            let rough = ROUGH_NUMBER_WORDS.contains(&text.as_str());
+            let mut num = Num {
+                start: s,
+                end: e,
+                value: v,
+                article,
+                rough,
+                word: true,
+            };
+            // "seventy two", "twenty-one".
+            if (20.0..100.0).contains(&v) && v % 10.0 == 0.0 {
+                let next_word = words[w..]
+                    .iter()
+                    .take_while(|x| x.0 <= e)
+                    .find(|x| x.0 == e);
+                if let Some(&(s2, e2, v2)) = next_word {
+                    if (1.0..10.0).contains(&v2) && e2 == s2 + 1 {
+                        num.value += v2;
+                        num.end = e2;
+                    }
+                }
+            }
+            // "one and a half", "two and a half".
+            if r.norm(num.end) == "and"
+                && r.norm(num.end + 1) == "a"
+                && r.norm(num.end + 2) == "half"
+            {
+                num.value += 0.5;
+                num.end += 3;
+            }
+            i = num.end;
+            out.push(num);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether the number is marked as rough ("about 3 weeks", "~40 km").
+fn approximate_before(r: &Reader<'_>, n: &Num) -> bool {
+    r.about_end.get(n.start).copied().unwrap_or(false)
+}
+
+/// Whether a distance is a weekly volume: "a week" (or "/wk", "weekly") right
+/// after it, or close by in the same sentence ("6 days a week, 70 km").
+fn weekly(r: &Reader<'_>, start: usize, end: usize) -> bool {
+    let at = |p: usize| r.week_at.get(p).copied().unwrap_or(false);
+    at(end)
+        || (start.saturating_sub(6)..=start + 6)
+            .any(|p| at(p) && r.sentence.get(p) == r.sentence.get(start))
+}
+
+fn duration(
+    r: &Reader<'_>,
+    n: &Num,
+    unit: usize,
+    factor: f64,
+    approximate: bool,
+) -> Option<Duration> {
+    let end = unit + 1;
+    let after = r.norm(end);
+    let before = r.norm(n.start.wrapping_sub(1));
+    let before2 = r.norm(n.start.wrapping_sub(2));
+    if matches!(after, "old" | "later" | "earlier" | "before") {
+        return None;
+    }
+    // "6 days a week", "12 hours a week": a frequency, not a duration.
+    if r.week_at.get(end).copied().unwrap_or(false) {
+        return None;
+    }
+    // "running for 20 years", "every 2 weeks", "after 4 weeks of heel cups".
+    let activity = (2..=4).any(|b| {
+        matches!(
+            r.norm(n.start.wrapping_sub(b)),
+            "running" | "run" | "ran" | "runner" | "jogging" | "playing" | "training"
+        ) && (1..b).any(|c| r.norm(n.start.wrapping_sub(c)) == "for")
+    });
+    if activity
+        || matches!(
+            before,
+            "every" | "each" | "per" | "x" | "first" | "within" | "in"
+        )
+        || (before == "after" && after == "of")
+    {
+        return None;
+    }
+    let ago = after == "ago";
+    if factor == 0.0 && !ago {
+        return None;
+    }
+    if n.article && !ago {
+        let lead = matches!(
+            before,
+            "for"
+                | "been"
+                | "about"
+                | "over"
+                | "past"
+                | "last"
+                | "nearly"
+                | "almost"
+                | "than"
+                | "around"
+        );
+        if !lead && after != "now" {
+            return None;
+        }
+    }
+    let _ = before2;
+    Some(Duration {
+        when: if ago { When::Event } else { When::Stated },
+        days: n.value * factor,
+        approximate,
+        start: n.start,
+        end: end + usize::from(ago),
+    })
+}
+
+/// "since last summer", "for the last month", "yesterday".
+fn loose_and_days(r: &Reader<'_>, out: &mut Vec<Duration>) {
+    for &(s, e, d) in &r.loose {
+        out.push(Duration {
+            when: When::Loose,
+            days: d,
+            approximate: true,
+            start: s,
+            end: e,
+        });
+    }
+    for &(s, e, d, rough) in &r.days {
+        out.push(Duration {
+            when: When::Event,
+            days: d,
+            approximate: rough,
+            start: s,
+            end: e,
+        });
+    }
+    out.sort_by_key(|d| d.start);
+}
+
+/// Whether the sentence of token `i` tells how the pain began: a current
+/// injury, or words such as "started".
+fn onset_sentences(r: &Reader<'_>) -> Vec<bool> {
+    let mut onset = vec![false; r.sent_history.len()];
+    for f in &r.raws {
+        let injury = f.answer == Some(FoundAnswer::YesNo(YesNo::Present))
+            && matches!(
+                f.item,
+                Item::Trauma
+                    | Item::RolledAnkle
+                    | Item::PopAtOnset
+                    | Item::HighEnergyInjury
+                    | Item::UnableToBearWeightAtInjury
+                    | Item::PunctureWound
+            );
+        if injury {
+            onset[r.sentence[f.start] as usize] = true;
+        }
+    }
+    for j in 0..r.len() {
+        if matches!(
+            r.norm(j),
+            "started" | "began" | "begun" | "start" | "onset" | "happened"
+        ) {
+            onset[r.sentence[j] as usize] = true;
+        }
+    }
+    onset
+}
+
+fn choose_duration(r: &Reader<'_>, all: &[Duration]) -> Option<Duration> {
+    if let Some(d) = all.iter().find(|d| d.when == When::Stated) {
+        return Some(*d);
+    }
+    let onset = onset_sentences(r);
+    for d in all.iter().filter(|d| d.when == When::Event) {
+        let sent = r.sentence[d.start];
+        let history = r.sent_history[sent as usize] && !r.sent_present[sent as usize];
+        if !history && onset[sent as usize] {
+            return Some(*d);
+        }
+        // "Three weeks ago I finished ... and since then": an estimate.
+        let since_then = (d.end..r.len().min(d.end + 30))
+            .take_while(|&j| r.sentence[j] == sent)
+            .any(|j| r.norm(j) == "since" && r.norm(j + 1) == "then");
+        if since_then {
+            return Some(Duration {
+                approximate: true,
+                ..*d
+            });
+        }
+    }
+    all.iter().find(|d| d.when == When::Loose).copied()
+}

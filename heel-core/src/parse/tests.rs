@@ -1,0 +1,214 @@
+use super::*;
+
+fn answers(text: &str) -> Assessment {
+    parse(text).unwrap().assessment
+}
+
+fn finding(p: &Parsed, item: Item) -> &Finding {
+    p.findings
+        .iter()
+        .find(|f| f.item == item)
+        .unwrap_or_else(|| panic!("no {item} in {:#?}", p.findings))
+}
+
+#[test]
+fn negation_covers_a_list_and_stops_at_but() {
+    let a = answers("No swelling or redness. No numbness or tingling, but it does burn.");
+    assert_eq!(a.get(Item::Swelling), Some(Answer::Absent));
+    assert_eq!(a.get(Item::Redness), Some(Answer::Absent));
+    assert_eq!(a.get(Item::Numbness), Some(Answer::Absent));
+    assert_eq!(a.get(Item::Tingling), Some(Answer::Absent));
+    assert_eq!(a.get(Item::Burning), Some(Answer::Present));
+}
+
+#[test]
+fn denials_in_many_forms() {
+    let a = answers(
+        "Denies fever, night pain or weight loss. He hasn't had any injections. \
+         It started without an injury. Thompson neg. Afebrile.",
+    );
+    for item in [
+        Item::Fever,
+        Item::NightPain,
+        Item::UnexplainedWeightLoss,
+        Item::HeelSteroidInjection,
+        Item::Trauma,
+        Item::ThompsonTest,
+    ] {
+        assert_eq!(a.get(item), Some(Answer::Absent), "{item}");
+    }
+}
+
+#[test]
+fn pseudo_negations_are_not_negations() {
+    let a =
+        answers("Not only the heel but also the arch hurts. There's no doubt it's worse barefoot.");
+    assert!(a.locations().contains(Location::Arch));
+    assert_eq!(a.get(Item::WorseBarefootHardFloor), Some(Answer::Present));
+}
+
+#[test]
+fn hedges_give_no_answer() {
+    let p = parse("Maybe a bit swollen. ?subtle redness. No injury that we know of.").unwrap();
+    for item in [Item::Swelling, Item::Redness, Item::Trauma] {
+        let f = finding(&p, item);
+        assert!(f.hedged && f.answer.is_none(), "{item}");
+        assert_eq!(p.assessment.get(item), None, "{item}");
+    }
+}
+
+#[test]
+fn red_flags_are_only_absent_when_negated() {
+    let a = answers("My heel hurts when I run. I feel fine otherwise.");
+    for item in [Item::Fever, Item::Trauma, Item::NightPain, Item::PainAtRest] {
+        assert_eq!(a.get(item), None, "{item}");
+    }
+}
+
+#[test]
+fn numbers_with_units() {
+    let a = answers(
+        "62-year-old woman. Pain for 2.5 years, 7/10 at worst. Runs about 20 miles a week. \
+         5'5\" and 13 stone.",
+    );
+    assert_eq!(a.get(Item::Age), Some(Answer::Number(62.0)));
+    assert_eq!(a.get(Item::Sex), Some(Answer::Choice(Choice::Female)));
+    assert_eq!(a.get(Item::DurationDays), Some(Answer::Number(913.0)));
+    assert_eq!(a.get(Item::Severity), Some(Answer::Number(7.0)));
+    assert_eq!(a.get(Item::WeeklyDistanceKm), Some(Answer::Number(32.2)));
+    assert_eq!(a.get(Item::HeightCm), Some(Answer::Number(165.1)));
+    assert_eq!(a.get(Item::WeightKg), Some(Answer::Number(82.6)));
+}
+
+#[test]
+fn clinical_shorthand() {
+    let a = answers("62F, 3/12 R heel pain.");
+    assert_eq!(a.get(Item::Age), Some(Answer::Number(62.0)));
+    assert_eq!(a.get(Item::Sex), Some(Answer::Choice(Choice::Female)));
+    assert_eq!(a.get(Item::DurationDays), Some(Answer::Number(90.0)));
+    assert_eq!(a.get(Item::Side), Some(Answer::Choice(Choice::Right)));
+    let b = answers("L achilles pain 6/52, 4 out of 10.");
+    assert_eq!(b.get(Item::DurationDays), Some(Answer::Number(42.0)));
+    assert_eq!(b.get(Item::Severity), Some(Answer::Number(4.0)));
+}
+
+#[test]
+fn number_words_and_loose_times() {
+    let p = parse("I'm forty-one. Ten days of pain.").unwrap();
+    assert_eq!(p.assessment.get(Item::Age), Some(Answer::Number(41.0)));
+    assert_eq!(
+        p.assessment.get(Item::DurationDays),
+        Some(Answer::Number(10.0))
+    );
+    let p = parse("It has hurt under my heel since last summer.").unwrap();
+    let d = finding(&p, Item::DurationDays);
+    assert!(d.approximate);
+    assert_eq!(d.answer, Some(FoundAnswer::Number(270.0)));
+}
+
+#[test]
+fn the_childs_details_not_the_writers() {
+    let a = answers(
+        "My 18-year-old son has pain at the back of both heels. I'm 47 and I run marathons myself.",
+    );
+    assert_eq!(a.get(Item::Age), Some(Answer::Number(18.0)));
+    assert_eq!(a.get(Item::Sex), Some(Answer::Choice(Choice::Male)));
+    assert_eq!(a.get(Item::Runner), None);
+    assert_eq!(a.get(Item::Side), Some(Answer::Choice(Choice::Both)));
+    assert!(a.locations().contains(Location::AchillesInsertion));
+}
+
+#[test]
+fn the_past_is_not_the_present() {
+    let a = answers("I broke that heel three years ago. Now it aches all over the heel.");
+    assert_eq!(a.get(Item::PreviousFracture), Some(Answer::Present));
+    assert_eq!(a.get(Item::Trauma), None);
+    assert_eq!(a.get(Item::DurationDays), None);
+}
+
+#[test]
+fn misspellings_and_spelling_variants() {
+    let a = answers("My achillies tendon is swolen, and my heal is sore with oedema.");
+    assert_eq!(a.get(Item::Swelling), Some(Answer::Present));
+    let b = answers("Dx plantar fasciitus, pain centre of the heel.");
+    assert!(b.locations().contains(Location::HeelPadCentre));
+}
+
+#[test]
+fn spans_point_into_the_text() {
+    let text = "Sharp pain, no fever.";
+    let p = parse(text).unwrap();
+    for f in &p.findings {
+        assert_eq!(&text[f.span.start..f.span.end], f.span.text);
+    }
+    let fever = finding(&p, Item::Fever);
+    assert!(fever.negated);
+    assert_eq!(fever.span.text, "fever");
+}
+
+#[test]
+fn unused_text_is_reported() {
+    let p = parse("The weather was lovely. My heel hurts when I run.").unwrap();
+    assert_eq!(p.unused.len(), 1);
+    assert_eq!(p.unused[0].text, "The weather was lovely");
+}
+
+#[test]
+fn too_long_a_text_is_refused() {
+    let text = "a ".repeat(MAX_TEXT_CHARS);
+    let err = parse(&text).unwrap_err();
+    assert_eq!(err.code(), "too_large");
+    assert_eq!(err.field(), "text");
+    assert!(parse(&"é".repeat(MAX_TEXT_CHARS)).is_ok());
+}
+
+#[test]
+fn empty_and_odd_texts() {
+    for text in [
+        "",
+        " ",
+        "\n\n",
+        "???",
+        "-",
+        "10/",
+        "/10",
+        "5'",
+        "é",
+        "😀 heel",
+        "no no no",
+    ] {
+        let p = parse(text).unwrap();
+        assert!(p.assessment.validate().is_ok());
+    }
+}
+
+#[test]
+fn long_adversarial_texts_stay_fast() {
+    // Every piece of the reader is bounded by a window or a single pass; a
+    // quadratic step would take seconds on these.
+    let pieces = [
+        "a ",
+        "no ",
+        "yesterday ",
+        "heel inner ",
+        "twenty a ",
+        "about 3 weeks ",
+        "my son ",
+        "left right both heel ",
+        "not ",
+        "maybe ",
+        "6/52 ",
+        "pain, ",
+        "x",
+        "? ",
+        "I ",
+    ];
+    for piece in pieces {
+        let text = piece.repeat(MAX_TEXT_CHARS / piece.len());
+        let started = std::time::Instant::now();
+        let p = parse(&text).unwrap();
+        assert!(p.assessment.validate().is_ok());
+        let took = started.elapsed();
+        assert!(took.as_secs_f64() < 3.0, "{piece:?}: {took:?}");
+    }
+}
