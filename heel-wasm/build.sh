@@ -27,7 +27,9 @@ name=heel
 # `parse` brings the free-text vocabulary, the reader and the Aho-Corasick
 # automaton builder: 283 KB gzipped with it (measured; turning off
 # aho-corasick's default `perf-literal` feature saves only 5 KB of that).
-budget_gzip=$((300 * 1024))
+# FHIR (the Questionnaire, response reader and Bundle) adds about 26 KB:
+# 309 KB gzipped with everything (measured). Shrinking it is open work.
+budget_gzip=$((330 * 1024))
 
 step() { printf '\n==> %s\n' "$*"; }
 
