@@ -11,6 +11,7 @@ use heel_core::{
 };
 use proptest::prelude::*;
 use proptest::sample::select;
+use proptest::test_runner::FileFailurePersistence;
 
 fn answer_for(item: Item) -> BoxedStrategy<Option<Answer>> {
     match item.info().kind {
@@ -147,8 +148,27 @@ fn items_in(test: &Test, out: &mut Vec<Item>) {
     }
 }
 
+/// 256 cases per property in the test command; `HEEL_PROPTEST_CASES=20000`
+/// for a longer search (rejections scale with it).
+fn config() -> ProptestConfig {
+    let cases = std::env::var("HEEL_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256);
+    ProptestConfig {
+        cases,
+        max_global_rejects: cases.saturating_mul(8).max(1024),
+        // Tests have no lib.rs beside them, so name the file outright
+        // (cargo runs tests from the package directory).
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "tests/properties.proptest-regressions",
+        ))),
+        ..ProptestConfig::default()
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(config())]
 
     #[test]
     fn any_text_parses_without_panic(text in ".{0,300}") {
@@ -229,7 +249,15 @@ proptest! {
         prop_assume!(row.condition != Condition::Other && row.setting.is_none());
         prop_assume!(!a.is_answered(row.item));
         prop_assume!(!LIKELIHOODS.iter().any(|l| l.item == row.item && l.condition == Condition::Other));
-        prop_assume!(!heel_core::knowledge::groups::CLUSTERS.iter().any(|k| k.members.contains(&row.item)));
+        // ... nor may an answer that switches a cluster on (trauma makes the
+        // Ottawa rules apply, and a negative rule rightly lowers fracture).
+        prop_assume!(!heel_core::knowledge::groups::CLUSTERS.iter().any(|k| {
+            let mut gate = Vec::new();
+            if let Some(t) = &k.applies_when {
+                items_in(t, &mut gate);
+            }
+            k.members.contains(&row.item) || gate.contains(&row.item)
+        }));
         let answer = if row.answer == "present" { Answer::Present } else { Answer::Absent };
         let odds = |a: &Assessment| {
             let s = score(a).unwrap();

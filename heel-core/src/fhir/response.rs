@@ -504,7 +504,10 @@ impl Reader {
                         return Err(Error::Duplicate { field: at });
                     }
                 }
-                (!set.is_empty()).then_some((Answer::Locations(set), values[0].path.clone()))
+                values
+                    .first()
+                    .filter(|_| !set.is_empty())
+                    .map(|first| (Answer::Locations(set), first.path.clone()))
             }
             AnswerKind::YesNo => match single(values)? {
                 None => None,
