@@ -23,6 +23,13 @@ use heel_core::{
 
 const USAGE: &str = "usage: assess [--json] [FILE]\n       assess --interview [--clinician] [--json]\n  reads an assessment document from FILE (or standard input), or asks the\n  questions one at a time, and prints the report";
 
+/// Writes to standard output; a reader that closes the pipe early (`| head`)
+/// ends the output quietly instead of panicking.
+fn write_out(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn main() -> ExitCode {
     let mut json = false;
     let mut path = None;
@@ -78,11 +85,11 @@ fn main() -> ExitCode {
 fn emit(report: Result<Report, String>, json: bool) -> ExitCode {
     match report {
         Ok(r) if json => {
-            println!("{}", r.to_json_pretty());
+            write_out(&format!("{}\n", r.to_json_pretty()));
             ExitCode::SUCCESS
         }
         Ok(r) => {
-            print!("{}", render(&r));
+            write_out(&render(&r));
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -155,8 +155,8 @@ def test_red_flags_set_the_level() -> None:
     assert report.triage.time_frame == "today"
     assert report.triage.who_to_see[0] == "urgent_care"
 
-    # With diabetes, the same heel is an emergency, and the diabetic foot team
-    # comes first.
+    # With diabetes, the same heel is an emergency: the emergency department
+    # first, then the diabetic foot team.
     report = heel.assess({"answers": dict(hot_heel, diabetes="present")})
     triage = report.triage
     assert triage.level == "emergency"
@@ -167,7 +167,7 @@ def test_red_flags_set_the_level() -> None:
     assert first.level == "emergency"
     emergency = next(lvl for lvl in heel.catalog().triage_levels if lvl.id == "emergency")
     assert (triage.action, triage.time_frame) == (emergency.action, emergency.time_frame)
-    assert triage.who_to_see == ["diabetic_foot_team", "emergency_department"]
+    assert triage.who_to_see == ["emergency_department", "diabetic_foot_team"]
     assert triage.who_source == "diabetes_uk"
     assert "infection_needs_care" in [s.advice for s in report.care_plan.steps]
 
@@ -591,8 +591,16 @@ def test_catalog() -> None:
             d["who_source"],
         )
         assert condition.who_to_see and set(condition.who_to_see) <= professionals
-        level = next(lvl for lvl in catalog.triage_levels if lvl.id == condition.care_level)
-        assert condition.likely_at == level.likely_threshold
+        # The lowest threshold among the clinician levels up to its own (a
+        # possible emergency condition already raises the triage to urgent).
+        order = [lvl.id for lvl in catalog.triage_levels]
+        care = order.index(condition.care_level)
+        thresholds = [
+            lvl.likely_threshold
+            for i, lvl in enumerate(catalog.triage_levels)
+            if 0 < i <= care
+        ] or [catalog.triage_levels[0].likely_threshold]
+        assert condition.likely_at == min(thresholds)
     assert catalog.conditions[-1].id == "other"
     assert catalog.conditions[-1].name == "Something else"
     cited = {s.id for s in catalog.sources}

@@ -179,7 +179,7 @@ describe("assess", () => {
     const diabetic = assess({ answers: { ...hotHeel, diabetes: "present" } });
     assert.equal(diabetic.triage.level, "emergency");
     assert.equal(diabetic.triage.reasons[0].rule, "infection_with_systemic_signs");
-    assert.deepEqual(diabetic.triage.who_to_see, ["diabetic_foot_team", "emergency_department"]);
+    assert.deepEqual(diabetic.triage.who_to_see, ["emergency_department", "diabetic_foot_team"]);
     assert.equal(diabetic.triage.who_source, "diabetes_uk");
   });
 });
@@ -197,7 +197,10 @@ describe("catalog", () => {
       assert.ok(l.likely_threshold > 0 && l.likely_threshold < 1);
     }
     for (const c of cat.conditions) {
-      assert.equal(c.likely_at, cat.triage_levels.find((l) => l.id === c.care_level).likely_threshold);
+      // The lowest threshold among the clinician levels up to its own.
+      const care = cat.triage_levels.findIndex((l) => l.id === c.care_level);
+      const thresholds = cat.triage_levels.filter((_, i) => i > 0 && i <= care).map((l) => l.likely_threshold);
+      assert.equal(c.likely_at, thresholds.length ? Math.min(...thresholds) : cat.triage_levels[0].likely_threshold);
       assert.ok(c.who_to_see.length > 0 && c.who_to_see.every((p) => professionals.includes(p)));
       assert.ok(cat.sources.some((s) => s.id === c.who_source));
     }

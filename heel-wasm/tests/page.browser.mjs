@@ -246,7 +246,7 @@ describe("the self-check page", () => {
     assert.equal(r.timeFrame, "at home; see someone if not better within two weeks");
     assert.match(r.action, /Self-care at home is a reasonable start/);
     // Who to see comes from the likely condition, in words and ids.
-    assert.equal(r.who, "Best placed to see first: a physiotherapist, a podiatrist and a family doctor (GP).");
+    assert.equal(r.who, "Best placed to see first: a physiotherapist, a podiatrist or a family doctor (GP).");
     assert.deepEqual(r.whoIds, ["physiotherapist", "podiatrist", "family_doctor"]);
     assert.equal(r.moreInfo, false, "enough information: no 'not enough information' panel");
     assert.match(r.notice, /not a diagnosis/);
@@ -295,9 +295,9 @@ describe("the self-check page", () => {
     assert.equal(r.levelText, "Emergency: now");
     assert.equal(r.timeFrame, "now");
     assert.match(r.action, /emergency department/);
-    // Who to see: the diabetic foot team first, then the emergency department.
-    assert.equal(r.who, "Best placed to see first: your diabetic foot team and an emergency department.");
-    assert.deepEqual(r.whoIds, ["diabetic_foot_team", "emergency_department"]);
+    // Who to see: the emergency department now, then the diabetic foot team.
+    assert.equal(r.who, "Best placed to see first: an emergency department or your diabetic foot team.");
+    assert.deepEqual(r.whoIds, ["emergency_department", "diabetic_foot_team"]);
     assert.ok(r.reasons.some((t) => t.startsWith("Warning sign")), "the red flags are listed as reasons");
     // The person did not know how it started. heel says it still needs that,
     // among the reasons, but an emergency is no time for more questions.
@@ -379,7 +379,7 @@ describe("the self-check page", () => {
     await page.waitForFunction(() => document.body.textContent.includes("Plantar fasciitis"));
     assert.equal(
       await page.textContent("body"),
-      "Plantar fasciitis, within days: Best placed to see first: a physiotherapist, a podiatrist and a family doctor (GP).",
+      "Plantar fasciitis, within days: Best placed to see first: a family doctor (GP), a physiotherapist or a podiatrist.",
     );
     checkTraffic(log);
     await context.close();
