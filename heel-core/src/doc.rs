@@ -251,14 +251,26 @@ pub(crate) fn from_json(text: &str) -> Result<Doc, Error> {
     .deserialize(&mut de)
     .and_then(|d| de.end().map(|()| d));
     parsed.map_err(|e| {
-        limit_error(&hit).unwrap_or_else(|| Error::InvalidDocument {
-            field: String::new(),
-            message: strip_position(&e.to_string()),
-            line: e.line(),
-            column: e.column(),
+        limit_error(&hit).unwrap_or_else(|| {
+            let message = strip_position(&e.to_string());
+            if message == NUMBER_OUT_OF_RANGE {
+                // Well-formed JSON, but a number no f64 can hold: a value
+                // error at the field being read, as a binding reports a
+                // host integer that is too wide.
+                return Error::number_too_large(hit.failed_at.borrow().clone().unwrap_or_default());
+            }
+            Error::InvalidDocument {
+                field: String::new(),
+                message,
+                line: e.line(),
+                column: e.column(),
+            }
         })
     })
 }
+
+/// serde_json's message for a number beyond the f64 range (`1e400`).
+const NUMBER_OUT_OF_RANGE: &str = "number out of range";
 
 /// Reads any serde deserializer into a [`Doc`], enforcing the size limits.
 pub(crate) fn from_deserializer<'de, D: Deserializer<'de>>(d: D) -> Result<Doc, Error> {
@@ -310,6 +322,24 @@ mod tests {
         let (path, limit) = hit.expect("limit recorded");
         assert!(limit.contains("levels"), "{limit}");
         assert!(path.starts_with("[0]"), "{path}");
+    }
+
+    #[test]
+    fn numbers_beyond_f64_are_out_of_range_at_their_field() {
+        for text in [
+            r#"{"answers": {"age": 1e400}}"#,
+            r#"{"answers": {"age": -1e400}}"#,
+            &format!(r#"{{"answers": {{"age": 1{}}}}}"#, "0".repeat(400)),
+        ] {
+            let e = from_json(text).unwrap_err();
+            assert_eq!(
+                (e.code(), e.field()),
+                ("out_of_range", "answers.age"),
+                "{text}"
+            );
+        }
+        // Within range, a long integer is a number like any other.
+        assert_eq!(from_json("1e300").unwrap(), Doc::Number(1e300));
     }
 
     #[test]

@@ -141,7 +141,10 @@ HOSTILE: list[tuple[str, Any, str]] = [
     ("object", Opaque(), "invalid_document"),
     ("object_answer", {"answers": {"age": Opaque()}}, "invalid_document"),
     ("complex_answer", {"answers": {"age": 1j}}, "invalid_document"),
-    ("huge_int", {"answers": {"age": 10**100}}, "invalid_document"),
+    # Wider than 128 bits: read as the nearest float, as JSON reads it...
+    ("huge_int", {"answers": {"age": 10**100}}, "out_of_range"),
+    # ... and beyond the float range: out of range, never an OverflowError.
+    ("huger_int", {"answers": {"age": 10**400}}, "out_of_range"),
     ("big_int", {"answers": {"age": 2**64}}, "out_of_range"),
     ("negative_big_int", {"answers": {"age": -(2**70)}}, "out_of_range"),
     ("nan", {"answers": {"age": float("nan")}}, "out_of_range"),
@@ -172,6 +175,26 @@ HOSTILE: list[tuple[str, Any, str]] = [
 @pytest.mark.parametrize(("name", "document", "code"), HOSTILE, ids=[h[0] for h in HOSTILE])
 def test_hostile_input_is_rejected_cleanly(name: str, document: Any, code: str) -> None:
     assert rejected(document).code == code
+
+
+def test_integer_overflow_is_out_of_range_not_overflow_error() -> None:
+    for value in (10**400, -(10**400), 2**1024):
+        e = rejected({"answers": {"age": value}})
+        assert (e.code, e.field) == ("out_of_range", "answers.age")
+        assert "OverflowError" not in e.message
+        assert e.message.startswith("answers.age: ")
+    # An int wider than 128 bits but within the float range reads as JSON reads it.
+    as_int = rejected({"answers": {"age": 10**40}})
+    as_text = rejected('{"answers": {"age": 10000000000000000000000000000000000000000}}')
+    assert (as_int.code, as_int.field, as_int.message) == (
+        as_text.code,
+        as_text.field,
+        as_text.message,
+    )
+    # The same through next_questions' options.
+    with pytest.raises(heel.InvalidOptionsError) as caught:
+        heel.next_questions({}, limit=10**400)
+    assert (caught.value.code, caught.value.field) == ("out_of_range", "limit")
 
 
 def test_dataclasses_read_as_documents() -> None:
