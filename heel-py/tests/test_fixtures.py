@@ -230,7 +230,9 @@ def test_option_error_is_rusts(case: dict[str, Any]) -> None:
     assert case["message_contains"] in e.message
 
 
-@pytest.mark.parametrize("case", ERRORS["option_errors"], ids=lambda c: c["name"])
+@pytest.mark.parametrize(
+    "case", [c for c in ERRORS["option_errors"] if isinstance(c["input"], dict)], ids=lambda c: c["name"]
+)
 def test_option_error_through_keywords(case: dict[str, Any]) -> None:
     options = case["input"]
     if not set(options) <= {"self_report_only", "limit", "skip"}:
@@ -252,3 +254,67 @@ def test_text_error(case: dict[str, Any]) -> None:
     e = caught.value
     assert (e.code, e.field) == (case["code"], case["field"])
     assert case["message_contains"] in e.message
+
+
+def host_value(value: Any) -> Any:
+    """A host_errors input as Python values (see the description in errors.json)."""
+    if isinstance(value, list):
+        return [host_value(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "$float" in value:
+        return float(value["$float"])
+    if "$int" in value:
+        return int(value["$int"])
+    if "$utf16" in value:
+        return "".join(chr(unit) for unit in value["$utf16"])
+    if "$bytes" in value:
+        return bytes(value["$bytes"])
+    if "$key_utf16" in value:
+        key = "".join(chr(unit) for unit in value["$key_utf16"])
+        return {key: host_value(value["value"])}
+    return {k: host_value(v) for k, v in value.items()}
+
+
+HOST = [c for c in ERRORS["host_errors"] if "python" in c["languages"]]
+
+
+@pytest.mark.parametrize("case", HOST, ids=lambda c: c["name"])
+def test_host_value_error(case: dict[str, Any]) -> None:
+    document = host_value(case["input"])
+    if case["target"] == "assessment":
+        with pytest.raises(heel.InvalidAssessmentError) as caught:
+            heel.assess(document)
+    else:
+        with pytest.raises(heel.InvalidOptionsError) as caught:
+            heel._heel.next_questions({}, document)
+    e = caught.value
+    assert (e.code, e.field) == (case["code"], case["field"])
+    assert case["message_contains"] in e.message, e.message
+
+
+def test_every_error_code_is_in_the_catalog() -> None:
+    codes = {
+        c["code"]
+        for section in ("assessment_errors", "text_errors", "option_errors", "host_errors")
+        for c in ERRORS[section]
+    }
+    assert codes == {
+        "invalid_document",
+        "unknown_id",
+        "wrong_type",
+        "out_of_range",
+        "duplicate",
+        "too_large",
+        "inconsistent",
+    }
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in ERRORS["text_errors"] if c["field"] == ""], ids=lambda c: c["name"]
+)
+def test_text_error_in_options(case: dict[str, Any]) -> None:
+    # Options are read by the same JSON reader.
+    with pytest.raises(heel.InvalidOptionsError) as caught:
+        heel._heel.next_questions({}, case["text"])
+    assert (caught.value.code, caught.value.field) == (case["code"], case["field"])
