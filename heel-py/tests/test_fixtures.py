@@ -62,7 +62,8 @@ def test_attributes_mirror_the_document(name: str) -> None:
     assert report.log_normaliser == doc["log_normaliser"]
     assert report.remarks == doc["remarks"]
     assert report.notice == doc["notice"] == heel.NOTICE
-    assert report.engine_version == doc["engine_version"] == heel.__version__
+    assert report.engine_version == doc["engine_version"] == heel.catalog().engine_version
+    assert report.engine_version.startswith(f"{heel.__version__}+kb.")
     assert [c.to_dict() for c in report.conditions] == doc["conditions"]
     assert report.triage.to_dict() == doc["triage"]
     assert report.care_plan.to_dict() == doc["care_plan"]
