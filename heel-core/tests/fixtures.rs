@@ -317,3 +317,49 @@ fn the_catalog_is_large_and_names_are_unique() {
     assert_eq!(names.len(), total, "case names are unique across sections");
     assert!(total >= 60, "the bad-input catalog has {total} cases");
 }
+
+#[test]
+fn the_error_codes_are_listed_once_and_each_is_used() {
+    let listed = load("error-codes.json");
+    let codes: Vec<&str> = listed["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    // One error of each variant: its code is the listed one, in order.
+    let one_of_each = [
+        heel_core::Error::invalid_document("x"),
+        Assessment::from_json(r#"{"answers": {"feverr": 1}}"#).unwrap_err(),
+        Assessment::from_json(r#"{"answers": {"age": "x"}}"#).unwrap_err(),
+        heel_core::Error::number_too_large("answers.age"),
+        Assessment::from_json(r#"{"answers": {"age": 1, "age": 2}}"#).unwrap_err(),
+        Assessment::from_json(&format!(r#"{{"setting": "{}"}}"#, "x".repeat(300))).unwrap_err(),
+        Assessment::from_json(r#"{"answers": {"height_cm": 170, "weight_kg": 65, "bmi": 40}}"#)
+            .unwrap_err(),
+    ];
+    let produced: Vec<&str> = one_of_each.iter().map(heel_core::Error::code).collect();
+    assert_eq!(
+        produced, codes,
+        "tests/fixtures/error-codes.json lists every code, in order"
+    );
+    // Every listed code is exercised by the shared catalog.
+    let catalog = load("errors.json");
+    for code in &codes {
+        let used = [
+            "assessment_errors",
+            "text_errors",
+            "option_errors",
+            "host_errors",
+        ]
+        .iter()
+        .any(|s| {
+            catalog[*s]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["code"] == *code)
+        });
+        assert!(used, "no catalog case has the code {code}");
+    }
+}

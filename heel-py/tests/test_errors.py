@@ -15,20 +15,14 @@ import pytest
 
 import heel
 
+from shared import ERROR_CODES
+
 
 def rejected(document: Any) -> heel.InvalidAssessmentError:
     with pytest.raises(heel.InvalidAssessmentError) as caught:
         heel.assess(document)
     e = caught.value
-    assert e.code in {
-        "invalid_document",
-        "unknown_id",
-        "wrong_type",
-        "out_of_range",
-        "duplicate",
-        "too_large",
-        "inconsistent",
-    }
+    assert e.code in ERROR_CODES
     assert isinstance(e.field, str) and isinstance(e.message, str) and e.message
     return e
 

@@ -279,7 +279,7 @@ describe("nextQuestions", () => {
 });
 
 describe("errors", () => {
-  test("are HeelErrors: an Error with name, code, field and message", () => {
+  test("are HeelErrors: an Error with name, code, field, message and suggestion", () => {
     const err = throwsHeelError(() => assess({ answers: { age: 130 } }), {
       code: "out_of_range",
       field: "answers.age",
@@ -288,7 +288,12 @@ describe("errors", () => {
     assert.ok(err.stack.startsWith("HeelError: answers.age"));
     assert.equal(String(err), `HeelError: ${err.message}`);
     assert.ok(isHeelError(err));
-    assert.deepEqual(JSON.parse(JSON.stringify(err)), { name: "HeelError", code: "out_of_range", field: "answers.age" });
+    assert.deepEqual(JSON.parse(JSON.stringify(err)), {
+      name: "HeelError",
+      code: "out_of_range",
+      field: "answers.age",
+      suggestion: null,
+    });
   });
 
   test("isHeelError is false for anything else, and never throws", () => {
@@ -317,6 +322,9 @@ describe("errors", () => {
       field: "answers.first_steps_pain",
     });
     assert.match(err.message, /did you mean `first_step_pain`/);
+    // The suggestion is a field of its own, as in Python.
+    assert.equal(err.suggestion, "first_step_pain");
+    assert.equal(throwsHeelError(() => assess({ answers: { age: 130 } })).suggestion, null);
     throwsHeelError(() => nextQuestions({}, { skip: ["feverr"] }), { code: "unknown_id", field: "skip[0]" });
     throwsHeelError(() => nextQuestions({}, { limit: 1.5 }), { code: "out_of_range", field: "limit" });
     throwsHeelError(() => nextQuestions({}, "[1"), { code: "invalid_document", field: "" });

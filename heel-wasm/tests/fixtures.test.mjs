@@ -100,7 +100,10 @@ describe("errors are the same as Rust's: code, field and message", () => {
       assert.ok(expected, `Rust wrote no error for ${c.name}`);
       for (const call of [() => assess(c.input), () => nextQuestions(c.input)]) {
         const err = throwsHeelError(call, { code: c.code, field: c.field });
-        assert.deepEqual({ code: err.code, field: err.field, message: err.message }, expected);
+        assert.deepEqual(
+          { code: err.code, field: err.field, message: err.message, suggestion: err.suggestion },
+          expected,
+        );
         assert.ok(err.message.includes(c.message_contains), err.message);
       }
     });
@@ -108,7 +111,10 @@ describe("errors are the same as Rust's: code, field and message", () => {
   for (const c of errors.option_errors) {
     test(`options: ${c.name}`, () => {
       const err = throwsHeelError(() => nextQuestions({}, c.input), { code: c.code, field: c.field });
-      assert.deepEqual({ code: err.code, field: err.field, message: err.message }, reference[c.name]);
+      assert.deepEqual(
+        { code: err.code, field: err.field, message: err.message, suggestion: err.suggestion },
+        reference[c.name],
+      );
       assert.ok(err.message.includes(c.message_contains), err.message);
     });
   }
