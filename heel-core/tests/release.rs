@@ -33,11 +33,14 @@ fn the_workspace_version_is_the_only_one() {
         env!("CARGO_PKG_VERSION"),
         "heel-core takes the workspace version"
     );
-    // Cargo needs a version on the path dependency to publish: the same one.
+    // The path dependency has no version of its own: only heel-core is
+    // published, and nothing published depends on it through the path.
+    let deps = &cargo[cargo.find("\n[workspace.dependencies]\n").unwrap()..];
+    let line = deps.lines().find(|l| l.starts_with("heel-core")).unwrap();
+    assert_eq!(line, r#"heel-core = { path = "heel-core" }"#);
     assert_eq!(
         toml_value(&cargo, "workspace.dependencies", "heel-core"),
-        Some(version),
-        "[workspace.dependencies] heel-core"
+        None
     );
     for member in ["heel-core", "heel-py", "heel-wasm"] {
         let manifest = read(&format!("{member}/Cargo.toml"));
