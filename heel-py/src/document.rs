@@ -186,14 +186,16 @@ fn unreadable(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Option<(Unrea
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
         return dict.iter().take(MAX_ENTRIES).find_map(|(k, v)| {
-            let Ok(key) = k.cast::<PyString>() else {
-                return unreadable(&v, &format!("{path}.{k}"), depth + 1);
-            };
-            let Ok(key) = key.to_cow() else {
-                return Some((Unreadable::NotUnicode, path.to_owned()));
+            // A key that is not a `str` (an int) is read as its text, as heel-core does.
+            let key = match k.cast::<PyString>() {
+                Ok(key) => match key.to_cow() {
+                    Ok(key) => key.into_owned(),
+                    Err(_) => return Some((Unreadable::NotUnicode, path.to_owned())),
+                },
+                Err(_) => k.to_string(),
             };
             let child = if path.is_empty() {
-                key.into_owned()
+                key
             } else {
                 format!("{path}.{key}")
             };

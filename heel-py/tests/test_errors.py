@@ -185,6 +185,9 @@ def test_integer_overflow_is_out_of_range_not_overflow_error() -> None:
         as_text.field,
         as_text.message,
     )
+    # Under a key that is not a str, the field is the key's text, as heel-core reads it.
+    e = rejected({"answers": {5: 10**400}})
+    assert (e.code, e.field) == ("out_of_range", "answers.5")
     # The same through next_questions' options.
     with pytest.raises(heel.InvalidOptionsError) as caught:
         heel.next_questions({}, limit=10**400)
