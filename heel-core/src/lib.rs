@@ -82,6 +82,7 @@ mod error;
 mod interview;
 mod item;
 pub mod knowledge;
+pub mod limits;
 mod math;
 mod report;
 mod schema;

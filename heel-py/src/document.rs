@@ -1,6 +1,7 @@
 //! What every class shares: its core value as a Python document
 //! (`to_dict`) or as JSON text (`to_json`), exactly as heel-core writes it.
 
+use heel_core::limits::{MAX_DEPTH, MAX_ENTRIES, MAX_VALUES};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use serde::Serialize;
@@ -80,9 +81,9 @@ pub(crate) fn read<T>(
     let result = read(&mut pythonize::Depythonizer::from_object(obj));
     if let Err(heel_core::Error::InvalidDocument { field, .. }) = &result {
         // Only when the reader stopped at that very value.
-        match unreadable(obj, "", 0) {
+        match unreadable(obj, "", 0, &mut 0) {
             Some((Unreadable::WideInt, at)) if at == *field => {
-                return match as_floats(obj, 0) {
+                return match as_floats(obj, 0, &mut 0) {
                     Some(copy) => read(&mut pythonize::Depythonizer::from_object(&copy)),
                     None => Err(heel_core::Error::number_too_large(at)),
                 };
@@ -98,13 +99,17 @@ pub(crate) fn read<T>(
 
 /// A copy of the document with every `int` wider than 128 bits replaced by
 /// the nearest float; `None` if one is beyond the float range. Only dicts,
-/// lists and tuples are copied, within the core's limits.
-fn as_floats<'py>(obj: &Bound<'py, PyAny>, depth: usize) -> Option<Bound<'py, PyAny>> {
+/// lists and tuples are copied, and no further than heel-core reads: past its
+/// limits the rest is left as it is, for heel-core to reject.
+fn as_floats<'py>(
+    obj: &Bound<'py, PyAny>,
+    depth: usize,
+    seen: &mut usize,
+) -> Option<Bound<'py, PyAny>> {
     use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyTuple};
-    const MAX_DEPTH: usize = 9;
-    const MAX_ENTRIES: usize = 513;
     let py = obj.py();
-    if depth > MAX_DEPTH {
+    *seen += 1;
+    if depth > MAX_DEPTH || *seen > MAX_VALUES {
         return Some(obj.clone());
     }
     if let Ok(int) = obj.cast::<PyInt>() {
@@ -119,23 +124,23 @@ fn as_floats<'py>(obj: &Bound<'py, PyAny>, depth: usize) -> Option<Bound<'py, Py
         return Some(PyFloat::new(py, x).into_any());
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
-        if dict.len() > MAX_ENTRIES {
+        if dict.len() > MAX_ENTRIES + 1 {
             return Some(obj.clone());
         }
         let copy = PyDict::new(py);
         for (k, v) in dict.iter() {
-            copy.set_item(k, as_floats(&v, depth + 1)?).ok()?;
+            copy.set_item(k, as_floats(&v, depth + 1, seen)?).ok()?;
         }
         return Some(copy.into_any());
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        if obj.len().ok()? > MAX_ENTRIES {
+        if obj.len().ok()? > MAX_ENTRIES + 1 {
             return Some(obj.clone());
         }
         let items = obj
             .try_iter()
             .ok()?
-            .map(|v| as_floats(&v.ok()?, depth + 1))
+            .map(|v| as_floats(&v.ok()?, depth + 1, seen))
             .collect::<Option<Vec<_>>>()?;
         return PyList::new(py, items).ok().map(Bound::into_any);
     }
@@ -163,13 +168,17 @@ enum Unreadable {
 /// The first value that cannot cross into Rust, and its path, in the order
 /// heel-core reads the document (the core's path format: `answers.age`,
 /// `answers.pain_location[0]`; a bad key is reported at its object). It looks
-/// no deeper and no wider than the core's limits allow, so a huge document
-/// cannot make it slow.
-fn unreadable(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Option<(Unreadable, String)> {
+/// no further than heel-core reads (its depth, entry and value limits), so a
+/// huge document cannot make it slow.
+fn unreadable(
+    obj: &Bound<'_, PyAny>,
+    path: &str,
+    depth: usize,
+    seen: &mut usize,
+) -> Option<(Unreadable, String)> {
     use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString, PyTuple};
-    const MAX_DEPTH: usize = 9;
-    const MAX_ENTRIES: usize = 513;
-    if depth > MAX_DEPTH {
+    *seen += 1;
+    if depth > MAX_DEPTH || *seen > MAX_VALUES {
         return None;
     }
     if let Ok(int) = obj.cast::<PyInt>() {
@@ -185,7 +194,7 @@ fn unreadable(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Option<(Unrea
             .then(|| (Unreadable::NotUnicode, path.to_owned()));
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
-        return dict.iter().take(MAX_ENTRIES).find_map(|(k, v)| {
+        return dict.iter().take(MAX_ENTRIES + 1).find_map(|(k, v)| {
             // A key that is not a `str` (an int) is read as its text, as heel-core does.
             let key = match k.cast::<PyString>() {
                 Ok(key) => match key.to_cow() {
@@ -199,16 +208,16 @@ fn unreadable(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Option<(Unrea
             } else {
                 format!("{path}.{key}")
             };
-            unreadable(&v, &child, depth + 1)
+            unreadable(&v, &child, depth + 1, seen)
         });
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         return obj
             .try_iter()
             .ok()?
-            .take(MAX_ENTRIES)
+            .take(MAX_ENTRIES + 1)
             .enumerate()
-            .find_map(|(i, v)| unreadable(&v.ok()?, &format!("{path}[{i}]"), depth + 1));
+            .find_map(|(i, v)| unreadable(&v.ok()?, &format!("{path}[{i}]"), depth + 1, seen));
     }
     None
 }

@@ -194,6 +194,28 @@ def test_integer_overflow_is_out_of_range_not_overflow_error() -> None:
     assert (caught.value.code, caught.value.field) == ("out_of_range", "limit")
 
 
+def shared_lists(leaf: Any) -> Any:
+    """Lists that share one list 500 times, six levels deep: 500**6 leaves
+    within the depth and entry limits, in a few kilobytes of memory."""
+    value: Any = [leaf] * 500
+    for _ in range(5):
+        value = [value] * 500
+    return value
+
+
+@pytest.mark.parametrize("leaf", ["arch", 10**40, "\ud800"], ids=["str", "wide_int", "surrogate"])
+def test_shared_lists_are_too_large_not_endless(leaf: Any) -> None:
+    # heel counts every value it reads (heel_core::limits::MAX_VALUES), and so
+    # do the binding's own checks of wide ints and surrogates.
+    e = rejected({"answers": {"pain_location": shared_lists(leaf)}})
+    if leaf == "\ud800":
+        # The first leaf already cannot be read.
+        assert (e.code, e.field) == ("invalid_document", "answers.pain_location[0][0][0][0][0][0]")
+    else:
+        assert e.code == "too_large", e.message
+        assert "more than 8192 values in all" in e.message
+
+
 def test_dataclasses_read_as_documents() -> None:
     report = heel.assess(Doc(answers={"age": 30}))  # type: ignore[arg-type]
     assert report == heel.assess({"setting": "runners", "answers": {"age": 30}})

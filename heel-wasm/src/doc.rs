@@ -14,6 +14,7 @@
 //! exactly the JSON documents heel-core writes.
 
 use heel_core::Error;
+use heel_core::limits::{MAX_DEPTH, MAX_ENTRIES, MAX_VALUES};
 use js_sys::{Array, JsString, Object};
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -60,7 +61,7 @@ pub fn read(value: &JsValue) -> Result<Input, Error> {
             describe(&thrown)
         ))
     })?;
-    let copy = check_values(&copy, "", 0)?.unwrap_or(copy);
+    let copy = check_values(&copy, "", 0, &mut 0)?.unwrap_or(copy);
     Ok(Input::Value(serde_wasm_bindgen::Deserializer::from(copy)))
 }
 
@@ -75,11 +76,18 @@ pub fn read(value: &JsValue) -> Result<Input, Error> {
 ///   range is out of range.
 ///
 /// Paths use the core's format (`answers.age`, `answers.pain_location[0]`).
-/// It looks no deeper and no wider than the core's limits.
-fn check_values(value: &JsValue, path: &str, depth: usize) -> Result<Option<JsValue>, Error> {
-    const MAX_DEPTH: usize = 9;
-    const MAX_ENTRIES: u32 = 513;
-    if depth > MAX_DEPTH {
+/// It looks no further than heel-core reads (its depth, entry and value
+/// limits): a copy can share one array among many places, or hold itself.
+fn check_values(
+    value: &JsValue,
+    path: &str,
+    depth: usize,
+    seen: &mut usize,
+) -> Result<Option<JsValue>, Error> {
+    // One past each limit, so that heel-core sees the value that breaks it.
+    const ENTRIES: u32 = MAX_ENTRIES as u32 + 1;
+    *seen += 1;
+    if depth > MAX_DEPTH || *seen > MAX_VALUES {
         return Ok(None);
     }
     if let Some(s) = value.dyn_ref::<JsString>() {
@@ -101,8 +109,9 @@ fn check_values(value: &JsValue, path: &str, depth: usize) -> Result<Option<JsVa
         };
     }
     if let Some(array) = value.dyn_ref::<Array>() {
-        for i in 0..array.length().min(MAX_ENTRIES) {
-            if let Some(v) = check_values(&array.get(i), &format!("{path}[{i}]"), depth + 1)? {
+        for i in 0..array.length().min(ENTRIES) {
+            if let Some(v) = check_values(&array.get(i), &format!("{path}[{i}]"), depth + 1, seen)?
+            {
                 array.set(i, v);
             }
         }
@@ -112,7 +121,7 @@ fn check_values(value: &JsValue, path: &str, depth: usize) -> Result<Option<JsVa
     // no own entries to list and is not looked into).
     if value.is_object() {
         let entries = Object::entries(value.unchecked_ref());
-        for i in 0..entries.length().min(MAX_ENTRIES) {
+        for i in 0..entries.length().min(ENTRIES) {
             let entry: Array = entries.get(i).unchecked_into();
             let key: JsString = entry.get(0).unchecked_into();
             if !key.is_valid_utf16() {
@@ -124,7 +133,7 @@ fn check_values(value: &JsValue, path: &str, depth: usize) -> Result<Option<JsVa
             } else {
                 format!("{path}.{name}")
             };
-            if let Some(v) = check_values(&entry.get(1), &child, depth + 1)? {
+            if let Some(v) = check_values(&entry.get(1), &child, depth + 1, seen)? {
                 // Setting an own data property of a plain copy cannot fail.
                 let _ = js_sys::Reflect::set(value, &key, &v);
             }

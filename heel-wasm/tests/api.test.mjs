@@ -279,6 +279,18 @@ describe("nextQuestions", () => {
 });
 
 describe("errors", () => {
+  test("shared arrays are too large, not endless", () => {
+    // One array shared 500 times, six levels deep: 500 ** 6 leaves within the
+    // depth and entry limits. heel counts every value it reads, and so does
+    // the binding's own check of strings and BigInts.
+    for (const leaf of ["arch", 10n ** 40n]) {
+      let value = new Array(500).fill(leaf);
+      for (let i = 0; i < 5; i++) value = new Array(500).fill(value);
+      const err = throwsHeelError(() => assess({ answers: { pain_location: value } }), { code: "too_large" });
+      assert.match(err.message, /more than 8192 values in all/);
+    }
+  });
+
   test("are HeelErrors: an Error with name, code, field, message and suggestion", () => {
     const err = throwsHeelError(() => assess({ answers: { age: 130 } }), {
       code: "out_of_range",
