@@ -29,6 +29,15 @@ fn read(path: &str) -> Result<Value, String> {
     serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))
 }
 
+/// An error as every binding must report it: code, field, message and suggestion.
+fn error_doc(e: &heel_core::Error) -> Value {
+    let suggestion = match e {
+        heel_core::Error::UnknownId { suggestion, .. } => suggestion.clone(),
+        _ => None,
+    };
+    json!({"code": e.code(), "field": e.field(), "message": e.to_string(), "suggestion": suggestion})
+}
+
 fn write(path: &str, doc: &Value) -> Result<(), String> {
     let text = serde_json::to_string_pretty(doc).map_err(|e| e.to_string())?;
     std::fs::write(path, text).map_err(|e| format!("{path}: {e}"))
@@ -75,7 +84,7 @@ fn run() -> Result<usize, String> {
         if let Err(e) = Assessment::from_deserializer(&case["input"]) {
             messages.insert(
                 case["name"].as_str().unwrap_or("").to_owned(),
-                json!({"code": e.code(), "field": e.field(), "message": e.to_string()}),
+                error_doc(&e),
             );
         }
     }
@@ -83,7 +92,7 @@ fn run() -> Result<usize, String> {
         if let Err(e) = Assessment::from_json(case["text"].as_str().unwrap_or("")) {
             messages.insert(
                 case["name"].as_str().unwrap_or("").to_owned(),
-                json!({"code": e.code(), "field": e.field(), "message": e.to_string()}),
+                error_doc(&e),
             );
         }
     }
@@ -91,7 +100,7 @@ fn run() -> Result<usize, String> {
         if let Err(e) = QuestionOptions::from_deserializer(&case["input"]) {
             messages.insert(
                 case["name"].as_str().unwrap_or("").to_owned(),
-                json!({"code": e.code(), "field": e.field(), "message": e.to_string()}),
+                error_doc(&e),
             );
         }
     }

@@ -228,7 +228,8 @@ pub struct CatalogSource {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Catalog {
-    /// The version of heel.
+    /// The version of heel and of its knowledge base:
+    /// `<version>+kb.<fingerprint>` ([`crate::ENGINE_VERSION`]).
     pub engine_version: String,
     /// The settings (populations) and what they mean.
     pub settings: Vec<CatalogSetting>,
@@ -297,7 +298,7 @@ fn answer_spec(kind: AnswerKind) -> AnswerSpec {
 fn build() -> Catalog {
     let owned = |s: Option<&str>| s.map(str::to_owned);
     Catalog {
-        engine_version: env!("CARGO_PKG_VERSION").to_owned(),
+        engine_version: crate::ENGINE_VERSION.to_owned(),
         settings: Setting::ALL
             .iter()
             .map(|&id| CatalogSetting {

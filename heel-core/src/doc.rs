@@ -12,14 +12,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use crate::Error;
 
-/// Deepest nesting accepted (an assessment needs 3 levels).
-pub(crate) const MAX_DEPTH: usize = 8;
-/// Most entries accepted in one object or array.
-pub(crate) const MAX_ENTRIES: usize = 512;
-/// Longest string accepted, in bytes.
-pub(crate) const MAX_STRING: usize = 256;
-/// Longest JSON text accepted, in bytes.
-pub(crate) const MAX_TEXT: usize = 1 << 20;
+use crate::limits::{MAX_DEPTH, MAX_ENTRIES, MAX_STRING, MAX_TEXT, MAX_VALUES};
 
 /// The size limits a reader enforces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +66,8 @@ pub(crate) struct ReadState {
     limit: RefCell<Option<(String, String)>>,
     /// The innermost field being read when the reader failed.
     failed_at: RefCell<Option<String>>,
+    /// How many values have been read so far, in the whole document.
+    values: std::cell::Cell<usize>,
 }
 
 /// Reads a [`Doc`] from any deserializer, recording a size-limit violation
@@ -121,6 +116,13 @@ impl<'de> DeserializeSeed<'de> for DocSeed<'_> {
             let max = self.limits.depth;
             return Err(self.fail(format!("nested more than {max} levels deep")));
         }
+        // A host value can share one list among many places (or hold itself):
+        // without a total, reading one could take for ever within the other limits.
+        let read = self.hit.values.get() + 1;
+        if read > MAX_VALUES {
+            return Err(self.fail(format!("more than {MAX_VALUES} values in all")));
+        }
+        self.hit.values.set(read);
         let (path, state) = (self.path.clone(), self.hit);
         d.deserialize_any(self).inspect_err(|_| {
             // The innermost value fails first; outer values keep its path.
@@ -190,12 +192,13 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Doc, A::Error> {
         let mut items = Vec::new();
         loop {
-            if items.len() == self.limits.entries {
-                let max = self.limits.entries;
-                return Err(self.fail(format!("more than {max} entries")));
-            }
             let seed = self.child(&format!("[{}]", items.len()));
             match seq.next_element_seed(seed)? {
+                // The limit applies to the entry past it: exactly 512 is allowed.
+                Some(_) if items.len() == self.limits.entries => {
+                    let max = self.limits.entries;
+                    return Err(self.fail(format!("more than {max} entries")));
+                }
                 Some(v) => items.push(v),
                 None => break,
             }
@@ -296,14 +299,26 @@ pub(crate) fn from_json_with(text: &str, limits: &Limits) -> Result<Doc, Error> 
     .deserialize(&mut de)
     .and_then(|d| de.end().map(|()| d));
     parsed.map_err(|e| {
-        limit_error(&hit).unwrap_or_else(|| Error::InvalidDocument {
-            field: String::new(),
-            message: strip_position(&e.to_string()),
-            line: e.line(),
-            column: e.column(),
+        limit_error(&hit).unwrap_or_else(|| {
+            let message = strip_position(&e.to_string());
+            if message == NUMBER_OUT_OF_RANGE {
+                // Well-formed JSON, but a number no f64 can hold: a value
+                // error at the field being read, as a binding reports a
+                // host integer that is too wide.
+                return Error::number_too_large(hit.failed_at.borrow().clone().unwrap_or_default());
+            }
+            Error::InvalidDocument {
+                field: String::new(),
+                message,
+                line: e.line(),
+                column: e.column(),
+            }
         })
     })
 }
+
+/// serde_json's message for a number beyond the f64 range (`1e400`).
+const NUMBER_OUT_OF_RANGE: &str = "number out of range";
 
 /// Reads any serde deserializer into a [`Doc`], enforcing the [`DOCUMENT`] limits.
 pub(crate) fn from_deserializer<'de, D: Deserializer<'de>>(d: D) -> Result<Doc, Error> {
@@ -432,6 +447,48 @@ mod tests {
             assert_eq!(check(&doc, &DOCUMENT).unwrap_err(), strict, "{text:.40}");
             assert_eq!(check(&doc, &roomy), Ok(()));
         }
+    }
+
+    #[test]
+    fn numbers_beyond_f64_are_out_of_range_at_their_field() {
+        for text in [
+            r#"{"answers": {"age": 1e400}}"#,
+            r#"{"answers": {"age": -1e400}}"#,
+            &format!(r#"{{"answers": {{"age": 1{}}}}}"#, "0".repeat(400)),
+        ] {
+            let e = from_json(text).unwrap_err();
+            assert_eq!(
+                (e.code(), e.field()),
+                ("out_of_range", "answers.age"),
+                "{text}"
+            );
+        }
+        // Within range, a long integer is a number like any other.
+        assert_eq!(from_json("1e300").unwrap(), Doc::Number(1e300));
+    }
+
+    #[test]
+    fn allows_exactly_the_entry_limit() {
+        let full = format!("[{}]", vec!["0"; MAX_ENTRIES].join(","));
+        assert!(read(&full).is_ok(), "{MAX_ENTRIES} entries are allowed");
+        let over = format!("[{}]", vec!["0"; MAX_ENTRIES + 1].join(","));
+        let (_, hit) = read(&over).unwrap_err();
+        assert_eq!(hit.unwrap().1, format!("more than {MAX_ENTRIES} entries"));
+        let keys: Vec<String> = (0..MAX_ENTRIES).map(|i| format!(r#""k{i}": 0"#)).collect();
+        assert!(read(&format!("{{{}}}", keys.join(","))).is_ok());
+    }
+
+    #[test]
+    fn counts_every_value_of_the_document() {
+        // 32 arrays of 300 values each: within the depth and entry limits.
+        let inner = format!("[{}]", vec!["0"; 300].join(","));
+        let text = format!("[{}]", vec![inner.as_str(); 32].join(","));
+        let (_, hit) = read(&text).unwrap_err();
+        let (path, limit) = hit.expect("limit recorded");
+        assert_eq!(limit, format!("more than {MAX_VALUES} values in all"));
+        assert!(path.starts_with('['), "{path}");
+        // A document of normal size is far from it.
+        assert!(read(&format!("[{inner}]")).is_ok());
     }
 
     #[test]

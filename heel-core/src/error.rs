@@ -164,6 +164,46 @@ impl Error {
         }
     }
 
+    /// An [`Error::InvalidDocument`] for a host string that is not Unicode
+    /// text: a Python `str` or a JavaScript string with a lone surrogate.
+    /// Rust strings are always UTF-8, and JSON text with an escaped lone
+    /// surrogate (`"\ud800"`) is a syntax error; bindings use this so that
+    /// both hosts report the same code, field and message.
+    ///
+    /// ```
+    /// let e = heel_core::Error::not_unicode("answers.fever");
+    /// assert_eq!((e.code(), e.field()), ("invalid_document", "answers.fever"));
+    /// ```
+    #[must_use]
+    pub fn not_unicode(field: impl Into<String>) -> Self {
+        Error::InvalidDocument {
+            field: field.into(),
+            message: "a string that is not Unicode text (it holds a lone surrogate)".to_owned(),
+            line: 0,
+            column: 0,
+        }
+    }
+
+    /// An [`Error::OutOfRange`] for a number too large to be read at all: a
+    /// JSON number beyond the 64-bit float range (`1e400`), or, in bindings,
+    /// an integer wider than the host can hand over (a Python `int` or a
+    /// JavaScript `BigInt` beyond 128 or 64 bits). Every language reports it
+    /// with the same code, field and message.
+    ///
+    /// ```
+    /// let e = heel_core::Assessment::from_json(r#"{"answers": {"age": 1e400}}"#).unwrap_err();
+    /// assert_eq!(e, heel_core::Error::number_too_large("answers.age"));
+    /// assert_eq!((e.code(), e.field()), ("out_of_range", "answers.age"));
+    /// ```
+    #[must_use]
+    pub fn number_too_large(field: impl Into<String>) -> Self {
+        Error::OutOfRange {
+            field: field.into(),
+            value: "a number too large to represent".to_owned(),
+            allowed: "a finite number of at most about 1.8e308 in size".to_owned(),
+        }
+    }
+
     /// An [`Error::UnknownId`] with a "did you mean" suggestion picked from `allowed`.
     pub(crate) fn unknown_id<'a>(
         what: &'static str,

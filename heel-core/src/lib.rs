@@ -97,6 +97,7 @@ pub mod fhir;
 mod interview;
 mod item;
 pub mod knowledge;
+pub mod limits;
 mod math;
 pub mod parse;
 mod report;
@@ -128,6 +129,27 @@ pub use triage::{
     CLEAR_PATTERN, ReasonKind, Triage, TriageReason, fired_rules, missing, rule_level,
 };
 pub use vocab::{Professional, TriageLevel};
+
+/// The fingerprint of the knowledge base this build carries: 8 hex digits
+/// computed from the tables in `src/knowledge/` (see `build.rs`). It changes
+/// whenever a condition, question, ratio, rule or piece of advice changes.
+pub const KNOWLEDGE_BASE: &str = env!("HEEL_KB_FINGERPRINT");
+
+/// What every report and catalog gives as `engine_version`: the crate
+/// version and the knowledge base that produced the document.
+///
+/// ```
+/// let v = heel_core::ENGINE_VERSION;
+/// assert_eq!(v, format!("{}+kb.{}", env!("CARGO_PKG_VERSION"), heel_core::KNOWLEDGE_BASE));
+/// let report = heel_core::assess_json(r#"{"answers": {"age": 40}}"#)?;
+/// assert_eq!(report.engine_version, v);
+/// # Ok::<(), heel_core::Error>(())
+/// ```
+pub const ENGINE_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "+kb.",
+    env!("HEEL_KB_FINGERPRINT")
+);
 
 // The README's Rust example is compiled and run as a doctest.
 #[doc = include_str!("../../README.md")]

@@ -102,7 +102,8 @@ pub struct Report {
     pub remarks: Vec<String>,
     /// The "not a diagnosis" notice.
     pub notice: String,
-    /// The version of heel that produced the report.
+    /// The version of heel that produced the report and the knowledge base it
+    /// used: `<version>+kb.<fingerprint>` ([`crate::ENGINE_VERSION`]).
     pub engine_version: String,
 }
 
@@ -249,7 +250,7 @@ pub fn assess(a: &Assessment) -> Result<Report, Error> {
         answered: a.answered_count(),
         remarks,
         notice: NOTICE.to_owned(),
-        engine_version: env!("CARGO_PKG_VERSION").to_owned(),
+        engine_version: crate::ENGINE_VERSION.to_owned(),
     })
 }
 

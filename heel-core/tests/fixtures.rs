@@ -118,14 +118,22 @@ fn question_cases_meet_their_expectations() {
 #[test]
 fn errors_have_the_expected_code_and_field() {
     let fixtures = load("errors.json");
-    let check = |name: &str, err: heel_core::Error, case: &Value| {
-        assert_eq!(err.code(), case["code"], "{name}: code ({err})");
-        assert_eq!(err.field(), case["field"], "{name}: field ({err})");
+    // Every difference, so that one run shows them all.
+    let mut wrong = Vec::new();
+    let mut check = |name: &str, err: heel_core::Error, case: &Value| {
         let part = case["message_contains"].as_str().unwrap();
-        assert!(
-            err.to_string().contains(part),
-            "{name}: `{err}` lacks `{part}`"
-        );
+        if err.code() != case["code"]
+            || err.field() != case["field"]
+            || !err.to_string().contains(part)
+        {
+            wrong.push(format!(
+                "{name}: got {} at `{}`: {err}; expected {} at {} with `{part}`",
+                err.code(),
+                err.field(),
+                case["code"],
+                case["field"]
+            ));
+        }
     };
     for case in fixtures["assessment_errors"].as_array().unwrap() {
         let name = case["name"].as_str().unwrap();
@@ -139,10 +147,219 @@ fn errors_have_the_expected_code_and_field() {
         let name = case["name"].as_str().unwrap();
         let err = Assessment::from_json(case["text"].as_str().unwrap()).expect_err(name);
         check(name, err, case);
+        // Options are read by the same reader.
+        if case["field"] == "" {
+            let err = QuestionOptions::from_json(case["text"].as_str().unwrap()).expect_err(name);
+            check(name, err, case);
+        }
     }
     for case in fixtures["option_errors"].as_array().unwrap() {
         let name = case["name"].as_str().unwrap();
         let err = QuestionOptions::from_deserializer(&case["input"]).expect_err(name);
         check(name, err, case);
+        let err = QuestionOptions::from_json(&case["input"].to_string()).expect_err(name);
+        check(name, err, case);
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} cases differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+/// A document with the values JSON cannot carry (see the description in
+/// `errors.json`), read through serde like a binding's host values.
+mod host {
+    use serde::de::value::{MapDeserializer, SeqDeserializer};
+    use serde::de::{self, IntoDeserializer, Visitor};
+    use serde_json::Value;
+
+    pub(crate) enum Host {
+        Null,
+        Bool(bool),
+        Int(i64),
+        Float(f64),
+        Str(String),
+        Bytes(Vec<u8>),
+        List(Vec<Host>),
+        Map(Vec<(String, Host)>),
+    }
+
+    /// Whether Rust can express `input` (no `$int` or `$utf16`).
+    pub(crate) fn expressible(input: &Value) -> bool {
+        match input {
+            Value::Object(m) => {
+                !m.contains_key("$int")
+                    && !m.contains_key("$utf16")
+                    && !m.contains_key("$key_utf16")
+                    && m.values().all(expressible)
+            }
+            Value::Array(a) => a.iter().all(expressible),
+            _ => true,
+        }
+    }
+
+    pub(crate) fn from_fixture(v: &Value) -> Host {
+        match v {
+            Value::Null => Host::Null,
+            Value::Bool(b) => Host::Bool(*b),
+            Value::Number(n) => n
+                .as_i64()
+                .map_or_else(|| Host::Float(n.as_f64().unwrap()), Host::Int),
+            Value::String(s) => Host::Str(s.clone()),
+            Value::Array(a) => Host::List(a.iter().map(from_fixture).collect()),
+            Value::Object(m) => {
+                if let Some(f) = m.get("$float") {
+                    return Host::Float(match f.as_str().unwrap() {
+                        "nan" => f64::NAN,
+                        "inf" => f64::INFINITY,
+                        "-inf" => f64::NEG_INFINITY,
+                        other => panic!("unknown $float {other}"),
+                    });
+                }
+                if let Some(b) = m.get("$bytes") {
+                    let bytes = b.as_array().unwrap().iter();
+                    return Host::Bytes(bytes.map(|x| x.as_u64().unwrap() as u8).collect());
+                }
+                Host::Map(
+                    m.iter()
+                        .map(|(k, v)| (k.clone(), from_fixture(v)))
+                        .collect(),
+                )
+            }
+        }
+    }
+
+    impl<'de> IntoDeserializer<'de, de::value::Error> for &'de Host {
+        type Deserializer = Self;
+        fn into_deserializer(self) -> Self {
+            self
+        }
+    }
+
+    impl<'de> de::Deserializer<'de> for &'de Host {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Self::Error> {
+            match self {
+                Host::Null => v.visit_unit(),
+                Host::Bool(b) => v.visit_bool(*b),
+                Host::Int(i) => v.visit_i64(*i),
+                Host::Float(f) => v.visit_f64(*f),
+                Host::Str(s) => v.visit_str(s),
+                Host::Bytes(b) => v.visit_bytes(b),
+                Host::List(items) => v.visit_seq(SeqDeserializer::new(items.iter())),
+                Host::Map(entries) => v.visit_map(MapDeserializer::new(
+                    entries.iter().map(|(k, v)| (k.as_str(), v)),
+                )),
+            }
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map struct enum identifier ignored_any
+        }
+    }
+}
+
+#[test]
+fn host_values_have_the_expected_code_and_field() {
+    let fixtures = load("errors.json");
+    let mut checked = 0;
+    for case in fixtures["host_errors"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let languages = ids(&case["languages"]);
+        assert_eq!(
+            languages.contains(&"rust"),
+            host::expressible(&case["input"]),
+            "{name}: `languages` says whether Rust can express the input"
+        );
+        if !languages.contains(&"rust") {
+            continue;
+        }
+        let input = host::from_fixture(&case["input"]);
+        let err = match case["target"].as_str().unwrap() {
+            "assessment" => Assessment::from_deserializer(&input).expect_err(name),
+            "options" => QuestionOptions::from_deserializer(&input).expect_err(name),
+            other => panic!("{name}: unknown target {other}"),
+        };
+        assert_eq!(err.code(), case["code"], "{name}: code ({err})");
+        assert_eq!(err.field(), case["field"], "{name}: field ({err})");
+        let part = case["message_contains"].as_str().unwrap();
+        assert!(
+            err.to_string().contains(part),
+            "{name}: `{err}` lacks `{part}`"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} host cases run in Rust");
+}
+
+#[test]
+fn the_catalog_is_large_and_names_are_unique() {
+    let fixtures = load("errors.json");
+    let mut names = Vec::new();
+    for section in [
+        "assessment_errors",
+        "text_errors",
+        "option_errors",
+        "host_errors",
+    ] {
+        for case in fixtures[section].as_array().unwrap() {
+            names.push(case["name"].as_str().unwrap().to_owned());
+        }
+    }
+    let total = names.len();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), total, "case names are unique across sections");
+    assert!(total >= 60, "the bad-input catalog has {total} cases");
+}
+
+#[test]
+fn the_error_codes_are_listed_once_and_each_is_used() {
+    let listed = load("error-codes.json");
+    let codes: Vec<&str> = listed["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    // One error of each variant: its code is the listed one, in order.
+    let one_of_each = [
+        heel_core::Error::invalid_document("x"),
+        Assessment::from_json(r#"{"answers": {"feverr": 1}}"#).unwrap_err(),
+        Assessment::from_json(r#"{"answers": {"age": "x"}}"#).unwrap_err(),
+        heel_core::Error::number_too_large("answers.age"),
+        Assessment::from_json(r#"{"answers": {"age": 1, "age": 2}}"#).unwrap_err(),
+        Assessment::from_json(&format!(r#"{{"setting": "{}"}}"#, "x".repeat(300))).unwrap_err(),
+        Assessment::from_json(r#"{"answers": {"height_cm": 170, "weight_kg": 65, "bmi": 40}}"#)
+            .unwrap_err(),
+    ];
+    let produced: Vec<&str> = one_of_each.iter().map(heel_core::Error::code).collect();
+    assert_eq!(
+        produced, codes,
+        "tests/fixtures/error-codes.json lists every code, in order"
+    );
+    // Every listed code is exercised by the shared catalog.
+    let catalog = load("errors.json");
+    for code in &codes {
+        let used = [
+            "assessment_errors",
+            "text_errors",
+            "option_errors",
+            "host_errors",
+        ]
+        .iter()
+        .any(|s| {
+            catalog[*s]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["code"] == *code)
+        });
+        assert!(used, "no catalog case has the code {code}");
     }
 }

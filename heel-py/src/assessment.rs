@@ -9,20 +9,16 @@
 use heel_core::{Assessment, Error};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
-use pythonize::Depythonizer;
 
+use crate::document;
 use crate::error::{self, Input};
 
 /// Reads one assessment, validated by heel-core.
 pub(crate) fn read_core(obj: &Bound<'_, PyAny>) -> Result<Assessment, Error> {
     if let Ok(text) = obj.cast::<PyString>() {
-        // A `str` that cannot be encoded as UTF-8 (lone surrogates) is not JSON.
-        return match text.to_cow() {
-            Ok(text) => Assessment::from_json(&text),
-            Err(e) => Err(heel_core::Error::invalid_document(e.to_string())),
-        };
+        return document::read_text(text, Assessment::from_json);
     }
-    Assessment::from_deserializer(&mut Depythonizer::from_object(obj))
+    document::read(obj, |d| Assessment::from_deserializer(d))
 }
 
 /// Reads one assessment, raising `InvalidAssessmentError` when it is not

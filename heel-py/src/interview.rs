@@ -3,7 +3,6 @@
 use heel_core::QuestionOptions;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
-use pythonize::Depythonizer;
 
 use crate::assessment;
 use crate::document;
@@ -37,12 +36,9 @@ pub(crate) fn next_questions(
 /// Reads the options document (a dict or JSON text), checked by heel-core.
 fn read_options(doc: &Bound<'_, PyAny>) -> Result<QuestionOptions, heel_core::Error> {
     if let Ok(text) = doc.cast::<PyString>() {
-        return match text.to_cow() {
-            Ok(text) => QuestionOptions::from_json(&text),
-            Err(e) => Err(heel_core::Error::invalid_document(e.to_string())),
-        };
+        return crate::document::read_text(text, QuestionOptions::from_json);
     }
-    QuestionOptions::from_deserializer(&mut Depythonizer::from_object(doc))
+    crate::document::read(doc, |d| QuestionOptions::from_deserializer(d))
 }
 
 /// The next questions to ask and whether to stop.

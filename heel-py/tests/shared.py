@@ -35,6 +35,8 @@ def reference(*parts: str) -> Any:
 
 CASES = load(FIXTURES / "cases.json")
 ERRORS = load(FIXTURES / "errors.json")
+# The stable error codes, listed once for every language's tests.
+ERROR_CODES = [c["code"] for c in load(FIXTURES / "error-codes.json")["codes"]]
 
 # A complete, ordinary assessment used across the tests.
 RUNNER = {

@@ -21,7 +21,15 @@ from shared import CASES, REPO, load
 
 def test_version_is_the_packages() -> None:
     assert heel.__version__ == importlib.metadata.version("heel")
-    assert heel.__version__ == heel.catalog().engine_version
+    # One version for the crates, the wheel and the npm package: the workspace's.
+    cargo = (REPO / "Cargo.toml").read_text(encoding="utf-8")
+    workspace = re.search(r'^\[workspace\.package\][^[]*?^version = "([^"]+)"', cargo, re.M | re.S)
+    assert workspace is not None
+    assert heel.__version__ == workspace.group(1)
+    # The engine version adds the fingerprint of the knowledge base.
+    engine = heel.catalog().engine_version
+    assert re.fullmatch(re.escape(heel.__version__) + r"\+kb\.[0-9a-f]{8}", engine), engine
+    assert heel.assess({"answers": {"age": 30}}).engine_version == engine
 
 
 def test_import_needs_no_dataframe_library() -> None:

@@ -15,20 +15,14 @@ import pytest
 
 import heel
 
+from shared import ERROR_CODES
+
 
 def rejected(document: Any) -> heel.InvalidAssessmentError:
     with pytest.raises(heel.InvalidAssessmentError) as caught:
         heel.assess(document)
     e = caught.value
-    assert e.code in {
-        "invalid_document",
-        "unknown_id",
-        "wrong_type",
-        "out_of_range",
-        "duplicate",
-        "too_large",
-        "inconsistent",
-    }
+    assert e.code in ERROR_CODES
     assert isinstance(e.field, str) and isinstance(e.message, str) and e.message
     return e
 
@@ -141,7 +135,10 @@ HOSTILE: list[tuple[str, Any, str]] = [
     ("object", Opaque(), "invalid_document"),
     ("object_answer", {"answers": {"age": Opaque()}}, "invalid_document"),
     ("complex_answer", {"answers": {"age": 1j}}, "invalid_document"),
-    ("huge_int", {"answers": {"age": 10**100}}, "invalid_document"),
+    # Wider than 128 bits: read as the nearest float, as JSON reads it...
+    ("huge_int", {"answers": {"age": 10**100}}, "out_of_range"),
+    # ... and beyond the float range: out of range, never an OverflowError.
+    ("huger_int", {"answers": {"age": 10**400}}, "out_of_range"),
     ("big_int", {"answers": {"age": 2**64}}, "out_of_range"),
     ("negative_big_int", {"answers": {"age": -(2**70)}}, "out_of_range"),
     ("nan", {"answers": {"age": float("nan")}}, "out_of_range"),
@@ -172,6 +169,51 @@ HOSTILE: list[tuple[str, Any, str]] = [
 @pytest.mark.parametrize(("name", "document", "code"), HOSTILE, ids=[h[0] for h in HOSTILE])
 def test_hostile_input_is_rejected_cleanly(name: str, document: Any, code: str) -> None:
     assert rejected(document).code == code
+
+
+def test_integer_overflow_is_out_of_range_not_overflow_error() -> None:
+    for value in (10**400, -(10**400), 2**1024):
+        e = rejected({"answers": {"age": value}})
+        assert (e.code, e.field) == ("out_of_range", "answers.age")
+        assert "OverflowError" not in e.message
+        assert e.message.startswith("answers.age: ")
+    # An int wider than 128 bits but within the float range reads as JSON reads it.
+    as_int = rejected({"answers": {"age": 10**40}})
+    as_text = rejected('{"answers": {"age": 10000000000000000000000000000000000000000}}')
+    assert (as_int.code, as_int.field, as_int.message) == (
+        as_text.code,
+        as_text.field,
+        as_text.message,
+    )
+    # Under a key that is not a str, the field is the key's text, as heel-core reads it.
+    e = rejected({"answers": {5: 10**400}})
+    assert (e.code, e.field) == ("out_of_range", "answers.5")
+    # The same through next_questions' options.
+    with pytest.raises(heel.InvalidOptionsError) as caught:
+        heel.next_questions({}, limit=10**400)
+    assert (caught.value.code, caught.value.field) == ("out_of_range", "limit")
+
+
+def shared_lists(leaf: Any) -> Any:
+    """Lists that share one list 500 times, six levels deep: 500**6 leaves
+    within the depth and entry limits, in a few kilobytes of memory."""
+    value: Any = [leaf] * 500
+    for _ in range(5):
+        value = [value] * 500
+    return value
+
+
+@pytest.mark.parametrize("leaf", ["arch", 10**40, "\ud800"], ids=["str", "wide_int", "surrogate"])
+def test_shared_lists_are_too_large_not_endless(leaf: Any) -> None:
+    # heel counts every value it reads (heel_core::limits::MAX_VALUES), and so
+    # do the binding's own checks of wide ints and surrogates.
+    e = rejected({"answers": {"pain_location": shared_lists(leaf)}})
+    if leaf == "\ud800":
+        # The first leaf already cannot be read.
+        assert (e.code, e.field) == ("invalid_document", "answers.pain_location[0][0][0][0][0][0]")
+    else:
+        assert e.code == "too_large", e.message
+        assert "more than 8192 values in all" in e.message
 
 
 def test_dataclasses_read_as_documents() -> None:

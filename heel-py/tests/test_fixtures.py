@@ -11,7 +11,7 @@ import pytest
 
 import heel
 
-from shared import CASES, ERRORS, reference
+from shared import CASES, ERROR_CODES, ERRORS, reference
 
 CASE_IDS = [c["name"] for c in CASES["cases"]]
 QUESTION_IDS = [c["name"] for c in CASES["questions"]]
@@ -62,7 +62,8 @@ def test_attributes_mirror_the_document(name: str) -> None:
     assert report.log_normaliser == doc["log_normaliser"]
     assert report.remarks == doc["remarks"]
     assert report.notice == doc["notice"] == heel.NOTICE
-    assert report.engine_version == doc["engine_version"] == heel.__version__
+    assert report.engine_version == doc["engine_version"] == heel.catalog().engine_version
+    assert report.engine_version.startswith(f"{heel.__version__}+kb.")
     assert [c.to_dict() for c in report.conditions] == doc["conditions"]
     assert report.triage.to_dict() == doc["triage"]
     assert report.care_plan.to_dict() == doc["care_plan"]
@@ -204,7 +205,12 @@ def test_assessment_error_is_rusts(case: dict[str, Any]) -> None:
     with pytest.raises(heel.InvalidAssessmentError) as caught:
         heel.assess(case["input"])
     e = caught.value
-    assert (e.code, e.field, e.message) == (rust["code"], rust["field"], rust["message"])
+    assert (e.code, e.field, e.message, e.suggestion) == (
+        rust["code"],
+        rust["field"],
+        rust["message"],
+        rust["suggestion"],
+    )
     assert (e.code, e.field) == (case["code"], case["field"])
     assert case["message_contains"] in e.message
     assert str(e) == e.message
@@ -230,7 +236,9 @@ def test_option_error_is_rusts(case: dict[str, Any]) -> None:
     assert case["message_contains"] in e.message
 
 
-@pytest.mark.parametrize("case", ERRORS["option_errors"], ids=lambda c: c["name"])
+@pytest.mark.parametrize(
+    "case", [c for c in ERRORS["option_errors"] if isinstance(c["input"], dict)], ids=lambda c: c["name"]
+)
 def test_option_error_through_keywords(case: dict[str, Any]) -> None:
     options = case["input"]
     if not set(options) <= {"self_report_only", "limit", "skip"}:
@@ -263,3 +271,59 @@ def test_fhir_bundle_is_the_rust_document(name: str) -> None:
     assert bundle == rust
     # Its QuestionnaireResponse, read back, gives the same Bundle.
     assert heel.fhir_bundle(bundle["entry"][0]["resource"]) == rust
+
+
+def host_value(value: Any) -> Any:
+    """A host_errors input as Python values (see the description in errors.json)."""
+    if isinstance(value, list):
+        return [host_value(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "$float" in value:
+        return float(value["$float"])
+    if "$int" in value:
+        return int(value["$int"])
+    if "$utf16" in value:
+        return "".join(chr(unit) for unit in value["$utf16"])
+    if "$bytes" in value:
+        return bytes(value["$bytes"])
+    if "$key_utf16" in value:
+        key = "".join(chr(unit) for unit in value["$key_utf16"])
+        return {key: host_value(value["value"])}
+    return {k: host_value(v) for k, v in value.items()}
+
+
+HOST = [c for c in ERRORS["host_errors"] if "python" in c["languages"]]
+
+
+@pytest.mark.parametrize("case", HOST, ids=lambda c: c["name"])
+def test_host_value_error(case: dict[str, Any]) -> None:
+    document = host_value(case["input"])
+    if case["target"] == "assessment":
+        with pytest.raises(heel.InvalidAssessmentError) as caught:
+            heel.assess(document)
+    else:
+        with pytest.raises(heel.InvalidOptionsError) as caught:
+            heel._heel.next_questions({}, document)
+    e = caught.value
+    assert (e.code, e.field) == (case["code"], case["field"])
+    assert case["message_contains"] in e.message, e.message
+
+
+def test_every_error_code_is_in_the_catalog() -> None:
+    codes = {
+        c["code"]
+        for section in ("assessment_errors", "text_errors", "option_errors", "host_errors")
+        for c in ERRORS[section]
+    }
+    assert codes == set(ERROR_CODES)
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in ERRORS["text_errors"] if c["field"] == ""], ids=lambda c: c["name"]
+)
+def test_text_error_in_options(case: dict[str, Any]) -> None:
+    # Options are read by the same JSON reader.
+    with pytest.raises(heel.InvalidOptionsError) as caught:
+        heel._heel.next_questions({}, case["text"])
+    assert (caught.value.code, caught.value.field) == (case["code"], case["field"])

@@ -14,9 +14,11 @@
 //! exactly the JSON documents heel-core writes.
 
 use heel_core::Error;
+use heel_core::limits::{MAX_DEPTH, MAX_ENTRIES, MAX_VALUES};
+use js_sys::{Array, JsString, Object};
 use serde::Serialize;
-use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error;
 
@@ -25,6 +27,10 @@ extern "C" {
     /// The host's `structuredClone`, with its exceptions caught.
     #[wasm_bindgen(catch, js_name = structuredClone)]
     fn structured_clone(value: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// The host's `Number(value)`: the number nearest to a `BigInt`.
+    #[wasm_bindgen(js_name = Number)]
+    fn to_number(value: &JsValue) -> f64;
 }
 
 /// What an argument holds.
@@ -41,17 +47,99 @@ pub enum Input {
 /// heel-core's [`Error::InvalidDocument`] when the value cannot be copied
 /// (a function, a symbol, a getter or proxy that throws).
 pub fn read(value: &JsValue) -> Result<Input, Error> {
-    if let Some(text) = value.as_string() {
-        return Ok(Input::Text(text));
+    if let Some(text) = value.dyn_ref::<JsString>() {
+        // Copying a string into Rust replaces a lone surrogate with U+FFFD;
+        // refuse it instead, as Python does.
+        if !text.is_valid_utf16() {
+            return Err(Error::not_unicode(""));
+        }
+        return Ok(Input::Text(String::from(text)));
     }
-    structured_clone(value)
-        .map(|copy| Input::Value(serde_wasm_bindgen::Deserializer::from(copy)))
-        .map_err(|thrown| {
-            Error::invalid_document(format!(
-                "the value cannot be read as a document: {}",
-                describe(&thrown)
-            ))
-        })
+    let copy = structured_clone(value).map_err(|thrown| {
+        Error::invalid_document(format!(
+            "the value cannot be read as a document: {}",
+            describe(&thrown)
+        ))
+    })?;
+    let copy = check_values(&copy, "", 0, &mut 0)?.unwrap_or(copy);
+    Ok(Input::Value(serde_wasm_bindgen::Deserializer::from(copy)))
+}
+
+/// Finds the values that cannot cross into Rust unchanged, in the order
+/// heel-core reads the document, and treats them as Python's binding does:
+///
+/// - a string with a lone surrogate (which would become U+FFFD) is not
+///   Unicode text: heel-core's error at its path (a bad key at its object);
+/// - a `BigInt` outside the 64-bit range is read as the nearest number, as
+///   JSON text reads a long integer (the copy is changed in place; the
+///   return value replaces the document itself), and one beyond the number
+///   range is out of range.
+///
+/// Paths use the core's format (`answers.age`, `answers.pain_location[0]`).
+/// It looks no further than heel-core reads (its depth, entry and value
+/// limits): a copy can share one array among many places, or hold itself.
+fn check_values(
+    value: &JsValue,
+    path: &str,
+    depth: usize,
+    seen: &mut usize,
+) -> Result<Option<JsValue>, Error> {
+    // One past each limit, so that heel-core sees the value that breaks it.
+    const ENTRIES: u32 = MAX_ENTRIES as u32 + 1;
+    *seen += 1;
+    if depth > MAX_DEPTH || *seen > MAX_VALUES {
+        return Ok(None);
+    }
+    if let Some(s) = value.dyn_ref::<JsString>() {
+        return if s.is_valid_utf16() {
+            Ok(None)
+        } else {
+            Err(Error::not_unicode(path))
+        };
+    }
+    if value.is_bigint() {
+        if i64::try_from(value.clone()).is_ok() || u64::try_from(value.clone()).is_ok() {
+            return Ok(None);
+        }
+        let nearest = to_number(value);
+        return if nearest.is_finite() {
+            Ok(Some(JsValue::from_f64(nearest)))
+        } else {
+            Err(Error::number_too_large(path))
+        };
+    }
+    if let Some(array) = value.dyn_ref::<Array>() {
+        for i in 0..array.length().min(ENTRIES) {
+            if let Some(v) = check_values(&array.get(i), &format!("{path}[{i}]"), depth + 1, seen)?
+            {
+                array.set(i, v);
+            }
+        }
+        return Ok(None);
+    }
+    // Objects (a structured copy has no getters or proxies left; a `Map` has
+    // no own entries to list and is not looked into).
+    if value.is_object() {
+        let entries = Object::entries(value.unchecked_ref());
+        for i in 0..entries.length().min(ENTRIES) {
+            let entry: Array = entries.get(i).unchecked_into();
+            let key: JsString = entry.get(0).unchecked_into();
+            if !key.is_valid_utf16() {
+                return Err(Error::not_unicode(path));
+            }
+            let name = String::from(&key);
+            let child = if path.is_empty() {
+                name
+            } else {
+                format!("{path}.{name}")
+            };
+            if let Some(v) = check_values(&entry.get(1), &child, depth + 1, seen)? {
+                // Setting an own data property of a plain copy cannot fail.
+                let _ = js_sys::Reflect::set(value, &key, &v);
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// The message of a thrown value (at most 200 characters), for error

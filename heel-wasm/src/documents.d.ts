@@ -322,7 +322,10 @@ export interface Report {
    * probabilities sum to 1.
    */
   conditions: ConditionResult[];
-  /** The version of heel that produced the report. */
+  /**
+   * The version of heel that produced the report and the knowledge base it
+   * used: `<version>+kb.<fingerprint>` (`crate::ENGINE_VERSION`).
+   */
   engine_version: string;
   /** `ln Σ exp(log_score)` over the causes: the normalisation. */
   log_normaliser: number;
@@ -375,7 +378,10 @@ export interface Catalog {
   advice: CatalogAdvice[];
   /** Every condition. */
   conditions: CatalogCondition[];
-  /** The version of heel. */
+  /**
+   * The version of heel and of its knowledge base:
+   * `<version>+kb.<fingerprint>` (`crate::ENGINE_VERSION`).
+   */
   engine_version: string;
   /** The evidence grades, strongest first. */
   grades: CatalogGrade[];

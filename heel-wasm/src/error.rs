@@ -9,7 +9,9 @@
 //!   `inconsistent`);
 //! - `field`: the dotted path of the field at fault ([`Error::field`]; `""`
 //!   for the whole document);
-//! - `message`: heel-core's message, word for word.
+//! - `message`: heel-core's message, word for word;
+//! - `suggestion`: for `unknown_id`, the id that was probably meant (the
+//!   "did you mean"), else `null`, as in Python.
 //!
 //! Errors are never thrown as bare strings.
 
@@ -48,6 +50,8 @@ export interface HeelError extends Error {
   readonly code: HeelErrorCode;
   /** The dotted path of the field at fault, such as `"answers.age"` or `"skip[0]"`; `""` for the whole document. */
   readonly field: string;
+  /** For `unknown_id`, the id that was probably meant ("did you mean"); `null` otherwise. */
+  readonly suggestion: string | null;
 }
 "#;
 
@@ -59,7 +63,22 @@ pub fn to_js(err: &Error) -> JsValue {
     // Setting a property on a fresh `Error` object cannot fail.
     let _ = Reflect::set(&js, &"code".into(), &err.code().into());
     let _ = Reflect::set(&js, &"field".into(), &err.field().into());
+    let _ = Reflect::set(
+        &js,
+        &"suggestion".into(),
+        &suggestion(err).map_or(JsValue::NULL, JsValue::from),
+    );
     js.into()
+}
+
+/// The "did you mean" of an unknown id; `None` for every other variant
+/// (including any variant a later heel-core adds).
+fn suggestion(err: &Error) -> Option<&str> {
+    if let Error::UnknownId { suggestion, .. } = err {
+        suggestion.as_deref()
+    } else {
+        None
+    }
 }
 
 /// Whether `value` is an error thrown by heel for a bad input: an `Error`

@@ -47,8 +47,11 @@ describe("the package", () => {
     const cargo = readFileSync(new URL("../../Cargo.toml", import.meta.url), "utf8");
     const version = cargo.match(/^\[workspace\.package\][^[]*?^version = "([^"]+)"/ms)[1];
     assert.equal(pkg.version, version);
-    assert.equal(assess(runner).engine_version, version);
-    assert.equal(catalog().engine_version, version);
+    // The engine version also names the knowledge base that produced the document.
+    const engine = catalog().engine_version;
+    assert.match(engine, /^(.+)\+kb\.[0-9a-f]{8}$/);
+    assert.equal(engine.split("+kb.")[0], version);
+    assert.equal(assess(runner).engine_version, engine);
   });
 
   test("the browser build (ES module) gives the same documents", async () => {
@@ -281,7 +284,19 @@ describe("nextQuestions", () => {
 });
 
 describe("errors", () => {
-  test("are HeelErrors: an Error with name, code, field and message", () => {
+  test("shared arrays are too large, not endless", () => {
+    // One array shared 500 times, six levels deep: 500 ** 6 leaves within the
+    // depth and entry limits. heel counts every value it reads, and so does
+    // the binding's own check of strings and BigInts.
+    for (const leaf of ["arch", 10n ** 40n]) {
+      let value = new Array(500).fill(leaf);
+      for (let i = 0; i < 5; i++) value = new Array(500).fill(value);
+      const err = throwsHeelError(() => assess({ answers: { pain_location: value } }), { code: "too_large" });
+      assert.match(err.message, /more than 8192 values in all/);
+    }
+  });
+
+  test("are HeelErrors: an Error with name, code, field, message and suggestion", () => {
     const err = throwsHeelError(() => assess({ answers: { age: 130 } }), {
       code: "out_of_range",
       field: "answers.age",
@@ -290,7 +305,12 @@ describe("errors", () => {
     assert.ok(err.stack.startsWith("HeelError: answers.age"));
     assert.equal(String(err), `HeelError: ${err.message}`);
     assert.ok(isHeelError(err));
-    assert.deepEqual(JSON.parse(JSON.stringify(err)), { name: "HeelError", code: "out_of_range", field: "answers.age" });
+    assert.deepEqual(JSON.parse(JSON.stringify(err)), {
+      name: "HeelError",
+      code: "out_of_range",
+      field: "answers.age",
+      suggestion: null,
+    });
   });
 
   test("isHeelError is false for anything else, and never throws", () => {
@@ -319,6 +339,9 @@ describe("errors", () => {
       field: "answers.first_steps_pain",
     });
     assert.match(err.message, /did you mean `first_step_pain`/);
+    // The suggestion is a field of its own, as in Python.
+    assert.equal(err.suggestion, "first_step_pain");
+    assert.equal(throwsHeelError(() => assess({ answers: { age: 130 } })).suggestion, null);
     throwsHeelError(() => nextQuestions({}, { skip: ["feverr"] }), { code: "unknown_id", field: "skip[0]" });
     throwsHeelError(() => nextQuestions({}, { limit: 1.5 }), { code: "out_of_range", field: "limit" });
     throwsHeelError(() => nextQuestions({}, "[1"), { code: "invalid_document", field: "" });

@@ -7,7 +7,16 @@ import { describe, test } from "node:test";
 
 import { assess, catalog, fhirBundle, nextQuestions } from "heel-wasm";
 
-import { cases, checkOutputShape, compareDocuments, errors, readJson, rust, throwsHeelError } from "./helpers.mjs";
+import {
+  cases,
+  checkOutputShape,
+  compareDocuments,
+  ERROR_CODES,
+  errors,
+  readJson,
+  rust,
+  throwsHeelError,
+} from "./helpers.mjs";
 
 // heel-core computes ln, exp and log2 with the `libm` crate, so native Rust
 // and WebAssembly produce the same bits: documents must match exactly.
@@ -91,7 +100,10 @@ describe("errors are the same as Rust's: code, field and message", () => {
       assert.ok(expected, `Rust wrote no error for ${c.name}`);
       for (const call of [() => assess(c.input), () => nextQuestions(c.input)]) {
         const err = throwsHeelError(call, { code: c.code, field: c.field });
-        assert.deepEqual({ code: err.code, field: err.field, message: err.message }, expected);
+        assert.deepEqual(
+          { code: err.code, field: err.field, message: err.message, suggestion: err.suggestion },
+          expected,
+        );
         assert.ok(err.message.includes(c.message_contains), err.message);
       }
     });
@@ -99,18 +111,40 @@ describe("errors are the same as Rust's: code, field and message", () => {
   for (const c of errors.option_errors) {
     test(`options: ${c.name}`, () => {
       const err = throwsHeelError(() => nextQuestions({}, c.input), { code: c.code, field: c.field });
-      assert.deepEqual({ code: err.code, field: err.field, message: err.message }, reference[c.name]);
+      assert.deepEqual(
+        { code: err.code, field: err.field, message: err.message, suggestion: err.suggestion },
+        reference[c.name],
+      );
       assert.ok(err.message.includes(c.message_contains), err.message);
     });
   }
   for (const c of errors.text_errors) {
     test(`JSON text: ${c.name}`, () => {
-      for (const call of [() => assess(c.text), () => nextQuestions(c.text)]) {
+      const calls = [() => assess(c.text), () => nextQuestions(c.text)];
+      // Options are read by the same JSON reader.
+      if (c.field === "") calls.push(() => nextQuestions({}, c.text));
+      for (const call of calls) {
         const err = throwsHeelError(call, { code: c.code, field: c.field });
         assert.ok(err.message.includes(c.message_contains), err.message);
       }
     });
   }
+  for (const c of errors.host_errors.filter((h) => h.languages.includes("js"))) {
+    test(`host value: ${c.name}`, () => {
+      const input = hostValue(c.input);
+      const calls =
+        c.target === "assessment" ? [() => assess(input), () => nextQuestions(input)] : [() => nextQuestions({}, input)];
+      for (const call of calls) {
+        const err = throwsHeelError(call, { code: c.code, field: c.field });
+        assert.ok(err.message.includes(c.message_contains), err.message);
+      }
+    });
+  }
+  test("the catalog has at least 60 cases, each with a known code", () => {
+    const all = ["assessment_errors", "text_errors", "option_errors", "host_errors"].flatMap((s) => errors[s]);
+    assert.ok(all.length >= 60, `${all.length} cases`);
+    assert.deepEqual([...new Set(all.map((c) => c.code))].sort(), [...ERROR_CODES].sort());
+  });
 });
 
 describe("FHIR Bundles are the same documents as Rust's, bit for bit", () => {
@@ -124,3 +158,15 @@ describe("FHIR Bundles are the same documents as Rust's, bit for bit", () => {
     });
   }
 });
+
+/** A host_errors input as JavaScript values (see the description in errors.json). */
+function hostValue(value) {
+  if (Array.isArray(value)) return value.map(hostValue);
+  if (value === null || typeof value !== "object") return value;
+  if ("$float" in value) return { nan: NaN, inf: Infinity, "-inf": -Infinity }[value.$float];
+  if ("$int" in value) return BigInt(value.$int);
+  if ("$utf16" in value) return String.fromCharCode(...value.$utf16);
+  if ("$bytes" in value) return new Uint8Array(value.$bytes);
+  if ("$key_utf16" in value) return { [String.fromCharCode(...value.$key_utf16)]: hostValue(value.value) };
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hostValue(v)]));
+}

@@ -26,15 +26,8 @@ export function rust(...parts) {
   return JSON.parse(readFileSync(file, "utf8"));
 }
 
-export const ERROR_CODES = [
-  "invalid_document",
-  "unknown_id",
-  "wrong_type",
-  "out_of_range",
-  "duplicate",
-  "too_large",
-  "inconsistent",
-];
+/** The stable error codes, listed once for every language's tests. */
+export const ERROR_CODES = readJson("tests", "fixtures", "error-codes.json").codes.map((c) => c.code);
 
 /** Asserts that `fn` throws a HeelError and returns it. */
 export function throwsHeelError(fn, { code, field } = {}) {
@@ -50,6 +43,7 @@ export function throwsHeelError(fn, { code, field } = {}) {
   assert.ok(ERROR_CODES.includes(thrown.code), `unknown code ${thrown.code}`);
   assert.equal(typeof thrown.field, "string");
   assert.equal(typeof thrown.message, "string");
+  assert.ok(thrown.suggestion === null || typeof thrown.suggestion === "string", "suggestion is a string or null");
   if (code !== undefined) assert.equal(thrown.code, code, thrown.message);
   if (field !== undefined) assert.equal(thrown.field, field, thrown.message);
   return thrown;

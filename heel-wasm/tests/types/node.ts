@@ -97,8 +97,9 @@ try {
     const code: HeelErrorCode = e.code;
     const field: string = e.field;
     const message: string = e.message;
+    const suggestion: string | null = e.suggestion;
     const asError: Error = e;
-    console.log(code, field, message, asError.name);
+    console.log(code, field, message, suggestion, asError.name);
   }
 }
 

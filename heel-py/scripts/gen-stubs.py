@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""Writes heel-py/python/heel/_heel.pyi, the types of the native module, from
+the JSON Schemas in schema/ (which heel-core generates from its Rust types),
+as heel-wasm/scripts/gen-types.mjs writes the TypeScript types.
+
+    python3 heel-py/scripts/gen-stubs.py           write the file
+    python3 heel-py/scripts/gen-stubs.py --check   fail if it is out of date
+
+Every document class gets one read-only property per schema field, typed from
+the schema; only what is not a field (the module's functions, a few methods
+such as ``Report.condition``) is written here by hand. The test suite checks
+the stubs against the compiled module with ``mypy.stubtest``.
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGET = ROOT / "heel-py" / "python" / "heel" / "_heel.pyi"
+
+# Enums with a Literal alias in heel/_types.py; other ids are plain `str`.
+ALIASES = {"Setting", "TriageLevel", "ReasonKind", "Professional", "StopReason"}
+
+# (class, schema file, $defs name or None for the document itself, extra members)
+TO_DICT = "def to_dict(self) -> dict[str, Any]: ..."
+TO_JSON = "def to_json(self, *, indent: Optional[int] = None) -> str: ..."
+EQ = "def __eq__(self, other: object, /) -> bool: ..."
+CLASSES: list[tuple[str, str, str | None, list[str]]] = [
+    (
+        "Report",
+        "report",
+        None,
+        [
+            "@property\n    def top(self) -> ConditionResult: ...",
+            "def condition(self, id: str) -> ConditionResult: ...",
+            TO_DICT,
+            TO_JSON,
+            "def _repr_html_(self) -> str: ...",
+            "def __reduce__(self) -> tuple[Any, tuple[str]]: ...",
+            EQ,
+        ],
+    ),
+    ("ConditionResult", "report", "ConditionResult", [TO_DICT, EQ]),
+    ("Contribution", "report", "Contribution", [TO_DICT, EQ]),
+    ("Triage", "report", "Triage", [TO_DICT, EQ]),
+    ("TriageReason", "report", "TriageReason", [TO_DICT, EQ]),
+    ("CarePlan", "report", "CarePlan", [TO_DICT, EQ]),
+    ("CareStep", "report", "CareStep", [TO_DICT, EQ]),
+    ("NextQuestions", "next-questions", None, [TO_DICT, TO_JSON, EQ]),
+    ("Question", "next-questions", "Question", [TO_DICT, EQ]),
+    (
+        "Catalog",
+        "catalog",
+        None,
+        [
+            "def item(self, id: str) -> CatalogItem: ...",
+            "def condition(self, id: str) -> CatalogCondition: ...",
+            TO_DICT,
+            TO_JSON,
+            EQ,
+        ],
+    ),
+    ("CatalogSetting", "catalog", "CatalogSetting", [TO_DICT, EQ]),
+    ("CatalogLevel", "catalog", "CatalogLevel", [TO_DICT, EQ]),
+    ("CatalogProfessional", "catalog", "CatalogProfessional", [TO_DICT, EQ]),
+    ("CatalogGrade", "catalog", "CatalogGrade", [TO_DICT, EQ]),
+    ("CatalogCondition", "catalog", "CatalogCondition", [TO_DICT, EQ]),
+    ("CatalogCodes", "catalog", "CatalogCodes", [TO_DICT, EQ]),
+    ("CatalogItem", "catalog", "CatalogItem", [TO_DICT, EQ]),
+    ("AnswerSpec", "catalog", "AnswerSpec", [TO_DICT, EQ]),
+    ("CatalogOption", "catalog", "CatalogOption", [TO_DICT, EQ]),
+    ("CatalogBand", "catalog", "CatalogBand", [TO_DICT, EQ]),
+    ("CatalogAdvice", "catalog", "CatalogAdvice", [TO_DICT, EQ]),
+    ("CatalogSource", "catalog", "CatalogSource", [TO_DICT, EQ]),
+    (
+        "Parsed",
+        "parsed",
+        None,
+        [TO_DICT, TO_JSON, "def __reduce__(self) -> tuple[Any, tuple[str]]: ...", EQ],
+    ),
+    ("Finding", "parsed", "Finding", [TO_DICT, EQ]),
+    ("Span", "parsed", "Span", [TO_DICT, EQ]),
+]
+# Schema types the binding hands over as plain Python values: an input
+# document again (a dict), or an answer that is an id or a number.
+PLAIN_REFS = {"Assessment": "dict[str, Any]", "FoundAnswer": "Union[str, float]"}
+CLASS_NAMES = {c[0] for c in CLASSES}
+
+HEADER = '''# Types of the native module heel._heel (heel-py/src/). Generated from
+# schema/ by heel-py/scripts/gen-stubs.py: do not edit by hand. Checked
+# against the compiled module by `python -m mypy.stubtest heel` in the test
+# suite, and against schema/ by `gen-stubs.py --check`.
+
+from typing import Any, Iterable, Mapping, Optional, Union, final
+
+from ._types import (
+    AnswerType,
+    AssessmentLike,
+    Professional,
+    ReasonKind,
+    Setting,
+    StopReason,
+    TriageLevel,
+)
+
+__all__ = [
+{all}
+]
+__version__: str
+NOTICE: str
+
+def assess(assessment: AssessmentLike, /) -> Report: ...
+def assess_many(assessments: Iterable[AssessmentLike], /) -> list[Report]: ...
+def next_questions(
+    assessment: AssessmentLike,
+    options: Union[str, Mapping[str, Any], None] = None,
+    /,
+) -> NextQuestions: ...
+def catalog() -> Catalog: ...
+
+# FHIR R4 resources are plain JSON dicts (docs/fhir.md describes them).
+def fhir_questionnaire() -> dict[str, Any]: ...
+def fhir_bundle(assessment_or_response: AssessmentLike, /) -> dict[str, Any]: ...
+def assessment_from_fhir(response: Union[str, Mapping[str, Any]], /) -> dict[str, Any]: ...
+def _report_from_json(document: str, /) -> Report: ...
+def parse(text: str, /) -> Parsed: ...
+def _parsed_from_json(document: str, /) -> Parsed: ...
+'''
+FUNCTIONS = [
+    "NOTICE",
+    "__version__",
+    "_parsed_from_json",
+    "_report_from_json",
+    "assess",
+    "assess_many",
+    "assessment_from_fhir",
+    "catalog",
+    "fhir_bundle",
+    "fhir_questionnaire",
+    "next_questions",
+    "parse",
+]
+
+
+def load(name: str) -> dict:
+    return json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def python_type(prop: dict, defs: dict) -> str:
+    """The Python type of a schema property, as the binding returns it."""
+    if "$ref" in prop:
+        name = prop["$ref"].rsplit("/", 1)[1]
+        target = defs[name]
+        if name in PLAIN_REFS:
+            return PLAIN_REFS[name]
+        if name in CLASS_NAMES:
+            return name
+        if "enum" in target or "oneOf" in target and all("const" in o for o in target["oneOf"]):
+            return name if name in ALIASES else "str"
+        raise SystemExit(f"gen-stubs: no Python type for $ref {name}")
+    for key in ("anyOf", "oneOf"):
+        if key in prop:
+            options = [o for o in prop[key] if o.get("type") != "null"]
+            nullable = len(options) < len(prop[key])
+            inner = {python_type(o, defs) for o in options}
+            if len(inner) != 1:
+                raise SystemExit(f"gen-stubs: a union of {sorted(inner)} has no Python type here")
+            t = inner.pop()
+            return f"Optional[{t}]" if nullable else t
+    types = prop.get("type")
+    if isinstance(types, list):
+        rest = [t for t in types if t != "null"]
+        t = python_type({**prop, "type": rest[0]}, defs)
+        return f"Optional[{t}]" if "null" in types else t
+    if "enum" in prop:
+        return "str"
+    if types == "string":
+        return "str"
+    if types == "number":
+        return "float"
+    if types == "integer":
+        return "int"
+    if types == "boolean":
+        return "bool"
+    if types == "array":
+        return f"list[{python_type(prop['items'], defs)}]"
+    raise SystemExit(f"gen-stubs: no Python type for {json.dumps(prop)[:200]}")
+
+
+def fields(schema: dict, defs: dict) -> list[tuple[str, str]]:
+    """(name, type) of an object's properties: the required ones in the Rust
+    declaration order (the schema's `required`), then the others by name."""
+    if "oneOf" in schema:
+        return variant_fields(schema, defs)
+    props = schema["properties"]
+    order = list(schema.get("required", [])) + sorted(set(props) - set(schema.get("required", [])))
+    return [(name, python_type(props[name], defs)) for name in order]
+
+
+def variant_fields(schema: dict, defs: dict) -> list[tuple[str, str]]:
+    """A tagged union (AnswerSpec) as one class: the tag is the AnswerType
+    literal; a list a variant lacks is empty, any other field it lacks None."""
+    variants = schema["oneOf"]
+    order: list[str] = []
+    for v in variants:
+        order += [p for p in v.get("required", list(v["properties"])) if p not in order]
+    out = []
+    for name in order:
+        present = [v["properties"][name] for v in variants if name in v["properties"]]
+        if name == "type":
+            out.append((name, "AnswerType"))
+            continue
+        t = python_type(present[0], defs)
+        if len(present) < len(variants) and not t.startswith(("list[", "Optional[")):
+            t = f"Optional[{t}]"
+        out.append((name, t))
+    return out
+
+
+def render() -> str:
+    schemas = {name: load(name) for name in ("report", "next-questions", "catalog", "parsed")}
+    # Classes first, then the module's names, each in code-point order.
+    all_names = sorted([c[0] for c in CLASSES] + FUNCTIONS, key=lambda n: (n[0].islower() or n[0] == "_", n))
+    out = [HEADER.replace("{all}", "\n".join(f'    "{n}",' for n in all_names))]
+    for cls, file, def_name, extras in CLASSES:
+        schema = schemas[file]
+        defs = schema.get("$defs", {})
+        body = defs[def_name] if def_name else schema
+        out.append(f"\n@final\nclass {cls}:\n")
+        for name, t in fields(body, defs):
+            attr = f"{name}_" if keyword.iskeyword(name) else name
+            out.append(f"    @property\n    def {attr}(self) -> {t}: ...\n")
+        for extra in extras:
+            out.append(f"    {extra}\n")
+    return "".join(out)
+
+
+def main() -> int:
+    text = render()
+    if "--check" in sys.argv[1:]:
+        if TARGET.read_text(encoding="utf-8") != text:
+            print(
+                f"{TARGET.relative_to(ROOT)} is out of date with schema/: "
+                "run python3 heel-py/scripts/gen-stubs.py",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"ok  {TARGET.relative_to(ROOT)} matches schema/")
+        return 0
+    TARGET.write_text(text, encoding="utf-8")
+    print(f"wrote {TARGET.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
