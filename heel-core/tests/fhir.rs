@@ -99,12 +99,22 @@ fn the_same_errors_as_json_input_for_the_same_answers() {
     // response: the same code, at the answer's place in the response.
     let errors = load("errors.json");
     let mut checked = 0;
+    let mut wrong = Vec::new();
     for case in errors["assessment_errors"].as_array().unwrap() {
         let Some(answers) = case["input"]["answers"].as_object() else {
             continue;
         };
         if case["code"] == "too_large" {
             continue; // FHIR input has roomier string limits.
+        }
+        // In a response every answer is a list, so a list where JSON wants
+        // one value (or one value where it wants a list) is no error there.
+        let shape_only = answers.iter().any(|(key, value)| match value {
+            Value::Array(list) => key != "pain_location" || list.iter().any(Value::is_null),
+            _ => key == "pain_location",
+        });
+        if shape_only {
+            continue;
         }
         let items: Vec<Value> = answers
             .iter()
@@ -127,10 +137,12 @@ fn the_same_errors_as_json_input_for_the_same_answers() {
             .collect();
         let qr = json!({"resourceType": "QuestionnaireResponse", "item": items});
         let name = case["name"].as_str().unwrap();
-        let err = fhir::assessment_from_response(&qr).expect_err(name);
-        assert_eq!(err.code(), case["code"], "{name}: {err}");
-        checked += 1;
+        match fhir::assessment_from_response(&qr) {
+            Err(err) if err.code() == case["code"] => checked += 1,
+            other => wrong.push(format!("{name}: {other:?}")),
+        }
     }
+    assert!(wrong.is_empty(), "{wrong:#?}");
     assert!(checked >= 8, "{checked}");
 }
 
