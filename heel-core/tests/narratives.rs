@@ -347,7 +347,7 @@ fn narratives_are_read_well_enough() {
         } else {
             score(n, &mut held)
         };
-        if debug && k % 2 == 0 && !outcome.lines.is_empty() {
+        if debug && !outcome.lines.is_empty() {
             println!(
                 "#{k} {}: {}",
                 n["id"].as_str().unwrap_or(""),

@@ -800,6 +800,49 @@ pub static PHRASES: &[Phrases] = &[
         &["eye problems", "skin problems", "bowel problems"],
     ),
     only_negated(Item::PoorCirculation, &["circulation"]),
+    only_negated(
+        Item::PoorCirculation,
+        &[
+            "colour change",
+            "color change",
+            "cramps in my calves",
+            "cramp in my calves",
+            "calf cramps",
+            "calf cramp",
+        ],
+    ),
+    no(Item::PoorCirculation, &["warm and pink", "pink and warm"]),
+    no(
+        Item::Runner,
+        &[
+            "don't run",
+            "do not run",
+            "never run",
+            "not a runner",
+            "non runner",
+            "not much of a runner",
+        ],
+    ),
+    only_negated(
+        Item::HighEnergyInjury,
+        &["fall from any height", "from any height", "high energy"],
+    ),
+    only_negated(
+        Item::PosteriorHeelBump,
+        &["bump", "lump at the back of the heel", "bony prominence"],
+    ),
+    only_negated(
+        Item::FirstStepPain,
+        &[
+            "problem first thing",
+            "problems first thing",
+            "problem first thing in the morning",
+            "trouble first thing",
+            "trouble first thing in the morning",
+            "problem in the morning",
+            "trouble in the morning",
+        ],
+    ),
     no(
         Item::NightPain,
         &[
@@ -817,6 +860,12 @@ pub static PHRASES: &[Phrases] = &[
         Item::FeelingUnwell,
         &[
             "systemically well",
+            "feel fine otherwise",
+            "otherwise feel fine",
+            "feel fine in myself",
+            "otherwise well",
+            "otherwise fit and well",
+            "fit and well",
             "feels well in himself",
             "feels well in herself",
             "well in myself",
@@ -826,6 +875,14 @@ pub static PHRASES: &[Phrases] = &[
         Item::PainAtRest,
         &[
             "fine at rest",
+            "goes away when i rest",
+            "goes away with rest",
+            "go away when i rest",
+            "relieved by rest",
+            "settles with rest",
+            "eases with rest",
+            "better with rest",
+            "gone when i rest",
             "pain free at rest",
             "painfree at rest",
             "fine when resting",
@@ -1300,6 +1357,11 @@ pub static PHRASES: &[Phrases] = &[
         Item::UnableToBearWeight,
         &[
             "able to wb",
+            "wb with",
+            "fwb",
+            "fully weight bearing",
+            "weight bearing with",
+            "weightbearing with",
             "mobilising independently",
             "can put my full weight",
             "can put my weight on it",
@@ -2302,6 +2364,7 @@ pub static PHRASES: &[Phrases] = &[
             "ofloxacin",
             "moxifloxacin",
             "fluoroquinolone",
+            "fq",
             "fluoroquinolones",
             "quinolone",
             "quinolones",
@@ -2528,6 +2591,12 @@ pub static PHRASES: &[Phrases] = &[
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "improving with activity",
+    "improves with activity",
+    "improving with exercise",
+    "improves with exercise",
+    "better as i move",
+    "eases as i move",
     "last night",
     "this evening",
     "hill session",
