@@ -28,9 +28,11 @@ location = Path(heel.__file__).resolve()
 assert "site-packages" in location.parts, f"heel was imported from {location}, not the installed wheel"
 
 out = io.StringIO()
+# The blocks are one example in parts: later ones use what earlier ones made.
+namespace: dict[str, object] = {"__name__": "__readme__"}
 with contextlib.redirect_stdout(out):
     for block in blocks:
-        exec(compile(block, "README.md", "exec"), {"__name__": "__readme__"})
+        exec(compile(block, "README.md", "exec"), namespace)
 printed = out.getvalue().splitlines()
 promised = [m.group(1) for m in re.finditer(r"^\s*print\(.*\)  # (.+)$", "".join(blocks), re.M)]
 assert len(promised) >= 5, promised
