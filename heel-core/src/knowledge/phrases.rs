@@ -45,6 +45,10 @@ pub enum Says {
     /// antibiotics" rules out a fluoroquinolone; "antibiotics" alone says
     /// nothing about which one).
     AbsentIfNegated,
+    /// The phrase counts only when affirmed, and says nothing when negated:
+    /// denying one way of getting hurt ("I haven't twisted it") does not rule
+    /// out every injury, so it may not make the item absent.
+    PresentIfAffirmed,
     /// An option of a choice item.
     Choice(Choice),
     /// A place that hurts, for `pain_location`.
@@ -83,6 +87,14 @@ const fn only_negated(item: Item, patterns: &'static [&'static str]) -> Phrases 
     Phrases {
         item,
         says: Says::AbsentIfNegated,
+        patterns,
+    }
+}
+
+const fn only_affirmed(item: Item, patterns: &'static [&'static str]) -> Phrases {
+    Phrases {
+        item,
+        says: Says::PresentIfAffirmed,
         patterns,
     }
 }
@@ -188,6 +200,29 @@ pub static PHRASES: &[Phrases] = &[
             "injured",
             "injuring",
             "injure",
+            "trauma",
+            "traumatic",
+            "accident",
+        ],
+    ),
+    no(
+        Item::Trauma,
+        &[
+            "no hx of trauma",
+            "no history of trauma",
+            "no history of injury",
+            "no hx of injury",
+            "no trauma hx",
+            "nil trauma",
+            "atraumatic",
+            "non traumatic",
+        ],
+    ),
+    // Ways of getting hurt: each says there was an injury, but denying one
+    // ("didn't twist it") leaves the others open.
+    only_affirmed(
+        Item::Trauma,
+        &[
             "fell",
             "fall",
             "falling",
@@ -202,9 +237,6 @@ pub static PHRASES: &[Phrases] = &[
             "jump off",
             "misjudged a jump",
             "tripped",
-            "trauma",
-            "traumatic",
-            "accident",
             "car crash",
             "crash",
             "jammed",

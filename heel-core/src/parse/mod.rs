@@ -920,7 +920,9 @@ impl<'a> Reader<'a> {
         } else if FAMILY_ONLY.contains(&item) {
             return;
         }
-        if self.sent_history[sent] && !self.sent_present[sent] {
+        // A phrase that states an absence whole ("no history of trauma") is
+        // about now as well as the past, so the past does not redirect it.
+        if self.sent_history[sent] && !self.sent_present[sent] && says != Says::Absent {
             if let Some(&(_, to)) = HISTORY.iter().find(|(from, _)| *from == item) {
                 match to {
                     Some(to) => item = to,
@@ -945,10 +947,13 @@ impl<'a> Reader<'a> {
         let answer = match says {
             Says::Present | Says::AbsentIfNegated if negated => FoundAnswer::YesNo(YesNo::Absent),
             Says::Present => FoundAnswer::YesNo(YesNo::Present),
+            Says::PresentIfAffirmed if !negated => FoundAnswer::YesNo(YesNo::Present),
             Says::Absent => FoundAnswer::YesNo(YesNo::Absent),
             Says::Choice(ch) if !negated => FoundAnswer::Choice(ch),
             Says::Place(l) if !negated => FoundAnswer::Location(l),
-            Says::AbsentIfNegated | Says::Choice(_) | Says::Place(_) => return,
+            Says::AbsentIfNegated | Says::PresentIfAffirmed | Says::Choice(_) | Says::Place(_) => {
+                return;
+            }
         };
         let sign_only = matches!(answer, FoundAnswer::Location(_))
             && self.sent_sign[sent]
