@@ -459,7 +459,7 @@ pub(crate) fn expected_for(kind: AnswerKind) -> String {
 }
 
 /// Reads one answer; `Ok(None)` means unknown.
-fn parse_answer(item: Item, value: &Doc, field: &str) -> Result<Option<Answer>, Error> {
+pub(crate) fn parse_answer(item: Item, value: &Doc, field: &str) -> Result<Option<Answer>, Error> {
     let kind = item.info().kind;
     let wrong = || Error::WrongType {
         field: field.to_owned(),

@@ -34,8 +34,11 @@ use crate::doc::{self, Doc};
 use crate::ids::id_enum;
 use crate::item::{AnswerKind, Group, Item, Location};
 use crate::knowledge::SCREENING;
-use crate::math::{exp, log2};
-use crate::scoring::{ModelParams, group_of, item_rows, log_scores, row_log_lr, softmax};
+use crate::math::log2;
+use crate::scoring::{
+    ModelParams, Term, Terms, answer_total, group_of, item_rows, log_priors, log_scores,
+    row_log_lr, row_lr, slots, slots_of, softmax,
+};
 use crate::triage::{TriageLevel, holds, missing, rule_level};
 
 const N: usize = Condition::COUNT;
@@ -266,12 +269,83 @@ fn row_answer(item: Item, local: usize) -> Option<Answer> {
     }
 }
 
+/// The current scores' terms, slot by slot, so a trial answer rescores only
+/// the slots it can change and adds the others' terms back in the same order
+/// (the sums are then identical to rescoring everything).
+struct Cached {
+    /// The slots with terms, in order, with their range in `terms`.
+    slots: Vec<(usize, std::ops::Range<usize>)>,
+    /// `(cause, log_lr × weight)` of every term, in order.
+    terms: Vec<(usize, f64)>,
+}
+
+impl Cached {
+    fn new(a: &Assessment, setting: Setting, params: &ModelParams) -> Self {
+        let all = Terms::new(a, setting, params);
+        let mut out = Cached {
+            slots: Vec::new(),
+            terms: Vec::new(),
+        };
+        for (i, &slot) in slots().iter().enumerate() {
+            let start = out.terms.len();
+            all.slot(slot, &mut |t| {
+                out.terms.push((t.cause, t.log_lr * t.weight));
+            });
+            if out.terms.len() > start {
+                out.slots.push((i, start..out.terms.len()));
+            }
+        }
+        out
+    }
+
+    /// The log scores of `trial`, which differs from the cached assessment
+    /// only in the answer to `item`.
+    fn rescore(
+        &self,
+        trial: &Assessment,
+        item: Item,
+        setting: Setting,
+        params: &ModelParams,
+    ) -> [f64; N] {
+        let (own, readers) = slots_of(item);
+        let mut changed: Vec<usize> = Vec::with_capacity(readers.len() + 2);
+        changed.push(own);
+        changed.extend_from_slice(readers);
+        if matches!(item, Item::HeightCm | Item::WeightKg) {
+            changed.push(slots_of(Item::Bmi).0);
+        }
+        changed.sort_unstable();
+        changed.dedup();
+        let fresh = Terms::new(trial, setting, params);
+        let all = slots();
+        let mut s = *log_priors(setting);
+        let mut next = changed.iter().copied().peekable();
+        for (i, range) in &self.slots {
+            while let Some(c) = next.next_if(|&c| c <= *i) {
+                fresh.slot(all[c], &mut |t: Term| s[t.cause] += t.log_lr * t.weight);
+            }
+            if changed.binary_search(i).is_err() {
+                for &(c, v) in &self.terms[range.clone()] {
+                    s[c] += v;
+                }
+            }
+        }
+        for c in next {
+            fresh.slot(all[c], &mut |t: Term| s[t.cause] += t.log_lr * t.weight);
+        }
+        s
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // the interview's state, passed once per item
 fn effect(
     a: &Assessment,
+    cached: &Cached,
     setting: Setting,
     scores: &[f64; N],
     item: Item,
     pi: &[f64; N],
+    h0: f64,
     lead: usize,
 ) -> Effect {
     let rows = item_rows(item);
@@ -283,18 +357,12 @@ fn effect(
     if rows.is_empty() {
         return out;
     }
-    let mut total = [0.0; N];
-    for r in rows.clone() {
-        for (t, l) in total.iter_mut().zip(row_log_lr(setting, r)) {
-            *t += exp(*l);
-        }
-    }
-    let h0 = entropy(pi);
+    let total = answer_total(setting, item);
     let mut expected_h = 0.0;
     let params = ModelParams::default();
     // An answer outside every group adds its weighted ratio to the scores,
     // exactly as scoring does; a grouped answer reweights its group, so the
-    // assessment is rescored with it.
+    // assessment is rescored with it (only the slots the answer can change).
     let grouped = group_of(item).is_some();
     let mut trial = a.clone();
     for (local, r) in rows.enumerate() {
@@ -302,12 +370,13 @@ fn effect(
             continue;
         };
         let lr = row_log_lr(setting, r);
-        let p_answer: f64 = (0..N).map(|c| pi[c] * exp(lr[c]) / total[c]).sum();
+        let ratio = row_lr(setting, r);
+        let p_answer: f64 = (0..N).map(|c| pi[c] * ratio[c] / total[c]).sum();
         let post = if grouped {
             if trial.set(item, answer).is_err() || trial.validate().is_err() {
                 continue;
             }
-            softmax(&log_scores(&trial, setting, &params))
+            softmax(&cached.rescore(&trial, item, setting, &params))
         } else {
             let mut next = *scores;
             for (x, l) in next.iter_mut().zip(lr) {
@@ -364,6 +433,8 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
     let scores = log_scores(a, setting, &ModelParams::default());
     let p = softmax(&scores);
     let (lead, lead_p, second_p) = leader(&p);
+    let h0 = entropy(&p);
+    let cached = Cached::new(a, setting, &ModelParams::default());
 
     let bmi_known = a.bmi().is_some();
     let askable = |item: Item| {
@@ -379,7 +450,7 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
             && s.when.as_ref().is_none_or(|t| holds(t, a))
             && !screens.iter().any(|q: &Question| q.item == s.item)
         {
-            let e = effect(a, setting, &scores, s.item, &p, lead);
+            let e = effect(a, &cached, setting, &scores, s.item, &p, h0, lead);
             let info = s.item.info();
             screens.push(Question {
                 item: s.item,
@@ -400,7 +471,7 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
         if !askable(item) || screens.iter().any(|q| q.item == item) {
             continue;
         }
-        let e = effect(a, setting, &scores, item, &p, lead);
+        let e = effect(a, &cached, setting, &scores, item, &p, h0, lead);
         any_can_change |= e.can_change_leader;
         let separates = top_shifts(&e.shift);
         let info = item.info();

@@ -74,8 +74,10 @@
 //!
 //! # Crate features
 //!
-//! heel-core has no optional features: serde support is always on, because
-//! the JSON documents are its interface.
+//! Serde support is always on, because the JSON documents are its interface.
+//!
+//! - `parallel` (off by default): [`batch::score_columns`] scores rows on
+//!   every core, with [rayon](https://docs.rs/rayon). The results are the same.
 
 #![forbid(unsafe_code)]
 // The id enums expand their ids into one JSON Schema literal; the item list is long.
@@ -88,6 +90,7 @@
 mod ids;
 
 mod assessment;
+pub mod batch;
 mod care_plan;
 mod catalog;
 mod condition;

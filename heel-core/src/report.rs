@@ -10,8 +10,8 @@ use crate::item::{Item, Location};
 use crate::knowledge::{EvidenceGroup, Grade, Source};
 use crate::math::exp;
 use crate::scoring::{
-    Finding, ModelParams, Term, finding_effect, group_of, log_priors, log_sum_exp, origin,
-    row_label, terms,
+    Finding, ModelParams, Term, finding_effect, group_of, log_priors, log_sum_exp, origin, priors,
+    row_label, row_lr, terms,
 };
 use crate::triage::{self, Triage};
 
@@ -190,7 +190,7 @@ pub fn assess(a: &Assessment) -> Result<Report, Error> {
                 id: c,
                 name: info.name.to_owned(),
                 probability,
-                prior: exp(log_prior[ci]),
+                prior: priors(setting)[ci],
                 log_prior: log_prior[ci],
                 log_score: scores[ci],
                 likely: probability >= c.likely_at(),
@@ -288,7 +288,11 @@ fn contribution(setting: Setting, t: &Term) -> Contribution {
     Contribution {
         item: t.item,
         answer,
-        likelihood_ratio: exp(t.log_lr),
+        // The ratio of a single row was computed once, as `exp` of the same log.
+        likelihood_ratio: match t.finding {
+            Some(Finding::Row(r)) => row_lr(setting, r)[t.cause],
+            _ => exp(t.log_lr),
+        },
         log_lr: t.log_lr,
         weight: t.weight,
         applied: t.log_lr * t.weight,

@@ -59,6 +59,50 @@ struct Compiled {
     group: [Option<EvidenceGroup>; Item::COUNT],
     /// The cluster of each group, if one is published.
     cluster: [Option<&'static Cluster>; EvidenceGroup::COUNT],
+    /// The likelihood ratio itself (`exp` of `log_lr`), per setting, finding
+    /// row and cause: computed once instead of on every report.
+    lr: [Vec<[f64; N]>; S],
+    /// The prior share (`exp` of `log_prior`) per setting and cause.
+    prior: [[f64; N]; S],
+    /// Per setting, item and cause, the sum of the ratios of the item's
+    /// answers: `Σ_a LR(a, c)` (the interview's answer model divides by it).
+    answer_total: [Vec<[f64; N]>; S],
+    /// Where terms are added, in the order they are added: an item outside
+    /// every group, or a group at its first member in catalog order.
+    slots: Vec<Slot>,
+    /// The slot of each item.
+    slot_of: [usize; Item::COUNT],
+    /// For each item, the other slots whose terms it can change: groups
+    /// whose published cluster reads it.
+    readers: [Vec<usize>; Item::COUNT],
+}
+
+/// A place in the fixed order in which terms are added to the scores.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Slot {
+    /// An item outside every group.
+    Item(Item),
+    /// An evidence group, at its first member in catalog order.
+    Group(EvidenceGroup),
+}
+
+/// The items a test reads.
+fn test_items(test: &crate::knowledge::Test, out: &mut Vec<Item>) {
+    use crate::knowledge::Test;
+    match *test {
+        Test::Present(i)
+        | Test::NotPresent(i)
+        | Test::Is(i, _)
+        | Test::Above(i, _)
+        | Test::Below(i, _) => out.push(i),
+        Test::PainAt(_) => out.push(Item::PainLocation),
+        Test::All(tests) | Test::Any(tests) => {
+            for t in tests {
+                test_items(t, out);
+            }
+        }
+        Test::Not(t) => test_items(t, out),
+    }
 }
 
 /// Whether a row applies in `setting`: rows for a setting replace the general
@@ -134,6 +178,56 @@ fn compile() -> Compiled {
         cluster[c.group.index()] = Some(c);
     }
 
+    let lr: [Vec<[f64; N]>; S] =
+        std::array::from_fn(|s| log_lr[s].iter().map(|row| row.map(exp)).collect::<Vec<_>>());
+    let prior: [[f64; N]; S] = std::array::from_fn(|s| log_prior[s].map(exp));
+    // The same sums, in the same order, as the interview made on every call.
+    let answer_total: [Vec<[f64; N]>; S] = std::array::from_fn(|s| {
+        (0..Item::COUNT)
+            .map(|i| {
+                let mut total = [0.0; N];
+                for row in &log_lr[s][offsets[i]..offsets[i + 1]] {
+                    for (t, l) in total.iter_mut().zip(row) {
+                        *t += exp(*l);
+                    }
+                }
+                total
+            })
+            .collect()
+    });
+
+    let mut slots = Vec::new();
+    let mut slot_of = [0usize; Item::COUNT];
+    let mut group_slot = [None; EvidenceGroup::COUNT];
+    for &item in Item::ALL {
+        slot_of[item.index()] = match group[item.index()] {
+            None => {
+                slots.push(Slot::Item(item));
+                slots.len() - 1
+            }
+            Some(g) => *group_slot[g.index()].get_or_insert_with(|| {
+                slots.push(Slot::Group(g));
+                slots.len() - 1
+            }),
+        };
+    }
+    let mut readers: [Vec<usize>; Item::COUNT] = std::array::from_fn(|_| Vec::new());
+    for c in CLUSTERS {
+        let mut read = Vec::new();
+        if let Some(w) = &c.applies_when {
+            test_items(w, &mut read);
+        }
+        test_items(&c.positive, &mut read);
+        read.extend_from_slice(c.members);
+        let slot = slot_of[c.members[0].index()];
+        for item in read {
+            let list = &mut readers[item.index()];
+            if slot_of[item.index()] != slot && !list.contains(&slot) {
+                list.push(slot);
+            }
+        }
+    }
+
     Compiled {
         offsets,
         log_lr,
@@ -141,6 +235,12 @@ fn compile() -> Compiled {
         log_prior,
         group,
         cluster,
+        lr,
+        prior,
+        answer_total,
+        slots,
+        slot_of,
+        readers,
     }
 }
 
@@ -165,9 +265,6 @@ pub(crate) enum Finding {
 
 /// The finding of one answered item, if it is scored.
 pub(crate) fn finding(a: &Assessment, item: Item) -> Option<Finding> {
-    let t = compiled();
-    let base = t.offsets[item.index()];
-    let info = item.info();
     let answer = match (item, a.get(item)) {
         (Item::Bmi, None) => a
             .bmi()
@@ -176,6 +273,8 @@ pub(crate) fn finding(a: &Assessment, item: Item) -> Option<Finding> {
         (_, Some(ans)) => ans,
         (_, None) => return None,
     };
+    let base = compiled().offsets[item.index()];
+    let info = item.info();
     Some(match answer {
         Answer::Present => Finding::Row(base),
         Answer::Absent => Finding::Row(base + 1),
@@ -232,6 +331,21 @@ pub(crate) fn origin(setting: Setting, row: usize, c: usize) -> Option<&'static 
 pub(crate) fn row_label(item: Item, row: usize) -> &'static str {
     let local = row - compiled().offsets[item.index()];
     finding_labels(item).get(local).copied().unwrap_or("")
+}
+
+/// The likelihood ratio (`exp` of [`row_log_lr`]) of a finding row for every cause.
+pub(crate) fn row_lr(setting: Setting, row: usize) -> &'static [f64; N] {
+    &compiled().lr[setting.index()][row]
+}
+
+/// The prior share (`exp` of [`log_priors`]) of each cause in `setting`.
+pub(crate) fn priors(setting: Setting) -> &'static [f64; N] {
+    &compiled().prior[setting.index()]
+}
+
+/// `Σ_a LR(a, c)` over the answers of `item`, for every cause.
+pub(crate) fn answer_total(setting: Setting, item: Item) -> &'static [f64; N] {
+    &compiled().answer_total[setting.index()][item.index()]
 }
 
 /// Log prior share of each cause in `setting`.
@@ -330,62 +444,78 @@ fn group_weights(values: &[f64], weights: &mut [f64], powers: &[f64; MAX_GROUP])
     }
 }
 
-/// Calls `sink` with every term of every cause's score, in a fixed order
-/// (items in catalog order; a group when its first answered member comes up).
-/// Both [`score`] and the full report use it, so their sums are identical.
-pub(crate) fn terms(
-    a: &Assessment,
-    setting: Setting,
-    params: &ModelParams,
-    mut sink: impl FnMut(Term),
-) {
-    let t = compiled();
-    let table = &t.log_lr[setting.index()];
-    // Several places: the mean of their ratios, computed once.
-    let mut places = [0.0; N];
-    if let Some(f @ Finding::Locations(..)) = finding(a, Item::PainLocation) {
-        for (c, x) in places.iter_mut().enumerate() {
-            *x = finding_effect(setting, f, c).0;
+/// What the terms of one assessment share: its table, the mean ratios of
+/// several places, and the weights.
+pub(crate) struct Terms<'a> {
+    t: &'static Compiled,
+    a: &'a Assessment,
+    table: &'static [[f64; N]],
+    /// Several places: the mean of their ratios, computed once.
+    places: [f64; N],
+    inv_t: f64,
+    decay_powers: [f64; MAX_GROUP],
+}
+
+impl<'a> Terms<'a> {
+    /// Prepares the terms of `a` in `setting`.
+    pub(crate) fn new(a: &'a Assessment, setting: Setting, params: &ModelParams) -> Self {
+        let t = compiled();
+        let mut places = [0.0; N];
+        if let Some(f @ Finding::Locations(..)) = finding(a, Item::PainLocation) {
+            for (c, x) in places.iter_mut().enumerate() {
+                *x = finding_effect(setting, f, c).0;
+            }
+        }
+        let mut decay_powers = [1.0; MAX_GROUP];
+        for i in 1..MAX_GROUP {
+            decay_powers[i] = decay_powers[i - 1] * params.group_decay;
+        }
+        Terms {
+            t,
+            a,
+            table: &t.log_lr[setting.index()],
+            places,
+            inv_t: 1.0 / params.evidence_temperature,
+            decay_powers,
         }
     }
-    // The log ratios of a finding for every cause.
-    let effects = |f: Finding| -> &[f64; N] {
+
+    /// The log ratios of a finding for every cause.
+    fn effects(&self, f: Finding) -> &[f64; N] {
         match f {
-            Finding::Row(r) => &table[r],
-            Finding::Locations(..) => &places,
+            Finding::Row(r) => &self.table[r],
+            Finding::Locations(..) => &self.places,
         }
-    };
-    let inv_t = 1.0 / params.evidence_temperature;
-    let mut decay_powers = [1.0; MAX_GROUP];
-    for i in 1..MAX_GROUP {
-        decay_powers[i] = decay_powers[i - 1] * params.group_decay;
     }
-    let mut done = [false; EvidenceGroup::COUNT];
-    for &item in Item::ALL {
-        let Some(g) = t.group[item.index()] else {
-            if let Some(f) = finding(a, item) {
-                let row = effects(f);
-                for (c, &log_lr) in row.iter().enumerate() {
-                    if log_lr != 0.0 {
-                        sink(Term {
-                            item,
-                            finding: Some(f),
-                            cause: c,
-                            log_lr,
-                            weight: inv_t,
-                            cluster: None,
-                        });
+
+    /// Calls `sink` with every term of the slot, in order.
+    pub(crate) fn slot(&self, slot: Slot, sink: &mut impl FnMut(Term)) {
+        let (t, a) = (self.t, self.a);
+        let inv_t = self.inv_t;
+        let g = match slot {
+            Slot::Item(item) => {
+                if let Some(f) = finding(a, item) {
+                    let row = self.effects(f);
+                    for (c, &log_lr) in row.iter().enumerate() {
+                        if log_lr != 0.0 {
+                            sink(Term {
+                                item,
+                                finding: Some(f),
+                                cause: c,
+                                log_lr,
+                                weight: inv_t,
+                                cluster: None,
+                            });
+                        }
                     }
                 }
+                return;
             }
-            continue;
+            Slot::Group(g) => g,
         };
-        if done[g.index()] {
-            continue;
-        }
         let members = g.info().items;
         // The answered members only (usually one or two of a group).
-        let mut answered: [(Item, Finding); MAX_GROUP] = [(item, Finding::Row(0)); MAX_GROUP];
+        let mut answered: [(Item, Finding); MAX_GROUP] = [(members[0], Finding::Row(0)); MAX_GROUP];
         let mut k = 0;
         for &m in members {
             if let Some(f) = finding(a, m) {
@@ -394,13 +524,12 @@ pub(crate) fn terms(
             }
         }
         if k == 0 {
-            continue;
+            return;
         }
-        done[g.index()] = true;
         let answered = &answered[..k];
-        let mut rows: [&[f64; N]; MAX_GROUP] = [&table[0]; MAX_GROUP];
+        let mut rows: [&[f64; N]; MAX_GROUP] = [&self.places; MAX_GROUP];
         for (row, &(_, f)) in rows.iter_mut().zip(answered) {
-            *row = effects(f);
+            *row = self.effects(f);
         }
         let cluster = t.cluster[g.index()].filter(|k| {
             k.applies_when.as_ref().is_none_or(|w| holds(w, a))
@@ -414,7 +543,7 @@ pub(crate) fn terms(
                 *v = row[c];
             }
             let mut weights = [0.0; MAX_GROUP];
-            group_weights(&values[..k], &mut weights[..k], &decay_powers);
+            group_weights(&values[..k], &mut weights[..k], &self.decay_powers);
             let replaced = cluster.filter(|k| k.condition.index() == c);
             if let Some(k) = replaced {
                 let positive = holds(&k.positive, a);
@@ -449,6 +578,54 @@ pub(crate) fn terms(
             }
         }
     }
+
+    /// Calls `sink` with every term of every slot, in order.
+    pub(crate) fn all(&self, mut sink: impl FnMut(Term)) {
+        for &slot in &self.t.slots {
+            if self.touched(slot) {
+                self.slot(slot, &mut sink);
+            }
+        }
+    }
+
+    /// Whether a slot can have terms: one of its items is answered (BMI
+    /// also counts when it can be computed from height and weight).
+    fn touched(&self, slot: Slot) -> bool {
+        let answered = |item: Item| {
+            self.a.is_answered(item)
+                || (item == Item::Bmi
+                    && self.a.is_answered(Item::HeightCm)
+                    && self.a.is_answered(Item::WeightKg))
+        };
+        match slot {
+            Slot::Item(item) => answered(item),
+            Slot::Group(g) => g.info().items.iter().any(|&m| answered(m)),
+        }
+    }
+}
+
+/// The slots in the order their terms are added.
+pub(crate) fn slots() -> &'static [Slot] {
+    &compiled().slots
+}
+
+/// The slot of an item, and the other slots (clusters) that read it.
+pub(crate) fn slots_of(item: Item) -> (usize, &'static [usize]) {
+    let t = compiled();
+    (t.slot_of[item.index()], &t.readers[item.index()])
+}
+
+/// Calls `sink` with every term of every cause's score, in a fixed order
+/// (items in catalog order; a group when its first member in catalog order
+/// comes up). [`score`], the full report and the batch path use it, so
+/// their sums are identical.
+pub(crate) fn terms(
+    a: &Assessment,
+    setting: Setting,
+    params: &ModelParams,
+    sink: impl FnMut(Term),
+) {
+    Terms::new(a, setting, params).all(sink);
 }
 
 /// The unnormalised log score of every cause given the answers.

@@ -145,6 +145,32 @@ fn list(items: &[String], conjunction: &str) -> String {
     }
 }
 
+/// The level [`triage`] sets, without building its reasons: the highest level
+/// any of its reasons would have (self-care when none applies). The batch
+/// path uses it; a test checks it against the full triage.
+pub(crate) fn level(a: &Assessment, probabilities: &[f64; Condition::COUNT]) -> TriageLevel {
+    let mut level = rule_level(a);
+    for &c in Condition::ALL {
+        let care = c.info().care_level;
+        let p = probabilities[c.index()];
+        for &l in TriageLevel::ALL {
+            if l > level && l > TriageLevel::SelfCare && l <= care && p >= l.likely_threshold() {
+                level = l;
+            }
+        }
+    }
+    let unsure = probabilities.iter().copied().fold(0.0_f64, f64::max) < CLEAR_PATTERN
+        || a.answered_count() < MIN_ANSWERS
+        || a.locations().len() >= DIFFUSE_PLACES
+        || ESSENTIAL
+            .iter()
+            .any(|alternatives| !alternatives.iter().any(|&i| a.is_answered(i)));
+    if unsure {
+        level = level.max(TriageLevel::SeeDoctor);
+    }
+    level
+}
+
 /// Builds the triage from the rules and the cause probabilities
 /// (indexed by [`Condition::index`]).
 pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) -> Triage {

@@ -10,6 +10,7 @@
 //! |------------------|-----------------|-------------------------------------------------|
 //! | `assessment`     | `assessment.rs` | the `assessment` argument (a dict or JSON text) |
 //! | `report`         | `report.rs`     | `assess`, `assess_many`, `Report`, `ConditionResult`, `Contribution` |
+//! | `batch`          | `batch.rs`      | `_score_columns` (behind `assess_frame`)        |
 //! | `triage`         | `triage.rs`     | `Triage`, `TriageReason`                        |
 //! | `care_plan`      | `care_plan.rs`  | `CarePlan`, `CareStep`                          |
 //! | `catalog`        | `catalog.rs`    | `catalog`, `Catalog` and its parts              |
@@ -24,6 +25,7 @@
 //! converted when read, and `to_dict()` gives the core's serde document.
 
 mod assessment;
+mod batch;
 mod care_plan;
 mod catalog;
 mod document;
@@ -48,6 +50,9 @@ mod _heel {
     use crate::report::{
         _report_from_json, ConditionResult, Contribution, Report, assess, assess_many,
     };
+
+    #[pymodule_export]
+    use crate::batch::_score_columns;
 
     #[pymodule_export]
     use crate::triage::{Triage, TriageReason};

@@ -19,7 +19,12 @@ from shared import CASES
 CONDITIONS = [c.id for c in heel.catalog().conditions]
 PROBABILITY_COLUMNS = [f"p_{c}" for c in CONDITIONS]
 assert PROBABILITY_COLUMNS[-1] == "p_other"
-RESULT_COLUMNS = ["top_condition", "top_probability", "triage_level", "triage_reasons"]
+RESULT_COLUMNS = ["top_condition", "top_probability", "triage_level"]
+
+
+def result_columns(reasons: bool) -> list[str]:
+    """The columns before the probabilities: triage_reasons only when asked for."""
+    return RESULT_COLUMNS + (["triage_reasons"] if reasons else [])
 
 # One row per fixture case: the columns are the union of their answers.
 DOCS = [c["assessment"] for c in CASES["cases"]]
@@ -52,7 +57,8 @@ def check_row(result: dict[str, Any], report: heel.Report) -> None:
     assert result["top_condition"] == report.top.id
     assert result["top_probability"] == report.top.probability
     assert result["triage_level"] == report.triage.level
-    assert list(result["triage_reasons"]) == [r.text for r in report.triage.reasons]
+    if "triage_reasons" in result:
+        assert list(result["triage_reasons"]) == [r.text for r in report.triage.reasons]
     for c in report.conditions:
         assert result[f"p_{c.id}"] == c.probability
 
@@ -67,25 +73,29 @@ def pandas_frame() -> pd.DataFrame:
     return pd.DataFrame(rows(), index=[f"case-{i}" for i in range(len(DOCS))])
 
 
-def test_pandas_round_trip() -> None:
+@pytest.mark.parametrize("reasons", [False, True])
+def test_pandas_round_trip(reasons: bool) -> None:
     frame = pandas_frame()
     assert frame["age"].dtype.kind == "f"  # NaN for the cases without an age
-    result = heel.assess_frame(frame)
+    result = heel.assess_frame(frame, reasons=reasons)
     assert isinstance(result, pd.DataFrame)
-    assert list(result.columns) == RESULT_COLUMNS + PROBABILITY_COLUMNS
+    assert list(result.columns) == result_columns(reasons) + PROBABILITY_COLUMNS
     assert list(result.index) == list(frame.index)
     assert result["top_probability"].dtype == "float64"
     for label, report in zip(frame.index, expected_reports()):
         check_row(result.loc[label].to_dict(), report)
-    assert isinstance(result["triage_reasons"].iloc[0], list)
+    if reasons:
+        assert isinstance(result["triage_reasons"].iloc[0], list)
 
 
-def test_polars_round_trip() -> None:
+@pytest.mark.parametrize("reasons", [False, True])
+def test_polars_round_trip(reasons: bool) -> None:
     frame = pl.DataFrame(typed_rows())
-    result = heel.assess_frame(frame)
+    result = heel.assess_frame(frame, reasons=reasons)
     assert isinstance(result, pl.DataFrame)
-    assert result.columns == RESULT_COLUMNS + PROBABILITY_COLUMNS
-    assert result.schema["triage_reasons"] == pl.List(pl.String)
+    assert result.columns == result_columns(reasons) + PROBABILITY_COLUMNS
+    if reasons:
+        assert result.schema["triage_reasons"] == pl.List(pl.String)
     assert result.schema["p_plantar_fasciitis"] == pl.Float64
     for row, report in zip(result.iter_rows(named=True), expected_reports()):
         check_row(row, report)
@@ -231,3 +241,24 @@ def test_probabilities_are_plottable() -> None:
         math.isclose(math.fsum(probabilities.loc[i]), 1.0, abs_tol=1e-12) for i in result.index
     )
     assert (result["p_other"] > 0).all()
+
+
+def test_batch_equals_assess_on_the_vignettes() -> None:
+    """The batch path against heel.assess, row by row, on every vignette
+    (many item types, settings and triage levels): exactly equal."""
+    from shared import REPO, load
+
+    vignettes = load(REPO / "tests" / "vignettes.json")["vignettes"]
+    docs = [v["assessment"] for v in vignettes]
+    items = sorted({item for d in docs for item in d.get("answers", {})})
+    table = [
+        {"setting": d.get("setting"), **{i: d.get("answers", {}).get(i) for i in items}}
+        for d in docs
+    ]
+    frames = [pd.DataFrame(table), pl.DataFrame(table, infer_schema_length=None)]
+    for frame in frames:
+        result = heel.assess_frame(frame)
+        rows_out = result.to_dict("records") if isinstance(result, pd.DataFrame) else result.to_dicts()
+        assert len(rows_out) == len(docs)
+        for row, d in zip(rows_out, docs):
+            check_row(row, heel.assess(d))
