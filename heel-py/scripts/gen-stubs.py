@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Writes heel-py/python/heel/_heel.pyi, the types of the native module, from
-the JSON Schemas in schema/ (which heel-core generates from its Rust types),
-as heel-wasm/scripts/gen-types.mjs writes the TypeScript types.
+"""Writes heel-py/python/heel/_heel.pyi, the types of the native module, and
+heel-py/python/heel/_catalog.py, the catalog's TypedDicts, from the JSON
+Schemas in schema/ (which heel-core generates from its Rust types), as
+heel-wasm/scripts/gen-types.mjs writes the TypeScript types.
 
     python3 heel-py/scripts/gen-stubs.py           write the file
     python3 heel-py/scripts/gen-stubs.py --check   fail if it is out of date
 
 Every document class gets one read-only property per schema field, typed from
 the schema; only what is not a field (the module's functions, a few methods
-such as ``Report.condition``) is written here by hand. The test suite checks
+such as ``Report.condition``) is written here by hand. The catalog is static
+data and comes as plain dicts and lists: one TypedDict per schema object
+(``AnswerSpec``, a tagged union, is a Union of one TypedDict per variant). The test suite checks
 the stubs against the compiled module with ``mypy.stubtest``.
 """
 
@@ -16,11 +19,14 @@ from __future__ import annotations
 
 import json
 import keyword
+import re
+import textwrap
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGET = ROOT / "heel-py" / "python" / "heel" / "_heel.pyi"
+CATALOG_TARGET = ROOT / "heel-py" / "python" / "heel" / "_catalog.py"
 
 # Enums with a Literal alias in heel/_types.py; other ids are plain `str`.
 ALIASES = {"Setting", "TriageLevel", "ReasonKind", "Professional", "StopReason"}
@@ -53,30 +59,6 @@ CLASSES: list[tuple[str, str, str | None, list[str]]] = [
     ("NextQuestions", "next-questions", None, [TO_DICT, TO_JSON, EQ]),
     ("Question", "next-questions", "Question", [TO_DICT, EQ]),
     (
-        "Catalog",
-        "catalog",
-        None,
-        [
-            "def item(self, id: str) -> CatalogItem: ...",
-            "def condition(self, id: str) -> CatalogCondition: ...",
-            TO_DICT,
-            TO_JSON,
-            EQ,
-        ],
-    ),
-    ("CatalogSetting", "catalog", "CatalogSetting", [TO_DICT, EQ]),
-    ("CatalogLevel", "catalog", "CatalogLevel", [TO_DICT, EQ]),
-    ("CatalogProfessional", "catalog", "CatalogProfessional", [TO_DICT, EQ]),
-    ("CatalogGrade", "catalog", "CatalogGrade", [TO_DICT, EQ]),
-    ("CatalogCondition", "catalog", "CatalogCondition", [TO_DICT, EQ]),
-    ("CatalogCodes", "catalog", "CatalogCodes", [TO_DICT, EQ]),
-    ("CatalogItem", "catalog", "CatalogItem", [TO_DICT, EQ]),
-    ("AnswerSpec", "catalog", "AnswerSpec", [TO_DICT, EQ]),
-    ("CatalogOption", "catalog", "CatalogOption", [TO_DICT, EQ]),
-    ("CatalogBand", "catalog", "CatalogBand", [TO_DICT, EQ]),
-    ("CatalogAdvice", "catalog", "CatalogAdvice", [TO_DICT, EQ]),
-    ("CatalogSource", "catalog", "CatalogSource", [TO_DICT, EQ]),
-    (
         "Parsed",
         "parsed",
         None,
@@ -97,6 +79,7 @@ HEADER = '''# Types of the native module heel._heel (heel-py/src/). Generated fr
 
 from typing import Any, Iterable, Mapping, Optional, Union, final
 
+from ._catalog import Catalog
 from ._types import (
     AnswerType,
     AssessmentLike,
@@ -120,6 +103,7 @@ def next_questions(
     options: Union[str, Mapping[str, Any], None] = None,
     /,
 ) -> NextQuestions: ...
+# The catalog is static data: plain dicts and lists (see heel._catalog).
 def catalog() -> Catalog: ...
 
 # FHIR R4 resources are plain JSON dicts (docs/fhir.md describes them).
@@ -155,14 +139,15 @@ def load(name: str) -> dict:
     return json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
-def python_type(prop: dict, defs: dict) -> str:
-    """The Python type of a schema property, as the binding returns it."""
+def python_type(prop: dict, defs: dict, classes: frozenset[str] = frozenset(CLASS_NAMES)) -> str:
+    """The Python type of a schema property, as the binding returns it
+    (`classes`: the schema objects that have a Python type of their own)."""
     if "$ref" in prop:
         name = prop["$ref"].rsplit("/", 1)[1]
         target = defs[name]
         if name in PLAIN_REFS:
             return PLAIN_REFS[name]
-        if name in CLASS_NAMES:
+        if name in classes:
             return name
         if "enum" in target or "oneOf" in target and all("const" in o for o in target["oneOf"]):
             return name if name in ALIASES else "str"
@@ -171,7 +156,7 @@ def python_type(prop: dict, defs: dict) -> str:
         if key in prop:
             options = [o for o in prop[key] if o.get("type") != "null"]
             nullable = len(options) < len(prop[key])
-            inner = {python_type(o, defs) for o in options}
+            inner = {python_type(o, defs, classes) for o in options}
             if len(inner) != 1:
                 raise SystemExit(f"gen-stubs: a union of {sorted(inner)} has no Python type here")
             t = inner.pop()
@@ -179,7 +164,7 @@ def python_type(prop: dict, defs: dict) -> str:
     types = prop.get("type")
     if isinstance(types, list):
         rest = [t for t in types if t != "null"]
-        t = python_type({**prop, "type": rest[0]}, defs)
+        t = python_type({**prop, "type": rest[0]}, defs, classes)
         return f"Optional[{t}]" if "null" in types else t
     if "enum" in prop:
         return "str"
@@ -192,7 +177,7 @@ def python_type(prop: dict, defs: dict) -> str:
     if types == "boolean":
         return "bool"
     if types == "array":
-        return f"list[{python_type(prop['items'], defs)}]"
+        return f"list[{python_type(prop['items'], defs, classes)}]"
     raise SystemExit(f"gen-stubs: no Python type for {json.dumps(prop)[:200]}")
 
 
@@ -244,20 +229,129 @@ def render() -> str:
     return "".join(out)
 
 
+CATALOG_HEADER = '''"""The catalog's types: ``heel.catalog()`` returns plain dicts and lists, typed
+by these TypedDicts. Generated from schema/catalog.schema.json by
+heel-py/scripts/gen-stubs.py: do not edit by hand (``gen-stubs.py --check`` in
+the test suite fails when it drifts from the schema)."""
+
+from __future__ import annotations
+
+from typing import Literal, Optional, TypedDict, Union
+
+from ._types import Professional, Setting, TriageLevel
+'''
+
+# The variants of the AnswerSpec union, by their `type` tag.
+ANSWER_VARIANTS = {
+    "yes_no": "YesNoAnswer",
+    "choice": "ChoiceAnswer",
+    "locations": "LocationsAnswer",
+    "number": "NumberAnswer",
+}
+
+
+def doc_line(node: dict) -> str:
+    """A schema description as one line of reStructuredText: Rust doc links
+    ([`x`] or [`x`](path)) become plain literals."""
+    text = " ".join(node.get("description", "").split())
+    text = re.sub(r"\[`([^`]+)`\](\([^)]*\))?", r"`\1`", text)
+    return text.replace("`", "``")
+
+
+def comment(text: str, indent: str) -> str:
+    """`text` as `#:` comment lines of at most 100 columns."""
+    width = 100 - len(indent) - 3
+    return "".join(f"{indent}#: {line}\n" for line in textwrap.wrap(text, width) or [""])
+
+
+def typed_dict(name: str, body: dict, defs: dict, classes: frozenset[str], tag: str | None = None) -> str:
+    """One TypedDict: class syntax, or the functional one when a key is not
+    a Python name (CatalogBand's `from`). Keys in the document's order."""
+    props = body["properties"]
+    order = list(body.get("required", [])) + sorted(set(props) - set(body.get("required", [])))
+    pairs = []
+    for key in order:
+        if key == "type" and tag is not None:
+            pairs.append((key, f'Literal["{tag}"]', "The answer type."))
+        else:
+            pairs.append((key, python_type(props[key], defs, classes), doc_line(props[key])))
+    if any(keyword.iskeyword(k) for k, _, _ in pairs):
+        entries = "".join(f'        "{k}": {t},\n' for k, t, _ in pairs)
+        quoted = ", ".join(f'"{k}"' for k, _, _ in pairs)
+        return (
+            f"\n\n{comment(f'{doc_line(body)} Keys: {quoted}.', '')}"
+            f'{name} = TypedDict(\n    "{name}",\n    {{\n{entries}    }},\n)\n'
+            f'{name}.__doc__ = "{doc_line(body)}"\n'
+        )
+    lines = [f"\n\nclass {name}(TypedDict):\n", f'    """{doc_line(body)}"""\n\n']
+    for key, t, doc in pairs:
+        lines.append(f"{comment(doc, '    ')}    {key}: {t}\n")
+    return "".join(lines)
+
+
+def render_catalog() -> str:
+    schema = load("catalog")
+    defs = schema["$defs"]
+    objects = [n for n, d in defs.items() if "properties" in d]
+    classes = frozenset(objects + ["AnswerSpec"])
+    # Dependencies first: the functional form evaluates its types at once.
+    done: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in done or name not in classes:
+            return
+        body = defs[name]
+        text = json.dumps(body)
+        for other in sorted(classes):
+            if f'"#/$defs/{other}"' in text:
+                visit(other)
+        if name == "AnswerSpec":
+            for variant in body["oneOf"]:
+                text = json.dumps(variant)
+                for other in sorted(classes):
+                    if f'"#/$defs/{other}"' in text:
+                        visit(other)
+        done.append(name)
+
+    for name in sorted(objects) + ["AnswerSpec"]:
+        visit(name)
+    out = [CATALOG_HEADER]
+    for name in done:
+        body = defs[name]
+        if name == "AnswerSpec":
+            names = []
+            for variant in body["oneOf"]:
+                tag = variant["properties"]["type"]["const"]
+                names.append(ANSWER_VARIANTS[tag])
+                out.append(typed_dict(ANSWER_VARIANTS[tag], variant, defs, classes, tag))
+            out.append("\n\n" + comment(f"How a question is answered: one of {', '.join(names)}, told apart by ``type``.", ""))
+            out.append(f"AnswerSpec = Union[{', '.join(names)}]\n")
+        else:
+            out.append(typed_dict(name, body, defs, classes))
+    out.append(typed_dict("Catalog", schema, defs, classes))
+    exported = sorted(done + list(ANSWER_VARIANTS.values()) + ["Catalog"])
+    out.append("\n\n__all__ = [\n" + "".join(f'    "{n}",\n' for n in exported) + "]\n")
+    return "".join(out)
+
+
 def main() -> int:
-    text = render()
+    outputs = [(TARGET, render()), (CATALOG_TARGET, render_catalog())]
     if "--check" in sys.argv[1:]:
-        if TARGET.read_text(encoding="utf-8") != text:
+        stale = [t for t, text in outputs if not t.exists() or t.read_text(encoding="utf-8") != text]
+        for t in stale:
             print(
-                f"{TARGET.relative_to(ROOT)} is out of date with schema/: "
+                f"{t.relative_to(ROOT)} is out of date with schema/: "
                 "run python3 heel-py/scripts/gen-stubs.py",
                 file=sys.stderr,
             )
+        if stale:
             return 1
-        print(f"ok  {TARGET.relative_to(ROOT)} matches schema/")
+        for t, _ in outputs:
+            print(f"ok  {t.relative_to(ROOT)} matches schema/")
         return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET.relative_to(ROOT)}")
+    for t, text in outputs:
+        t.write_text(text, encoding="utf-8")
+        print(f"wrote {t.relative_to(ROOT)}")
     return 0
 
 

@@ -13,7 +13,7 @@
 //! | `batch`          | `batch.rs`      | `_score_columns` (behind `assess_frame`)        |
 //! | `triage`         | `triage.rs`     | `Triage`, `TriageReason`                        |
 //! | `care_plan`      | `care_plan.rs`  | `CarePlan`, `CareStep`                          |
-//! | `catalog`        | `catalog.rs`    | `catalog`, `Catalog` and its parts              |
+//! | `catalog`        | `catalog.rs`    | `catalog` (plain dicts, typed in `heel._catalog`) |
 //! | `interview`      | `interview.rs`  | `next_questions`, `NextQuestions`, `Question`   |
 //! | `fhir`           | `fhir.rs`       | `fhir_questionnaire`, `fhir_bundle`, `assessment_from_fhir` (dicts) |
 //! | `parse`          | `parse.rs`      | `parse`, `Parsed`, `Finding`, `Span`            |
@@ -22,7 +22,8 @@
 //! `document.rs` holds what every class shares: `to_dict` and `to_json`.
 //!
 //! Every class is immutable and wraps the core value; attributes are
-//! converted when read, and `to_dict()` gives the core's serde document.
+//! converted when read, and `to_dict()` gives the core's serde document. The
+//! static catalog is no class: it comes as that document directly.
 
 mod assessment;
 mod batch;
@@ -61,11 +62,7 @@ mod _heel {
     use crate::care_plan::{CarePlan, CareStep};
 
     #[pymodule_export]
-    use crate::catalog::{
-        AnswerSpec, Catalog, CatalogAdvice, CatalogBand, CatalogCodes, CatalogCondition,
-        CatalogGrade, CatalogItem, CatalogLevel, CatalogOption, CatalogProfessional,
-        CatalogSetting, CatalogSource, catalog,
-    };
+    use crate::catalog::catalog;
 
     #[pymodule_export]
     use crate::interview::{NextQuestions, Question, next_questions};

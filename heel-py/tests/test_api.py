@@ -19,6 +19,15 @@ import heel
 from shared import CASES, REPO, load
 
 
+
+def question_of(item: str) -> str:
+    return next(i["question"] for i in heel.catalog()["items"] if i["id"] == item)
+
+
+def condition_of(condition: str) -> heel.CatalogCondition:
+    return next(c for c in heel.catalog()["conditions"] if c["id"] == condition)
+
+
 def test_version_is_the_packages() -> None:
     assert heel.__version__ == importlib.metadata.version("heel")
     # One version for the crates, the wheel and the npm package: the workspace's.
@@ -27,7 +36,7 @@ def test_version_is_the_packages() -> None:
     assert workspace is not None
     assert heel.__version__ == workspace.group(1)
     # The engine version adds the fingerprint of the knowledge base.
-    engine = heel.catalog().engine_version
+    engine = heel.catalog()["engine_version"]
     assert re.fullmatch(re.escape(heel.__version__) + r"\+kb\.[0-9a-f]{8}", engine), engine
     assert heel.assess({"answers": {"age": 30}}).engine_version == engine
 
@@ -77,12 +86,12 @@ def test_conditions_are_a_distribution(runner: dict[str, Any]) -> None:
     report = heel.assess(runner)
     conditions = report.conditions
     # 26 named conditions and "other" ("Something else").
-    assert len(conditions) == len(heel.catalog().conditions) == 27
+    assert len(conditions) == len(heel.catalog()["conditions"]) == 27
     probabilities = [c.probability for c in conditions]
     assert probabilities == sorted(probabilities, reverse=True)
     assert all(0.0 < p < 1.0 for p in probabilities)
     assert report.top == conditions[0]
-    assert {c.id for c in conditions} == {c.id for c in heel.catalog().conditions}
+    assert {c.id for c in conditions} == {c["id"] for c in heel.catalog()["conditions"]}
     other = report.condition("other")
     assert other.name == "Something else"
     assert 0.0 < other.probability < report.top.probability
@@ -101,7 +110,7 @@ def test_probabilities_sum_to_one(name: str) -> None:
 def test_contributions_explain_the_log_score(runner: dict[str, Any]) -> None:
     import math
 
-    item_ids = {i.id for i in heel.catalog().items}
+    item_ids = {i["id"] for i in heel.catalog()["items"]}
     groups = set(_schema_enum("report.schema.json", "EvidenceGroup"))
     report = heel.assess(runner)
     scores = [c.log_score for c in report.conditions]
@@ -173,16 +182,16 @@ def test_red_flags_set_the_level() -> None:
     assert first.kind == "rule"
     assert first.rule == "infection_with_systemic_signs"
     assert first.level == "emergency"
-    emergency = next(lvl for lvl in heel.catalog().triage_levels if lvl.id == "emergency")
-    assert (triage.action, triage.time_frame) == (emergency.action, emergency.time_frame)
+    emergency = next(lvl for lvl in heel.catalog()["triage_levels"] if lvl["id"] == "emergency")
+    assert (triage.action, triage.time_frame) == (emergency["action"], emergency["time_frame"])
     assert triage.who_to_see == ["emergency_department", "diabetic_foot_team"]
     assert triage.who_source == "diabetes_uk"
     assert "infection_needs_care" in [s.advice for s in report.care_plan.steps]
 
 
 def test_who_to_see_is_named_in_words() -> None:
-    labels = {p.id: p.label for p in heel.catalog().professionals}
-    cited = {s.id for s in heel.catalog().sources}
+    labels = {p["id"]: p["label"] for p in heel.catalog()["professionals"]}
+    cited = {s["id"] for s in heel.catalog()["sources"]}
     for case in CASES["cases"]:
         triage = heel.assess(case["assessment"]).triage
         assert triage.who_to_see, case["name"]
@@ -197,9 +206,9 @@ def test_who_to_see_is_named_in_words() -> None:
 def test_who_to_see_follows_the_likely_condition(runner: dict[str, Any]) -> None:
     report = heel.assess(runner)
     assert report.top.id == "plantar_fasciitis" and report.top.likely
-    fasciitis = heel.catalog().condition("plantar_fasciitis")
-    assert report.triage.who_to_see == fasciitis.who_to_see
-    assert report.triage.who_source == fasciitis.who_source
+    fasciitis = condition_of("plantar_fasciitis")
+    assert report.triage.who_to_see == fasciitis["who_to_see"]
+    assert report.triage.who_source == fasciitis["who_source"]
 
 
 def test_too_little_information_is_never_self_care() -> None:
@@ -302,17 +311,11 @@ def test_repr_is_compact(runner: dict[str, Any]) -> None:
         report.top,
         report.top.contributions[0],
         report.triage,
-        heel.catalog().professionals[0],
-        heel.catalog().triage_levels[0],
         report.triage.reasons[0],
         report.care_plan,
         report.care_plan.steps[0],
-        heel.catalog(),
         heel.next_questions(runner),
         heel.next_questions(runner).questions[0],
-        heel.catalog().items[0],
-        heel.catalog().items[0].answer,
-        heel.catalog().conditions[0],
     ]:
         r = repr(obj)
         assert r.startswith(f"<heel.{type(obj).__name__}") and r.endswith(">"), r
@@ -342,7 +345,7 @@ def test_html_shows_the_whole_report() -> None:
     top = report.top
     assert f"width:{top.probability * 100:.2f}%" in page
     assert report.missing == ["onset"]
-    assert escape(heel.catalog().item("onset").question) in page
+    assert escape(question_of("onset")) in page
 
 
 def test_html_always_shows_something_else(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -375,7 +378,7 @@ def test_html_shows_what_is_missing() -> None:
 
     assert "Still needed before heel could advise self-care" in page
     for item in report.missing:
-        assert escape(heel.catalog().item(item).question) in page
+        assert escape(question_of(item)) in page
 
 
 def test_html_escapes_every_text() -> None:
@@ -471,7 +474,7 @@ def test_next_questions_options() -> None:
     )
     assert heel.next_questions(start, limit=0).questions == []
     q = mine.questions[0]
-    assert q.question == heel.catalog().item(q.item).question
+    assert q.question == question_of(q.item)
     assert q.information_gain >= 0
     assert q.reason
 
@@ -521,7 +524,7 @@ def test_an_interview_loop_ends() -> None:
     }
     answers: dict[str, Any] = {}
     dont_know: list[str] = []
-    for _ in range(len(heel.catalog().items) + 1):
+    for _ in range(len(heel.catalog()["items"]) + 1):
         nq = heel.next_questions(
             {"answers": answers}, self_report_only=True, limit=1, skip=dont_know
         )
@@ -542,82 +545,53 @@ def test_an_interview_loop_ends() -> None:
 
 def test_catalog() -> None:
     catalog = heel.catalog()
+    # Plain data: JSON's own types all the way down, and a fresh copy per call.
+    assert type(catalog) is dict
+    assert json.loads(json.dumps(catalog)) == catalog
     assert catalog == heel.catalog()
-    doc = catalog.to_dict()
-    assert [c.id for c in catalog.conditions] == [c["id"] for c in doc["conditions"]]
-    assert [i.id for i in catalog.items] == [i["id"] for i in doc["items"]]
-    assert [s.id for s in catalog.sources] == [s["id"] for s in doc["sources"]]
-    assert [a.id for a in catalog.advice] == [a["id"] for a in doc["advice"]]
-    assert [s.to_dict() for s in catalog.settings] == doc["settings"]
-    assert [lvl.to_dict() for lvl in catalog.triage_levels] == doc["triage_levels"]
-    assert [
-        (lvl.id, lvl.label, lvl.action, lvl.time_frame, lvl.who, lvl.likely_threshold)
-        for lvl in catalog.triage_levels
-    ] == [
-        (d["id"], d["label"], d["action"], d["time_frame"], d["who"], d["likely_threshold"])
-        for d in doc["triage_levels"]
-    ]
-    assert [(p.id, p.label) for p in catalog.professionals] == [
-        (d["id"], d["label"]) for d in doc["professionals"]
-    ]
-    assert [p.to_dict() for p in catalog.professionals] == doc["professionals"]
-    professionals = {p.id for p in catalog.professionals}
-    assert all(lvl.who and set(lvl.who) <= professionals for lvl in catalog.triage_levels)
-    assert [(g.id, g.label, g.description) for g in catalog.grades] == [
-        (d["id"], d["label"], d["description"]) for d in doc["grades"]
-    ]
-    assert all(lvl.label and lvl.action for lvl in catalog.triage_levels)
-    for item, d in zip(catalog.items, doc["items"]):
-        assert item.to_dict() == d
-        assert catalog.item(item.id) == item
-        spec = item.answer
-        assert spec.type == d["answer"]["type"]
-        if spec.type == "number":
-            assert (spec.min, spec.max, spec.unit) == (
-                d["answer"]["min"],
-                d["answer"]["max"],
-                d["answer"]["unit"],
-            )
-            assert [(b.id, b.from_, b.label) for b in spec.bands] == [
-                (b["id"], b["from"], b["label"]) for b in d["answer"]["bands"]
-            ]
-            assert spec.options == []
+    catalog["items"].clear()
+    catalog = heel.catalog()
+    assert len(catalog["items"]) > 100
+    # Every key the TypedDicts promise is there, and no other.
+    assert set(catalog) == set(heel.Catalog.__annotations__)
+    assert all(set(i) == set(heel.CatalogItem.__annotations__) for i in catalog["items"])
+    assert all(
+        set(c) == set(heel.CatalogCondition.__annotations__) for c in catalog["conditions"]
+    )
+    variants = {
+        "yes_no": heel.YesNoAnswer,
+        "choice": heel.ChoiceAnswer,
+        "locations": heel.LocationsAnswer,
+        "number": heel.NumberAnswer,
+    }
+    for item in catalog["items"]:
+        spec = item["answer"]
+        assert set(spec) == set(variants[spec["type"]].__annotations__), item["id"]
+        if spec["type"] == "number":
+            assert spec["min"] < spec["max"] and spec["unit"]
+            assert all(set(b) == {"id", "from", "label"} for b in spec["bands"])
         else:
-            assert (spec.min, spec.max, spec.unit, spec.bands) == (None, None, None, [])
-            assert [(o.id, o.label) for o in spec.options] == [
-                (o["id"], o["label"]) for o in d["answer"]["options"]
-            ]
-    for condition, d in zip(catalog.conditions, doc["conditions"]):
-        assert condition.to_dict() == d
-        assert catalog.condition(condition.id) == condition
-        assert condition.codes.to_dict() == d["codes"]
-        assert condition.codes.icd10cm == d["codes"]["icd10cm"]
-        assert condition.sources == d["sources"]
-        assert (condition.likely_at, condition.who_to_see, condition.who_source) == (
-            d["likely_at"],
-            d["who_to_see"],
-            d["who_source"],
-        )
-        assert condition.who_to_see and set(condition.who_to_see) <= professionals
+            assert spec["options"] and all(o["id"] and o["label"] for o in spec["options"])
+    professionals = {p["id"] for p in catalog["professionals"]}
+    levels = catalog["triage_levels"]
+    assert all(lvl["who"] and set(lvl["who"]) <= professionals for lvl in levels)
+    assert all(lvl["label"] and lvl["action"] for lvl in levels)
+    order = [lvl["id"] for lvl in levels]
+    for condition in catalog["conditions"]:
+        assert condition["who_to_see"] and set(condition["who_to_see"]) <= professionals
         # The lowest threshold among the clinician levels up to its own (a
         # possible emergency condition already raises the triage to urgent).
-        order = [lvl.id for lvl in catalog.triage_levels]
-        care = order.index(condition.care_level)
+        care = order.index(condition["care_level"])
         thresholds = [
-            lvl.likely_threshold
-            for i, lvl in enumerate(catalog.triage_levels)
-            if 0 < i <= care
-        ] or [catalog.triage_levels[0].likely_threshold]
-        assert condition.likely_at == min(thresholds)
-    assert catalog.conditions[-1].id == "other"
-    assert catalog.conditions[-1].name == "Something else"
-    cited = {s.id for s in catalog.sources}
-    assert all(c.who_source in cited for c in catalog.conditions)
-    for advice in catalog.advice:
-        assert advice.source is None or advice.source in cited
-    with pytest.raises(heel.HeelError) as caught:
-        catalog.item("first_steps_pain")
-    assert caught.value.suggestion == "first_step_pain"
+            lvl["likely_threshold"] for i, lvl in enumerate(levels) if 0 < i <= care
+        ] or [levels[0]["likely_threshold"]]
+        assert condition["likely_at"] == min(thresholds)
+    assert catalog["conditions"][-1]["id"] == "other"
+    assert catalog["conditions"][-1]["name"] == "Something else"
+    cited = {s["id"] for s in catalog["sources"]}
+    assert all(c["who_source"] in cited for c in catalog["conditions"])
+    for advice in catalog["advice"]:
+        assert advice["source"] is None or advice["source"] in cited
 
 
 def _schema_enum(schema: str, name: str) -> tuple[str, ...]:
@@ -626,18 +600,18 @@ def _schema_enum(schema: str, name: str) -> tuple[str, ...]:
 
 def test_literal_types_match_the_core() -> None:
     catalog = heel.catalog()
-    assert typing.get_args(heel.TriageLevel) == tuple(lvl.id for lvl in catalog.triage_levels)
+    assert typing.get_args(heel.TriageLevel) == tuple(lvl["id"] for lvl in catalog["triage_levels"])
     assert typing.get_args(heel.TriageLevel) == _schema_enum("report.schema.json", "TriageLevel")
-    assert typing.get_args(heel.Setting) == tuple(s.id for s in catalog.settings)
+    assert typing.get_args(heel.Setting) == tuple(s["id"] for s in catalog["settings"])
     assert typing.get_args(heel.ReasonKind) == _schema_enum("report.schema.json", "ReasonKind")
-    assert typing.get_args(heel.Professional) == tuple(p.id for p in catalog.professionals)
+    assert typing.get_args(heel.Professional) == tuple(p["id"] for p in catalog["professionals"])
     assert typing.get_args(heel.Professional) == _schema_enum(
         "report.schema.json", "Professional"
     )
     assert typing.get_args(heel.StopReason) == _schema_enum(
         "next-questions.schema.json", "StopReason"
     )
-    kinds = {i.answer.type for i in catalog.items}
+    kinds = {i["answer"]["type"] for i in catalog["items"]}
     assert set(typing.get_args(heel.AnswerType)) == kinds
 
 

@@ -53,19 +53,19 @@ def test_questionnaire_validates_and_follows_the_catalog() -> None:
     assert groups[0].linkId == "red_flag_screens"
     questions = {i.linkId: (g.linkId, i) for g in groups for i in g.item}
     catalog = heel.catalog()
-    assert set(questions) == {i.id for i in catalog.items} | {"setting"}
-    for item in catalog.items:
-        group, question = questions[item.id]
-        assert group == ("red_flag_screens" if item.red_flag_screen else item.group)
-        assert question.text == item.question
+    assert set(questions) == {i["id"] for i in catalog["items"]} | {"setting"}
+    for item in catalog["items"]:
+        group, question = questions[item["id"]]
+        assert group == ("red_flag_screens" if item["red_flag_screen"] else item["group"])
+        assert question.text == item["question"]
         urls = {e.url for e in question.extension or []}
-        assert any(u.endswith("/clinician-only") for u in urls) == item.clinician_only
-        if item.answer.type == "number":
+        assert any(u.endswith("/clinician-only") for u in urls) == item["clinician_only"]
+        if item["answer"]["type"] == "number":
             assert question.type == "decimal"
             assert any(u.endswith("/questionnaire-unit") for u in urls)
         else:
             assert question.type == "choice"
-            assert bool(question.repeats) == (item.answer.type == "locations")
+            assert bool(question.repeats) == (item["answer"]["type"] == "locations")
 
 
 @pytest.mark.parametrize("name", CASE_IDS)

@@ -16,7 +16,7 @@ import heel
 from shared import CASES
 
 # The named conditions and "other", in catalog order.
-CONDITIONS = [c.id for c in heel.catalog().conditions]
+CONDITIONS = [c["id"] for c in heel.catalog()["conditions"]]
 PROBABILITY_COLUMNS = [f"p_{c}" for c in CONDITIONS]
 assert PROBABILITY_COLUMNS[-1] == "p_other"
 RESULT_COLUMNS = ["top_condition", "top_probability", "triage_level"]

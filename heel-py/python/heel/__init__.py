@@ -29,7 +29,8 @@ agree across Rust, Python and JavaScript.
 - ``parse(text)``: a free-text description read into findings (each with the
   words it came from) and an assessment ready for ``assess``.
 - ``catalog()``: conditions, questions, triage levels, professionals, advice
-  and sources.
+  and sources, as plain dicts and lists (typed by ``heel.Catalog`` and the
+  other TypedDicts of the catalog).
 - ``fhir_questionnaire()``, ``fhir_bundle(assessment_or_response)``,
   ``assessment_from_fhir(response)``: HL7 FHIR R4 (an SDC Questionnaire, a
   QuestionnaireResponse read as an assessment, the results as a Bundle), as
@@ -42,13 +43,8 @@ for ``parse``, ``InvalidTextError`` (all ``HeelError``, a ``ValueError``) with
 
 from __future__ import annotations
 
-from ._errors import HeelError, InvalidAssessmentError, InvalidOptionsError, InvalidTextError
-from ._frame import assess_frame
-from ._heel import (
-    NOTICE,
+from ._catalog import (
     AnswerSpec,
-    CarePlan,
-    CareStep,
     Catalog,
     CatalogAdvice,
     CatalogBand,
@@ -61,6 +57,17 @@ from ._heel import (
     CatalogProfessional,
     CatalogSetting,
     CatalogSource,
+    ChoiceAnswer,
+    LocationsAnswer,
+    NumberAnswer,
+    YesNoAnswer,
+)
+from ._errors import HeelError, InvalidAssessmentError, InvalidOptionsError, InvalidTextError
+from ._frame import assess_frame
+from ._heel import (
+    NOTICE,
+    CarePlan,
+    CareStep,
     ConditionResult,
     Contribution,
     Finding,
@@ -110,6 +117,7 @@ __all__ = [
     "CatalogProfessional",
     "CatalogSetting",
     "CatalogSource",
+    "ChoiceAnswer",
     "ConditionResult",
     "Contribution",
     "Finding",
@@ -117,7 +125,9 @@ __all__ = [
     "InvalidAssessmentError",
     "InvalidOptionsError",
     "InvalidTextError",
+    "LocationsAnswer",
     "NextQuestions",
+    "NumberAnswer",
     "Parsed",
     "Professional",
     "Question",
@@ -129,6 +139,7 @@ __all__ = [
     "Triage",
     "TriageLevel",
     "TriageReason",
+    "YesNoAnswer",
     "__version__",
     "assess",
     "assess_frame",

@@ -47,7 +47,7 @@ def assess_frame(frame: FrameT, *, keep: Iterable[str] = (), reasons: bool = Fal
     """Assesses every row of a DataFrame.
 
     Each row is one assessment. Columns are named by evidence item ids (see
-    ``heel.catalog().items``), plus an optional ``setting`` column; a missing
+    ``heel.catalog()["items"]``), plus an optional ``setting`` column; a missing
     value (``None``, null or NaN) means the item is unknown. Answers are as
     in the assessment document: ``"present"``/``"absent"`` or booleans for
     yes/no items, option ids for choices, numbers for numbers. The
@@ -254,7 +254,8 @@ def _read_columns(frame: Any, kind: str, names: List[str]) -> Dict[str, List[Any
 
 def _location_items() -> frozenset[str]:
     """The items answered with a list of places (``pain_location``)."""
-    return frozenset(i.id for i in _heel.catalog().items if i.answer.type == "locations")
+    items = _heel.catalog()["items"]
+    return frozenset(i["id"] for i in items if i["answer"]["type"] == "locations")
 
 
 def _missing(value: object) -> bool:
@@ -290,7 +291,7 @@ def _documents(columns: Dict[str, List[Any]], rows: int) -> List[Dict[str, Any]]
 
 
 def _condition_ids() -> List[str]:
-    return [c.id for c in _heel.catalog().conditions]
+    return [c["id"] for c in _heel.catalog()["conditions"]]
 
 
 def _result_names(reasons: bool) -> List[str]:

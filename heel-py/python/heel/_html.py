@@ -33,9 +33,9 @@ def _level_label(level: str) -> str:
     # The catalog holds the display name of every level.
     from ._heel import catalog
 
-    for entry in catalog().triage_levels:
-        if entry.id == level:
-            return entry.label
+    for entry in catalog()["triage_levels"]:
+        if entry["id"] == level:
+            return entry["label"]
     return level
 
 
@@ -44,9 +44,9 @@ def _question(item: str) -> str:
     # is shown as it is.
     from ._heel import catalog
 
-    for entry in catalog().items:
-        if entry.id == item:
-            return entry.question
+    for entry in catalog()["items"]:
+        if entry["id"] == item:
+            return entry["question"]
     return item
 
 

@@ -29,7 +29,7 @@ ReasonKind: TypeAlias = Literal[
     "rule", "likely_condition", "no_clear_pattern", "not_enough_information", "no_warning_signs"
 ]
 
-#: Who a report can recommend seeing (labels in ``heel.catalog().professionals``).
+#: Who a report can recommend seeing (labels in ``heel.catalog()["professionals"]``).
 Professional: TypeAlias = Literal[
     "family_doctor",
     "physiotherapist",

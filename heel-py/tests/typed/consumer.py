@@ -61,10 +61,12 @@ def interview(answers: dict[str, Any]) -> str | None:
         if nq.should_stop or not nq.questions:
             return nq.stop_reason
         question = nq.questions[0]
-        spec = heel.catalog().item(question.item).answer
-        assert_type(spec.type, heel.AnswerType)
-        if spec.type == "number" and spec.min is not None:
-            answers[question.item] = spec.min
+        spec = next(i for i in heel.catalog()["items"] if i["id"] == question.item)["answer"]
+        assert_type(spec, heel.AnswerSpec)
+        # The tag tells the variants apart, so the type checker knows `min`.
+        if spec["type"] == "number":
+            assert_type(spec, heel.NumberAnswer)
+            answers[question.item] = spec["min"]
         else:
             dont_know.append(question.item)
 
@@ -90,21 +92,24 @@ def errors() -> tuple[str, str, str, str | None, int | None]:
 
 
 def catalog() -> list[str]:
-    cat = heel.catalog()
-    ids = [c.id for c in cat.conditions] + [s.id for s in cat.sources]
-    bands = [b.from_ for i in cat.items for b in i.answer.bands]
-    levels: list[heel.TriageLevel] = [lvl.id for lvl in cat.triage_levels]
-    thresholds: list[float] = [lvl.likely_threshold for lvl in cat.triage_levels]
-    who: list[heel.Professional] = [p for lvl in cat.triage_levels for p in lvl.who]
-    who += [p.id for p in cat.professionals] + [p for c in cat.conditions for p in c.who_to_see]
-    labels = {p.id: p.label for p in cat.professionals}
+    cat: heel.Catalog = heel.catalog()
+    ids = [c["id"] for c in cat["conditions"]] + [s["id"] for s in cat["sources"]]
+    bands = [
+        b["from"] for i in cat["items"] if i["answer"]["type"] == "number" for b in i["answer"]["bands"]
+    ]
+    levels: list[heel.TriageLevel] = [lvl["id"] for lvl in cat["triage_levels"]]
+    thresholds: list[float] = [lvl["likely_threshold"] for lvl in cat["triage_levels"]]
+    who: list[heel.Professional] = [p for lvl in cat["triage_levels"] for p in lvl["who"]]
+    who += [p["id"] for p in cat["professionals"]]
+    who += [p for c in cat["conditions"] for p in c["who_to_see"]]
+    labels = {p["id"]: p["label"] for p in cat["professionals"]}
     return (
         ids
         + [str(b) for b in bands]
         + list(levels)
         + [str(t) for t in thresholds]
         + [labels[p] for p in who]
-        + [c.who_source for c in cat.conditions]
+        + [c["who_source"] for c in cat["conditions"]]
         + [heel.__version__, heel.NOTICE]
     )
 

@@ -17,3 +17,4 @@ heel.next_questions({}, limit="3")  # error: limit is an int
 heel.next_questions({}, 3)  # error: options are keywords
 heel.parse(b"No fever")  # error: text is a str
 heel.parse("No fever").findings[0].span.start.upper()  # error: an int
+heel.catalog()["itemz"]  # error: a key the catalog does not have
