@@ -100,6 +100,17 @@ wasm-bindgen --target web --out-dir "$pkg/web" --out-name "$name" "$wasm"
 wasm-bindgen --target nodejs --out-dir "$pkg/node" --out-name "$name" "$wasm"
 # The Node build is CommonJS; say so, so that no "type": "module" above it applies.
 printf '{\n  "type": "commonjs"\n}\n' >"$pkg/node/package.json"
+# The binding's own JavaScript (src/*.js, ES modules) is copied into
+# snippets/; the CommonJS glue require()s it, so turn each
+# `export function f` into `exports.f = f; function f` (declarations are
+# hoisted) and check that nothing else is exported.
+while IFS= read -r -d '' snippet; do
+  sed -i -E 's/^export function ([A-Za-z0-9_]+)/exports.\1 = \1;\nfunction \1/' "$snippet"
+  if grep -qE '^\s*(export|import)\b' "$snippet"; then
+    echo "build.sh: $snippet has an export or import that build.sh cannot turn into CommonJS" >&2
+    exit 1
+  fi
+done < <(find "$pkg/node/snippets" -name '*.js' -print0)
 
 step "wasm-opt -Oz (both builds at once)"
 # The features are those rustc enables by default for wasm32-unknown-unknown.
