@@ -96,3 +96,77 @@ export function plainJsonText(value, maxDepth, maxEntries, maxValues, maxText) {
     return undefined;
   }
 }
+
+// The operations of a tape (tape.rs, `op`).
+const NULL = 0;
+const FALSE = 1;
+const TRUE = 2;
+const NUMBER = 3;
+const STRING = 4;
+const ARRAY = 5;
+const OBJECT = 6;
+const END = 7;
+const KEY = 8; // added to a key's string index
+
+/**
+ * Builds the plain value a tape describes (see tape.rs): `ops` the
+ * operations, `numbers` the numbers in order, `text` every distinct string
+ * one after the other, `lengths` their lengths in UTF-16 code units. The
+ * arrays may be views of the WebAssembly memory: they are read here and not
+ * kept.
+ *
+ * @param {Uint32Array} ops
+ * @param {Float64Array} numbers
+ * @param {string} text
+ * @param {Uint32Array} lengths
+ * @returns {unknown}
+ */
+export function decodeTape(ops, numbers, text, lengths) {
+  const strings = new Array(lengths.length);
+  for (let i = 0, at = 0; i < lengths.length; i += 1) {
+    strings[i] = text.slice(at, at + lengths[i]);
+    at += lengths[i];
+  }
+  let o = 0;
+  let n = 0;
+
+  function read() {
+    switch (ops[o++]) {
+      case NULL:
+        return null;
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case NUMBER:
+        return numbers[n++];
+      case STRING:
+        return strings[ops[o++]];
+      case ARRAY: {
+        const array = [];
+        while (ops[o] !== END) array.push(read());
+        o += 1;
+        return array;
+      }
+      case OBJECT: {
+        const object = {};
+        while (ops[o] !== END) {
+          const key = strings[ops[o++] - KEY];
+          const value = read();
+          // An own property even for "__proto__", as JSON.parse makes it.
+          if (key === "__proto__") {
+            Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+          } else {
+            object[key] = value;
+          }
+        }
+        o += 1;
+        return object;
+      }
+      default:
+        throw new Error(`heel: a tape operation ${ops[o - 1]} that does not exist`);
+    }
+  }
+
+  return read();
+}

@@ -17,12 +17,15 @@
 //! unwind through the WebAssembly code, which would leave it in an unknown
 //! state.
 //!
-//! **Out.** Results are written with `serde-wasm-bindgen`'s JSON-compatible
-//! serializer: plain objects, arrays, strings, numbers, booleans and `null`,
-//! exactly the JSON documents heel-core writes. (Writing JSON text in Rust
-//! and handing it to the host's `JSON.parse` gives the same documents but
-//! measured slower with the size-optimised build: formatting and re-reading
-//! every number cost more than the calls it saves.)
+//! **Out.** Results are written as a tape (see [`crate::tape`]: operations,
+//! the numbers' exact bits and each distinct string once) that `doc.js`
+//! turns into plain objects, arrays, strings, numbers, booleans and `null`
+//! in one call: exactly the JSON documents heel-core writes. (Creating each
+//! value through its own call, as `serde-wasm-bindgen` does, and writing
+//! JSON text for the host's `JSON.parse` give the same documents but
+//! measured slower: the first crosses the boundary for every value and
+//! decodes every string on its own; the second formats and re-reads every
+//! number.)
 
 use heel_core::Error;
 use heel_core::limits::{MAX_DEPTH, MAX_ENTRIES, MAX_TEXT, MAX_VALUES};
@@ -32,6 +35,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error;
+use crate::tape::Tape;
 
 #[wasm_bindgen(module = "/src/doc.js")]
 extern "C" {
@@ -45,6 +49,15 @@ extern "C" {
         max_values: usize,
         max_text: usize,
     ) -> Option<String>;
+
+    /// The plain value a [`Tape`] describes (see `doc.js`).
+    #[wasm_bindgen(catch, js_name = decodeTape)]
+    fn decode_tape(
+        ops: &[u32],
+        numbers: &[f64],
+        text: &str,
+        lengths: &[u32],
+    ) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen]
@@ -188,13 +201,16 @@ fn describe(thrown: &JsValue) -> String {
     }
 }
 
-/// Writes a heel-core document as a plain JavaScript value.
+/// Writes a heel-core document as a plain JavaScript value, through a
+/// [`Tape`] that `doc.js` turns into the value in one call.
 ///
 /// # Errors
 /// A plain `Error` (not a `HeelError`) if the document cannot be converted;
 /// heel-core's documents hold only strings, numbers, booleans, lists and
 /// nulls, so this would be a bug in heel.
 pub fn write<T: Serialize>(doc: &T, what: &str) -> Result<JsValue, JsValue> {
-    doc.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error::internal(&format!("could not convert the {what}"), &e))
+    let tape = Tape::write(doc)
+        .map_err(|e| error::internal(&format!("could not convert the {what}"), &e))?;
+    decode_tape(&tape.ops, &tape.numbers, &tape.text, &tape.lengths)
+        .map_err(|e| error::internal(&format!("could not convert the {what}"), &describe(&e)))
 }

@@ -1,0 +1,620 @@
+//! Writing a document for JavaScript in one crossing.
+//!
+//! A serde [`Serializer`](serde::Serializer) that writes any document as a *tape*: a list of
+//! `u32` operations, the numbers as `f64` (their exact bits), and every
+//! distinct string once, in one UTF-8 text. `doc.js` (`decodeTape`) builds
+//! the plain JavaScript value from the three in one pass. Compared with
+//! creating every object, string and number through its own call into
+//! JavaScript, this crosses the boundary once, decodes the text once, and
+//! formats and parses no number; compared with JSON text, the numbers are
+//! neither written nor read as decimals.
+//!
+//! The values are those of serde-wasm-bindgen's JSON-compatible serializer,
+//! which is to say heel-core's JSON documents: structs and maps become
+//! objects (keys in order), sequences and tuples arrays, `None` and `()`
+//! `null`, every integer and float a number, unit variants their name and
+//! other variants `{ name: value }`.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use serde::ser::{self, Serialize};
+
+/// The operations of the tape; `doc.js` reads the same numbers.
+pub mod op {
+    /// `null`.
+    pub const NULL: u32 = 0;
+    /// `false`.
+    pub const FALSE: u32 = 1;
+    /// `true`.
+    pub const TRUE: u32 = 2;
+    /// A number: the next entry of the numbers.
+    pub const NUMBER: u32 = 3;
+    /// A string: the next operation is its index.
+    pub const STRING: u32 = 4;
+    /// An array: values until [`END`].
+    pub const ARRAY: u32 = 5;
+    /// An object: (key, value) pairs until [`END`], each key written as
+    /// [`KEY`] plus the index of its string (so that no key reads as `END`).
+    pub const OBJECT: u32 = 6;
+    /// The end of an array or object.
+    pub const END: u32 = 7;
+    /// Added to a key's string index.
+    pub const KEY: u32 = 8;
+}
+
+/// A document written as a tape.
+#[derive(Default)]
+pub struct Tape {
+    /// The operations (see [`op`]) and string indices.
+    pub ops: Vec<u32>,
+    /// The numbers, in order.
+    pub numbers: Vec<f64>,
+    /// Every distinct string, one after the other.
+    pub text: String,
+    /// The length of each string in `text`, in UTF-16 code units (what
+    /// JavaScript's `slice` counts).
+    pub lengths: Vec<u32>,
+    /// The index of each short string already in `text`.
+    seen: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
+    /// The index of each field name (a `&'static str`, known by its address
+    /// and length) already in `text`.
+    fields: HashMap<(usize, usize), u32, BuildHasherDefault<WordHasher>>,
+}
+
+/// Strings up to this many bytes (ids, labels, field names, which repeat)
+/// are written once per document; longer ones (texts, which rarely repeat)
+/// are not looked up.
+const SHORT: usize = 40;
+
+/// A fast hash for interning strings, eight bytes at a time (std's default,
+/// SipHash, took a third of the time of writing a report; strings here come
+/// from heel, so resistance to chosen collisions does not matter, and a
+/// collision only costs a comparison).
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(chunk.try_into().map_or(0, u64::from_le_bytes));
+        }
+        let mut last = 0;
+        for (i, &b) in chunks.remainder().iter().enumerate() {
+            last |= u64::from(b) << (8 * i);
+        }
+        self.add(last);
+    }
+
+    fn write_u8(&mut self, v: u8) {
+        self.add(u64::from(v));
+    }
+
+    fn write_usize(&mut self, v: usize) {
+        self.add(v as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Why a value could not be written; heel-core's documents never fail.
+#[derive(Debug)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+}
+
+impl Tape {
+    /// Writes `doc` as a tape.
+    ///
+    /// # Errors
+    /// For bytes, or a map key that is not a string: JSON has neither, and
+    /// heel-core's documents hold neither.
+    pub fn write<T: Serialize + ?Sized>(doc: &T) -> Result<Tape, Error> {
+        let mut tape = Tape::default();
+        doc.serialize(&mut tape)?;
+        Ok(tape)
+    }
+
+    fn number(&mut self, v: f64) {
+        self.ops.push(op::NUMBER);
+        self.numbers.push(v);
+    }
+
+    fn string(&mut self, v: &str) {
+        let index = self.intern(v);
+        self.ops.extend([op::STRING, index]);
+    }
+
+    /// The index of `v` in `text`, adding it if needed.
+    fn intern(&mut self, v: &str) -> u32 {
+        if v.len() > SHORT {
+            return self.add(v);
+        }
+        if let Some(&index) = self.seen.get(v) {
+            return index;
+        }
+        let index = self.add(v);
+        self.seen.insert(v.into(), index);
+        index
+    }
+
+    /// Adds `v` to `text` and returns its index.
+    fn add(&mut self, v: &str) -> u32 {
+        let index = self.lengths.len() as u32;
+        self.text.push_str(v);
+        let units = if v.is_ascii() {
+            v.len()
+        } else {
+            v.encode_utf16().count()
+        };
+        self.lengths.push(units as u32);
+        index
+    }
+
+    /// Writes an object's key.
+    fn key(&mut self, key: &str) {
+        let index = self.intern(key);
+        self.ops.push(op::KEY + index);
+    }
+
+    /// Writes a struct's field name, found by its address.
+    fn field(&mut self, name: &'static str) {
+        let at = (name.as_ptr() as usize, name.len());
+        let index = if let Some(&index) = self.fields.get(&at) {
+            index
+        } else {
+            let index = self.add(name);
+            self.fields.insert(at, index);
+            index
+        };
+        self.ops.push(op::KEY + index);
+    }
+
+    /// `{ variant: ... }`: opens the object and writes the key.
+    fn open_variant(&mut self, variant: &str) {
+        self.ops.push(op::OBJECT);
+        self.key(variant);
+    }
+}
+
+/// Writes the entries of an array or object, then its end (and, for a
+/// variant, the end of the object around it).
+pub struct Compound<'a> {
+    tape: &'a mut Tape,
+    /// Closes an extra object: the `{ variant: ... }` around it.
+    variant: bool,
+}
+
+impl Compound<'_> {
+    fn end(self) {
+        self.tape.ops.push(op::END);
+        if self.variant {
+            self.tape.ops.push(op::END);
+        }
+    }
+}
+
+impl<'a> ser::Serializer for &'a mut Tape {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Compound<'a>;
+    type SerializeMap = Compound<'a>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Compound<'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        self.ops.push(if v { op::TRUE } else { op::FALSE });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Error> {
+        self.number(f64::from(v));
+        Ok(())
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Error> {
+        self.number(f64::from(v));
+        Ok(())
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Error> {
+        self.number(f64::from(v));
+        Ok(())
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Error> {
+        self.number(v as f64);
+        Ok(())
+    }
+    fn serialize_i128(self, v: i128) -> Result<(), Error> {
+        self.number(v as f64);
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+        self.number(f64::from(v));
+        Ok(())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+        self.number(f64::from(v));
+        Ok(())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+        self.number(f64::from(v));
+        Ok(())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+        self.number(v as f64);
+        Ok(())
+    }
+    fn serialize_u128(self, v: u128) -> Result<(), Error> {
+        self.number(v as f64);
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+        self.number(f64::from(v));
+        Ok(())
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        self.number(v);
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        self.string(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.string(v);
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
+        Err(Error("bytes have no place in a JSON document".to_owned()))
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        self.ops.push(op::NULL);
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.ops.push(op::NULL);
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        self.ops.push(op::NULL);
+        Ok(())
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        self.string(variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.open_variant(variant);
+        value.serialize(&mut *self)?;
+        self.ops.push(op::END);
+        Ok(())
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
+        self.ops.push(op::ARRAY);
+        Ok(Compound {
+            tape: self,
+            variant: false,
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, Error> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Compound<'a>, Error> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'a>, Error> {
+        self.open_variant(variant);
+        self.ops.push(op::ARRAY);
+        Ok(Compound {
+            tape: self,
+            variant: true,
+        })
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
+        self.ops.push(op::OBJECT);
+        Ok(Compound {
+            tape: self,
+            variant: false,
+        })
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, Error> {
+        self.serialize_map(None)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'a>, Error> {
+        self.open_variant(variant);
+        self.ops.push(op::OBJECT);
+        Ok(Compound {
+            tape: self,
+            variant: true,
+        })
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self);
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self);
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self);
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self);
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+        key.serialize(KeySerializer(self.tape))
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self);
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.tape.field(key);
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self);
+        Ok(())
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        ser::SerializeStruct::serialize_field(self, key, value)
+    }
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self);
+        Ok(())
+    }
+}
+
+/// Writes a map key: a string, as JSON requires.
+struct KeySerializer<'a>(&'a mut Tape);
+
+/// The error for a key that is not a string.
+fn key_error() -> Error {
+    Error("a map key that is not a string".to_owned())
+}
+
+impl ser::Serializer for KeySerializer<'_> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = ser::Impossible<(), Error>;
+    type SerializeTuple = ser::Impossible<(), Error>;
+    type SerializeTupleStruct = ser::Impossible<(), Error>;
+    type SerializeTupleVariant = ser::Impossible<(), Error>;
+    type SerializeMap = ser::Impossible<(), Error>;
+    type SerializeStruct = ser::Impossible<(), Error>;
+    type SerializeStructVariant = ser::Impossible<(), Error>;
+
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.0.key(v);
+        Ok(())
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_bool(self, _: bool) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_i8(self, _: i8) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_i16(self, _: i16) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_i32(self, _: i32) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_i64(self, _: i64) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_u8(self, _: u8) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_u16(self, _: u16) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_u32(self, _: u32) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_u64(self, _: u64) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Error> {
+        Err(key_error())
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        Err(key_error())
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        Err(key_error())
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(key_error())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(key_error())
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Err(key_error())
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
+        Err(key_error())
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        Err(key_error())
+    }
+}
