@@ -618,3 +618,140 @@ impl ser::Serializer for KeySerializer<'_> {
         Err(key_error())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde::Serialize;
+
+    use super::Tape;
+    use super::op::{ARRAY, END, FALSE, KEY, NULL, NUMBER, OBJECT, STRING, TRUE};
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Level {
+        SelfCare,
+        Scored(f64),
+        Pair(u8, u8),
+        Named { at: i32 },
+    }
+
+    #[derive(Serialize)]
+    struct Doc {
+        level: Level,
+        maybe: Option<u32>,
+        flags: (bool, bool),
+        unit: (),
+    }
+
+    fn strings(t: &Tape) -> Vec<String> {
+        let units: Vec<u16> = t.text.encode_utf16().collect();
+        let mut at = 0;
+        t.lengths
+            .iter()
+            .map(|&n| {
+                let s = String::from_utf16(&units[at..at + n as usize]).unwrap();
+                at += n as usize;
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn structs_options_tuples_and_variants_are_json_values() {
+        let t = Tape::write(&Doc {
+            level: Level::SelfCare,
+            maybe: None,
+            flags: (true, false),
+            unit: (),
+        })
+        .unwrap();
+        assert_eq!(
+            strings(&t),
+            ["level", "self_care", "maybe", "flags", "unit"]
+        );
+        #[rustfmt::skip]
+        let expected = [
+            OBJECT,
+            KEY, STRING, 1,
+            KEY + 2, NULL,
+            KEY + 3, ARRAY, TRUE, FALSE, END,
+            KEY + 4, NULL,
+            END,
+        ];
+        assert_eq!(t.ops, expected);
+        assert!(t.numbers.is_empty());
+
+        let t = Tape::write(&[
+            Level::Scored(0.1),
+            Level::Pair(1, 2),
+            Level::Named { at: -3 },
+        ])
+        .unwrap();
+        assert_eq!(strings(&t), ["scored", "pair", "named", "at"]);
+        #[rustfmt::skip]
+        let expected = [
+            ARRAY,
+            OBJECT, KEY, NUMBER, END,
+            OBJECT, KEY + 1, ARRAY, NUMBER, NUMBER, END, END,
+            OBJECT, KEY + 2, OBJECT, KEY + 3, NUMBER, END, END,
+            END,
+        ];
+        assert_eq!(t.ops, expected);
+        // The exact bits of every number.
+        assert_eq!(
+            t.numbers.iter().map(|n| n.to_bits()).collect::<Vec<_>>(),
+            [
+                0.1f64.to_bits(),
+                1f64.to_bits(),
+                2f64.to_bits(),
+                (-3f64).to_bits()
+            ]
+        );
+    }
+
+    #[test]
+    fn no_key_reads_as_the_end_of_an_object() {
+        // Ten distinct keys: key indices run past END's value.
+        let map: BTreeMap<String, u32> = (0..10).map(|i| (format!("k{i}"), i)).collect();
+        let t = Tape::write(&map).unwrap();
+        assert_eq!(t.ops.first(), Some(&OBJECT));
+        assert_eq!(t.ops.last(), Some(&END));
+        let keys: Vec<u32> = t.ops[1..t.ops.len() - 1]
+            .iter()
+            .copied()
+            .filter(|&o| o != NUMBER)
+            .collect();
+        assert_eq!(keys, (0..10).map(|i| KEY + i).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn short_strings_are_written_once_and_lengths_count_utf16_units() {
+        let long = "a text longer than forty bytes, which is not looked up again";
+        let t = Tape::write(&["fever", "fever", "café 🦶", long, long]).unwrap();
+        assert_eq!(strings(&t), ["fever", "café 🦶", long, long]);
+        assert_eq!(t.lengths[1], 7, "é is one unit, the foot two");
+        #[rustfmt::skip]
+        let expected = [ARRAY, STRING, 0, STRING, 0, STRING, 1, STRING, 2, STRING, 3, END];
+        assert_eq!(t.ops, expected);
+    }
+
+    #[test]
+    fn bytes_and_non_string_keys_are_refused() {
+        assert!(Tape::write(serde_bytes_like()).is_err());
+        let map: BTreeMap<u32, u32> = [(1, 2)].into_iter().collect();
+        assert!(Tape::write(&map).is_err());
+    }
+
+    /// A value that serializes as bytes.
+    fn serde_bytes_like() -> &'static impl Serialize {
+        struct Bytes;
+        impl Serialize for Bytes {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_bytes(b"x")
+            }
+        }
+        &Bytes
+    }
+}
