@@ -1,8 +1,9 @@
 //! Writing a document for JavaScript in one crossing.
 //!
 //! A serde [`Serializer`](serde::Serializer) that writes any document as a *tape*: a list of
-//! `u32` operations, the numbers as `f64` (their exact bits), and every
-//! distinct string once, in one UTF-8 text. `doc.js` (`decodeTape`) builds
+//! `u32` operations, the numbers as `f64` (their exact bits), and the
+//! strings in one UTF-8 text (a string that comes back from the same place,
+//! as field names and ids do, only once). `doc.js` (`decodeTape`) builds
 //! the plain JavaScript value from the three in one pass. Compared with
 //! creating every object, string and number through its own call into
 //! JavaScript, this crosses the boundary once, decodes the text once, and
@@ -15,9 +16,7 @@
 //! `null`, every integer and float a number, unit variants their name and
 //! other variants `{ name: value }`.
 
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::ser::{self, Serialize};
 
@@ -56,55 +55,22 @@ pub struct Tape {
     /// The length of each string in `text`, in UTF-16 code units (what
     /// JavaScript's `slice` counts).
     pub lengths: Vec<u32>,
-    /// The index of each short string already in `text`.
-    seen: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
-    /// The index of each field name (a `&'static str`, known by its address
-    /// and length) already in `text`.
-    fields: HashMap<(usize, usize), u32, BuildHasherDefault<WordHasher>>,
+    /// Where each string starts in `text`, in bytes.
+    offsets: Vec<u32>,
+    /// Strings recently written, found by address (see [`Tape::intern`]).
+    recent: Vec<Recent>,
 }
 
-/// Strings up to this many bytes (ids, labels, field names, which repeat)
-/// are written once per document; longer ones (texts, which rarely repeat)
-/// are not looked up.
-const SHORT: usize = 40;
+/// How many strings [`Tape::intern`] remembers by address.
+const RECENT: usize = 512;
 
-/// A fast hash for interning strings, eight bytes at a time (std's default,
-/// SipHash, took a third of the time of writing a report; strings here come
-/// from heel, so resistance to chosen collisions does not matter, and a
-/// collision only costs a comparison).
-#[derive(Default)]
-pub struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(chunk.try_into().map_or(0, u64::from_le_bytes));
-        }
-        let mut last = 0;
-        for (i, &b) in chunks.remainder().iter().enumerate() {
-            last |= u64::from(b) << (8 * i);
-        }
-        self.add(last);
-    }
-
-    fn write_u8(&mut self, v: u8) {
-        self.add(u64::from(v));
-    }
-
-    fn write_usize(&mut self, v: usize) {
-        self.add(v as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// A string written to a tape: its address and length in the document, and
+/// its index.
+#[derive(Clone, Copy, Default)]
+pub struct Recent {
+    address: usize,
+    len: usize,
+    index: u32,
 }
 
 /// Why a value could not be written; heel-core's documents never fail.
@@ -132,7 +98,10 @@ impl Tape {
     /// For bytes, or a map key that is not a string: JSON has neither, and
     /// heel-core's documents hold neither.
     pub fn write<T: Serialize + ?Sized>(doc: &T) -> Result<Tape, Error> {
-        let mut tape = Tape::default();
+        let mut tape = Tape {
+            recent: vec![Recent::default(); RECENT],
+            ..Tape::default()
+        };
         doc.serialize(&mut tape)?;
         Ok(tape)
     }
@@ -148,21 +117,35 @@ impl Tape {
     }
 
     /// The index of `v` in `text`, adding it if needed.
+    ///
+    /// Field names, ids and labels are `&'static str` that come back many
+    /// times at the same address: a small table by address (checked against
+    /// the text, since a temporary string may reuse an address) finds them
+    /// without hashing their bytes. A string it misses is written again,
+    /// which costs bytes, not correctness.
     fn intern(&mut self, v: &str) -> u32 {
-        if v.len() > SHORT {
-            return self.add(v);
-        }
-        if let Some(&index) = self.seen.get(v) {
-            return index;
+        let address = v.as_ptr() as usize;
+        let slot = ((address >> 3) ^ (address >> 12) ^ v.len()) % RECENT;
+        let seen = self.recent[slot];
+        if seen.address == address && seen.len == v.len() {
+            let start = self.offsets[seen.index as usize] as usize;
+            if self.text.get(start..start + v.len()) == Some(v) {
+                return seen.index;
+            }
         }
         let index = self.add(v);
-        self.seen.insert(v.into(), index);
+        self.recent[slot] = Recent {
+            address,
+            len: v.len(),
+            index,
+        };
         index
     }
 
     /// Adds `v` to `text` and returns its index.
     fn add(&mut self, v: &str) -> u32 {
         let index = self.lengths.len() as u32;
+        self.offsets.push(self.text.len() as u32);
         self.text.push_str(v);
         let units = if v.is_ascii() {
             v.len()
@@ -176,19 +159,6 @@ impl Tape {
     /// Writes an object's key.
     fn key(&mut self, key: &str) {
         let index = self.intern(key);
-        self.ops.push(op::KEY + index);
-    }
-
-    /// Writes a struct's field name, found by its address.
-    fn field(&mut self, name: &'static str) {
-        let at = (name.as_ptr() as usize, name.len());
-        let index = if let Some(&index) = self.fields.get(&at) {
-            index
-        } else {
-            let index = self.add(name);
-            self.fields.insert(at, index);
-            index
-        };
         self.ops.push(op::KEY + index);
     }
 
@@ -457,7 +427,7 @@ impl ser::SerializeStruct for Compound<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.tape.field(key);
+        self.tape.key(key);
         value.serialize(&mut *self.tape)
     }
     fn end(self) -> Result<(), Error> {
@@ -727,14 +697,42 @@ mod tests {
     }
 
     #[test]
-    fn short_strings_are_written_once_and_lengths_count_utf16_units() {
-        let long = "a text longer than forty bytes, which is not looked up again";
-        let t = Tape::write(&["fever", "fever", "café 🦶", long, long]).unwrap();
-        assert_eq!(strings(&t), ["fever", "café 🦶", long, long]);
+    fn a_string_from_the_same_place_is_written_once_and_lengths_count_utf16_units() {
+        let fever: &'static str = "fever";
+        let copy = String::from(fever);
+        let t = Tape::write(&[fever, "café 🦶", fever, copy.as_str(), fever]).unwrap();
+        // The copy lives elsewhere: written again, with the same text.
+        assert_eq!(strings(&t), ["fever", "café 🦶", "fever"]);
         assert_eq!(t.lengths[1], 7, "é is one unit, the foot two");
         #[rustfmt::skip]
-        let expected = [ARRAY, STRING, 0, STRING, 0, STRING, 1, STRING, 2, STRING, 3, END];
+        let expected = [ARRAY, STRING, 0, STRING, 1, STRING, 0, STRING, 2, STRING, 0, END];
         assert_eq!(t.ops, expected);
+    }
+
+    #[test]
+    fn a_new_string_at_a_reused_address_is_not_taken_for_the_old_one() {
+        // Each temporary String is dropped before the next is made, so the
+        // allocator may hand out the same address with the same length.
+        struct Temporaries;
+        impl Serialize for Temporaries {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeSeq;
+                let mut seq = s.serialize_seq(Some(3))?;
+                for word in ["abc", "xyz", "abc"] {
+                    seq.serialize_element(&String::from(word))?;
+                }
+                seq.end()
+            }
+        }
+        let t = Tape::write(&Temporaries).unwrap();
+        let ids: Vec<u32> = t.ops[2..t.ops.len() - 1]
+            .iter()
+            .step_by(2)
+            .copied()
+            .collect();
+        let all = strings(&t);
+        let read: Vec<&str> = ids.iter().map(|&i| all[i as usize].as_str()).collect();
+        assert_eq!(read, ["abc", "xyz", "abc"]);
     }
 
     #[test]
