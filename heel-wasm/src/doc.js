@@ -8,7 +8,9 @@
 // lone surrogate, a Date, Map or class instance, a hole in an array, a
 // document beyond heel-core's limits, or a getter or proxy that throws)
 // returns undefined, and the binding reads the value the general way, which
-// knows how to report each of these.
+// knows how to report each of these. So does a host without
+// String.prototype.isWellFormed (browsers before 2023): every call then
+// takes the general path, correct but slower.
 
 /**
  * The JSON text of `value` if it is plain data within the limits, else
