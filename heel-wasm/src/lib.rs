@@ -19,7 +19,7 @@
 //! | `parse` | [`mod@parse`] | `parse(text)` |
 //! | `assessment` (reading the document) | [`assessment`] | (arguments) |
 //! | `error` | [`error`] | `HeelError`, `isHeelError(value)` |
-//! | `doc` (reading any document) | [`doc`] | (conversions) |
+//! | `doc` (reading any document) | [`doc`], [`tape`] (writing one) | (conversions) |
 //!
 //! `heel-wasm/build.sh` builds the npm package into `heel-wasm/pkg/`; see
 //! the README's "Use it from JavaScript" section.
@@ -43,6 +43,7 @@ pub mod fhir;
 pub mod interview;
 pub mod parse;
 pub mod report;
+pub mod tape;
 
 pub use catalog::catalog;
 pub use error::is_heel_error;

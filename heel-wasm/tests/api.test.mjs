@@ -160,6 +160,28 @@ describe("assess", () => {
     assert.deepEqual(assess(JSON.stringify(runner)), assess(runner));
   });
 
+  test("plain data is the same document as its JSON text; other values are not read as JSON", () => {
+    // Plain objects are handed to heel-core as JSON text (the fast path):
+    // every shared case must give what its text gives, field for field.
+    for (const c of cases.cases) {
+      assert.deepEqual(assess(c.assessment), assess(JSON.stringify(c.assessment)), c.name);
+      assert.deepEqual(nextQuestions(c.assessment, { limit: 3 }), nextQuestions(JSON.stringify(c.assessment), '{"limit":3}'));
+    }
+    // What JSON.stringify would quietly change is read as the value it is.
+    const viaToJson = { answers: { age: 40 }, toJSON: () => ({ answers: { age: 1 } }) };
+    throwsHeelError(() => assess(viaToJson), { code: "invalid_document", field: "" });
+    throwsHeelError(() => assess({ answers: { onset: new Date(0) } }), { code: "wrong_type", field: "answers.onset" });
+    throwsHeelError(() => assess({ answers: { age: NaN } }), { field: "answers.age" });
+    throwsHeelError(() => assess({ answers: { pain_location: ["arch", undefined] } }), { field: "answers.pain_location[1]" });
+    // A getter is read (it may run twice: once in the fast pass, once in the copy).
+    const withGetter = {
+      get answers() {
+        return { age: 42 };
+      },
+    };
+    assert.deepEqual(assess(withGetter), assess({ answers: { age: 42 } }));
+  });
+
   test("does not change or keep the caller's object", () => {
     const input = structuredClone(runner);
     const report = assess(input);
