@@ -771,3 +771,114 @@ pub fn score_with(a: &Assessment, params: &ModelParams) -> Result<Scores, Error>
         probabilities: softmax(&log_scores(a, setting, params)),
     })
 }
+
+/// The scoring model as data, in JSON: everything [`score`] computes with,
+/// for reimplementing or auditing the model elsewhere (`scripts/bench-python.py`
+/// scores with it in pure Python, as the benchmarks' baseline).
+///
+/// The object has:
+/// - `engine_version`, `evidence_temperature`, `group_decay`;
+/// - `conditions` and `settings`: ids, in the order every list below follows;
+/// - `log_prior`: per setting id, the natural log of each cause's prior share;
+/// - `items`: per item in catalog order, `id`, `kind` (`yes_no`, `choice`,
+///   `locations`, `number`), `answers` (the finding rows' labels: `present`
+///   and `absent`, the options, the places, or the bands' ids), `bands` (the
+///   inclusive lower bound of each band, for numbers) and `group`;
+/// - `log_lr`: per setting id and item id, one row per answer of one log
+///   likelihood ratio per cause (0: no effect);
+/// - `slots`: the order in which terms are added, each `{"item": id}` or
+///   `{"group": id, "items": [...]}`;
+/// - `clusters`: published combined accuracies: `group`, `members`,
+///   `applies_when` and `positive` (tests, as the catalog writes them),
+///   `condition`, `positive_lr`, `negative_lr`.
+///
+/// How the terms combine is in this module's documentation.
+///
+/// ```
+/// let model: serde_json::Value = serde_json::from_str(&heel_core::model_tables_json()).unwrap();
+/// assert_eq!(model["conditions"].as_array().unwrap().len(), heel_core::Condition::COUNT);
+/// ```
+#[must_use]
+pub fn model_tables_json() -> String {
+    use serde_json::{Value, json};
+    let t = compiled();
+    let items: Vec<Value> = Item::ALL
+        .iter()
+        .map(|&item| {
+            let (kind, bands) = match item.info().kind {
+                AnswerKind::YesNo => ("yes_no", Vec::new()),
+                AnswerKind::Choice { .. } => ("choice", Vec::new()),
+                AnswerKind::Locations => ("locations", Vec::new()),
+                AnswerKind::Number { bands, .. } => {
+                    ("number", bands.iter().map(|b| b.from).collect())
+                }
+            };
+            json!({
+                "id": item.as_str(),
+                "kind": kind,
+                "answers": finding_labels(item),
+                "bands": bands,
+                "group": t.group[item.index()].map(EvidenceGroup::as_str),
+            })
+        })
+        .collect();
+    let per_setting = |f: &dyn Fn(Setting) -> Value| -> Value {
+        Setting::ALL
+            .iter()
+            .map(|&s| (s.as_str().to_owned(), f(s)))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
+    let log_prior = per_setting(&|s| json!(t.log_prior[s.index()].to_vec()));
+    let log_lr = per_setting(&|s| {
+        Item::ALL
+            .iter()
+            .map(|&item| {
+                let rows: Vec<Vec<f64>> = t.log_lr[s.index()][item_rows(item)]
+                    .iter()
+                    .map(|r| r.to_vec())
+                    .collect();
+                (item.as_str().to_owned(), json!(rows))
+            })
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    });
+    let slots: Vec<Value> = t
+        .slots
+        .iter()
+        .map(|slot| match slot {
+            Slot::Item(item) => json!({ "item": item.as_str() }),
+            Slot::Group(g) => json!({
+                "group": g.as_str(),
+                "items": g.info().items.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
+            }),
+        })
+        .collect();
+    let clusters: Vec<Value> = CLUSTERS
+        .iter()
+        .map(|c| {
+            json!({
+                "group": c.group.as_str(),
+                "members": c.members.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
+                "applies_when": c.applies_when,
+                "positive": c.positive,
+                "condition": c.condition.as_str(),
+                "positive_lr": c.positive_lr,
+                "negative_lr": c.negative_lr,
+            })
+        })
+        .collect();
+    let model = json!({
+        "engine_version": crate::ENGINE_VERSION,
+        "evidence_temperature": EVIDENCE_TEMPERATURE,
+        "group_decay": GROUP_DECAY,
+        "conditions": Condition::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+        "settings": Setting::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "log_prior": log_prior,
+        "items": items,
+        "log_lr": log_lr,
+        "slots": slots,
+        "clusters": clusters,
+    });
+    model.to_string()
+}
