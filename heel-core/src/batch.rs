@@ -208,8 +208,12 @@ fn to_doc(v: &Value<'_>) -> Doc {
     }
 }
 
-/// Reads one value for a target, as a document would be read.
-fn read(target: &Target, field: &str, value: &Value<'_>) -> Result<Entry, Error> {
+/// Reads one value for a target, as a document would be read. With
+/// `check`, an answer is also checked as setting it on an assessment would
+/// (its option, its range); [`row`] sets every answer on the row's
+/// assessment, which makes the same check with the same error, so it reads
+/// numbers without it.
+fn read(target: &Target, field: &str, value: &Value<'_>, check: bool) -> Result<Entry, Error> {
     match target {
         Target::Unknown(e) => Err(e.clone()),
         Target::Setting => match value {
@@ -239,8 +243,10 @@ fn read(target: &Target, field: &str, value: &Value<'_>) -> Result<Entry, Error>
             match answer {
                 None => Ok(Entry::Unknown),
                 Some(answer) => {
-                    // The same checks as setting it on an assessment.
-                    Assessment::new().set(*item, answer)?;
+                    if check {
+                        // The same checks as setting it on an assessment.
+                        Assessment::new().set(*item, answer)?;
+                    }
                     Ok(Entry::Answer(answer))
                 }
             }
@@ -268,7 +274,7 @@ fn prepare<'a>(columns: &[Column<'a>]) -> Vec<Prepared<'a>> {
             let entries = match col.values {
                 Values::Coded { dictionary, .. } => dictionary
                     .iter()
-                    .map(|v| read(&target, &field, v))
+                    .map(|v| read(&target, &field, v, true))
                     .collect(),
                 Values::Numbers(_) => Vec::new(),
             };
@@ -296,7 +302,13 @@ fn row(columns: &[Prepared<'_>], r: usize) -> Result<Assessment, Error> {
                 if x.is_nan() {
                     continue;
                 }
-                read(&col.target, &col.field, &Value::Number(x))?
+                let entry = read(&col.target, &col.field, &Value::Number(x), false)?;
+                if let (Target::Item(item), Entry::Answer(answer)) = (&col.target, entry) {
+                    // Checked here, where `read` would have checked it
+                    // (before the duplicate check); set again below.
+                    a.set(*item, answer)?;
+                }
+                entry
             }
             Values::Coded { codes, .. } => {
                 let code = codes.get(r).copied().unwrap_or(-1);

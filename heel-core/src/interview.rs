@@ -36,8 +36,8 @@ use crate::item::{AnswerKind, Group, Item, Location};
 use crate::knowledge::SCREENING;
 use crate::math::log2;
 use crate::scoring::{
-    ModelParams, Term, Terms, answer_total, group_of, item_rows, log_priors, log_scores,
-    row_log_lr, row_lr, slots, slots_of, softmax,
+    ModelParams, Terms, answer_total, group_of, item_rows, log_priors, log_scores, row_log_lr,
+    row_lr, slots, slots_of, softmax,
 };
 use crate::triage::{TriageLevel, holds, missing, rule_level};
 
@@ -322,7 +322,7 @@ impl Cached {
         let mut next = changed.iter().copied().peekable();
         for (i, range) in &self.slots {
             while let Some(c) = next.next_if(|&c| c <= *i) {
-                fresh.slot(all[c], &mut |t: Term| s[t.cause] += t.log_lr * t.weight);
+                fresh.add_slot(all[c], &mut s);
             }
             if changed.binary_search(i).is_err() {
                 for &(c, v) in &self.terms[range.clone()] {
@@ -331,7 +331,7 @@ impl Cached {
             }
         }
         for c in next {
-            fresh.slot(all[c], &mut |t: Term| s[t.cause] += t.log_lr * t.weight);
+            fresh.add_slot(all[c], &mut s);
         }
         s
     }

@@ -127,7 +127,7 @@ pub use knowledge::{Advice, EvidenceGroup, Grade, Rule, Source};
 pub use parse::{Finding, FoundAnswer, MAX_TEXT_CHARS, Parsed, Span, YesNo, parse};
 pub use report::{ConditionResult, Contribution, NOTICE, Report, assess, assess_json};
 pub use schema::schemas;
-pub use scoring::{ModelParams, Scores, score, score_with};
+pub use scoring::{ModelParams, Scores, model_tables_json, score, score_with};
 pub use triage::{
     CLEAR_PATTERN, ReasonKind, Triage, TriageReason, fired_rules, missing, rule_level,
 };

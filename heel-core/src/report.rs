@@ -171,11 +171,19 @@ pub fn assess(a: &Assessment) -> Result<Report, Error> {
     };
     let log_prior = log_priors(setting);
     let mut scores = *log_prior;
-    let mut contributions: Vec<Vec<Contribution>> = vec![Vec::new(); Condition::COUNT];
+    // The terms first, so each cause's list is allocated once at its size.
+    let mut all: Vec<Term> = Vec::with_capacity(64);
+    let mut counts = [0usize; Condition::COUNT];
     terms(a, setting, &ModelParams::default(), |t| {
         scores[t.cause] += t.log_lr * t.weight;
-        contributions[t.cause].push(contribution(setting, &t));
+        counts[t.cause] += 1;
+        all.push(t);
     });
+    let mut contributions: Vec<Vec<Contribution>> =
+        counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+    for t in &all {
+        contributions[t.cause].push(contribution(setting, t));
+    }
     let log_normaliser = log_sum_exp(&scores);
 
     let mut conditions: Vec<ConditionResult> = Condition::ALL

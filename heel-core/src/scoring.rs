@@ -51,6 +51,9 @@ struct Compiled {
     offsets: [usize; Item::COUNT + 1],
     /// Natural-log likelihood ratio per setting, finding row and cause (0 = no effect).
     log_lr: [Vec<[f64; N]>; S],
+    /// Per setting and finding row, the causes whose log ratio is not 0
+    /// (bit `c` for cause `c`): the terms a row can make.
+    bears_on: [Vec<u32>; S],
     /// Index into [`LIKELIHOODS`] of the row behind each entry, if any.
     origin: [Vec<[Option<u16>; N]>; S],
     /// Log prior share per setting and cause.
@@ -180,6 +183,8 @@ fn compile() -> Compiled {
 
     let lr: [Vec<[f64; N]>; S] =
         std::array::from_fn(|s| log_lr[s].iter().map(|row| row.map(exp)).collect::<Vec<_>>());
+    let bears_on: [Vec<u32>; S] =
+        std::array::from_fn(|s| log_lr[s].iter().map(bears_on).collect::<Vec<_>>());
     let prior: [[f64; N]; S] = std::array::from_fn(|s| log_prior[s].map(exp));
     // The same sums, in the same order, as the interview made on every call.
     let answer_total: [Vec<[f64; N]>; S] = std::array::from_fn(|s| {
@@ -231,6 +236,7 @@ fn compile() -> Compiled {
     Compiled {
         offsets,
         log_lr,
+        bears_on,
         origin,
         log_prior,
         group,
@@ -242,6 +248,27 @@ fn compile() -> Compiled {
         slot_of,
         readers,
     }
+}
+
+// The cause masks are `u32`s.
+const _: () = assert!(N <= 32);
+
+/// The causes a row of log ratios bears on: bit `c` set when `row[c] != 0`.
+fn bears_on(row: &[f64; N]) -> u32 {
+    row.iter()
+        .enumerate()
+        .fold(0, |m, (c, &l)| if l == 0.0 { m } else { m | 1 << c })
+}
+
+/// The causes of a mask, in ascending order.
+fn causes(mut mask: u32) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let c = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            c
+        })
+    })
 }
 
 fn compiled() -> &'static Compiled {
@@ -330,7 +357,14 @@ pub(crate) fn origin(setting: Setting, row: usize, c: usize) -> Option<&'static 
 /// The answer label of a finding row.
 pub(crate) fn row_label(item: Item, row: usize) -> &'static str {
     let local = row - compiled().offsets[item.index()];
-    finding_labels(item).get(local).copied().unwrap_or("")
+    // As `finding_labels(item)[local]`, without building the list.
+    let label = match item.info().kind {
+        AnswerKind::YesNo => ["present", "absent"].get(local).copied(),
+        AnswerKind::Choice { options } => options.get(local).map(|o| o.as_str()),
+        AnswerKind::Locations => Location::ALL.get(local).map(|l| l.as_str()),
+        AnswerKind::Number { bands, .. } => bands.get(local).map(|b| b.id),
+    };
+    label.unwrap_or("")
 }
 
 /// The likelihood ratio (`exp` of [`row_log_lr`]) of a finding row for every cause.
@@ -452,6 +486,10 @@ pub(crate) struct Terms<'a> {
     table: &'static [[f64; N]],
     /// Several places: the mean of their ratios, computed once.
     places: [f64; N],
+    /// The causes `places` bears on.
+    places_bear_on: u32,
+    /// The causes each finding row bears on, in this setting.
+    bears: &'static [u32],
     inv_t: f64,
     decay_powers: [f64; MAX_GROUP],
 }
@@ -475,6 +513,8 @@ impl<'a> Terms<'a> {
             a,
             table: &t.log_lr[setting.index()],
             places,
+            places_bear_on: bears_on(&places),
+            bears: &t.bears_on[setting.index()],
             inv_t: 1.0 / params.evidence_temperature,
             decay_powers,
         }
@@ -488,6 +528,14 @@ impl<'a> Terms<'a> {
         }
     }
 
+    /// The causes a finding bears on (whose log ratio is not 0).
+    fn bears_on(&self, f: Finding) -> u32 {
+        match f {
+            Finding::Row(r) => self.bears[r],
+            Finding::Locations(..) => self.places_bear_on,
+        }
+    }
+
     /// Calls `sink` with every term of the slot, in order.
     pub(crate) fn slot(&self, slot: Slot, sink: &mut impl FnMut(Term)) {
         let (t, a) = (self.t, self.a);
@@ -496,17 +544,15 @@ impl<'a> Terms<'a> {
             Slot::Item(item) => {
                 if let Some(f) = finding(a, item) {
                     let row = self.effects(f);
-                    for (c, &log_lr) in row.iter().enumerate() {
-                        if log_lr != 0.0 {
-                            sink(Term {
-                                item,
-                                finding: Some(f),
-                                cause: c,
-                                log_lr,
-                                weight: inv_t,
-                                cluster: None,
-                            });
-                        }
+                    for c in causes(self.bears_on(f)) {
+                        sink(Term {
+                            item,
+                            finding: Some(f),
+                            cause: c,
+                            log_lr: row[c],
+                            weight: inv_t,
+                            cluster: None,
+                        });
                     }
                 }
                 return;
@@ -528,8 +574,11 @@ impl<'a> Terms<'a> {
         }
         let answered = &answered[..k];
         let mut rows: [&[f64; N]; MAX_GROUP] = [&self.places; MAX_GROUP];
+        // The causes some answer of the group bears on: the others get no term.
+        let mut bear = 0;
         for (row, &(_, f)) in rows.iter_mut().zip(answered) {
             *row = self.effects(f);
+            bear |= self.bears_on(f);
         }
         let cluster = t.cluster[g.index()].filter(|k| {
             k.applies_when.as_ref().is_none_or(|w| holds(w, a))
@@ -537,14 +586,17 @@ impl<'a> Terms<'a> {
                     .iter()
                     .all(|&m| matches!(a.get(m), Some(Answer::Present | Answer::Absent)))
         });
-        for c in 0..N {
+        if let Some(k) = cluster {
+            bear |= 1 << k.condition.index();
+        }
+        for c in causes(bear) {
             let mut values = [0.0; MAX_GROUP];
             for (v, row) in values.iter_mut().zip(&rows[..k]) {
                 *v = row[c];
             }
+            let replaced = cluster.filter(|k| k.condition.index() == c);
             let mut weights = [0.0; MAX_GROUP];
             group_weights(&values[..k], &mut weights[..k], &self.decay_powers);
-            let replaced = cluster.filter(|k| k.condition.index() == c);
             if let Some(k) = replaced {
                 let positive = holds(&k.positive, a);
                 sink(Term {
@@ -579,6 +631,41 @@ impl<'a> Terms<'a> {
         }
     }
 
+    /// Adds the terms of one slot to the scores `s`: the same sums, in the
+    /// same order, as adding `log_lr * weight` for each term [`Terms::slot`]
+    /// gives, without making the terms where no weighing is needed (an
+    /// item outside every group, or a group with one answered member and no
+    /// published cluster: each ratio counts in full).
+    pub(crate) fn add_slot(&self, slot: Slot, s: &mut [f64; N]) {
+        let group = match slot {
+            Slot::Item(item) => {
+                if let Some(f) = finding(self.a, item) {
+                    add_row(s, self.effects(f), self.bears_on(f), self.inv_t);
+                }
+                return;
+            }
+            Slot::Group(g) => g,
+        };
+        if self.t.cluster[group.index()].is_none() {
+            let mut answered = group
+                .info()
+                .items
+                .iter()
+                .filter_map(|&m| finding(self.a, m));
+            match (answered.next(), answered.next()) {
+                (None, _) => return,
+                (Some(f), None) => {
+                    // The strongest (and only) answer: weight `decay^0 / T`.
+                    let w = self.decay_powers[0] * self.inv_t;
+                    add_row(s, self.effects(f), self.bears_on(f), w);
+                    return;
+                }
+                _ => {}
+            }
+        }
+        self.slot(slot, &mut |t| s[t.cause] += t.log_lr * t.weight);
+    }
+
     /// Calls `sink` with every term of every slot, in order.
     pub(crate) fn all(&self, mut sink: impl FnMut(Term)) {
         for &slot in &self.t.slots {
@@ -601,6 +688,14 @@ impl<'a> Terms<'a> {
             Slot::Item(item) => answered(item),
             Slot::Group(g) => g.info().items.iter().any(|&m| answered(m)),
         }
+    }
+}
+
+/// `s[c] += row[c] * weight` for every cause `c` the row bears on (`bear`;
+/// a zero log ratio makes no term).
+fn add_row(s: &mut [f64; N], row: &[f64; N], bear: u32, weight: f64) {
+    for c in causes(bear) {
+        s[c] += row[c] * weight;
     }
 }
 
@@ -631,7 +726,12 @@ pub(crate) fn terms(
 /// The unnormalised log score of every cause given the answers.
 pub(crate) fn log_scores(a: &Assessment, setting: Setting, params: &ModelParams) -> [f64; N] {
     let mut s = *log_priors(setting);
-    terms(a, setting, params, |t| s[t.cause] += t.log_lr * t.weight);
+    let terms = Terms::new(a, setting, params);
+    for &slot in &terms.t.slots {
+        if terms.touched(slot) {
+            terms.add_slot(slot, &mut s);
+        }
+    }
     s
 }
 
@@ -770,4 +870,115 @@ pub fn score_with(a: &Assessment, params: &ModelParams) -> Result<Scores, Error>
         setting,
         probabilities: softmax(&log_scores(a, setting, params)),
     })
+}
+
+/// The scoring model as data, in JSON: everything [`score`] computes with,
+/// for reimplementing or auditing the model elsewhere (`scripts/bench-python.py`
+/// scores with it in pure Python, as the benchmarks' baseline).
+///
+/// The object has:
+/// - `engine_version`, `evidence_temperature`, `group_decay`;
+/// - `conditions` and `settings`: ids, in the order every list below follows;
+/// - `log_prior`: per setting id, the natural log of each cause's prior share;
+/// - `items`: per item in catalog order, `id`, `kind` (`yes_no`, `choice`,
+///   `locations`, `number`), `answers` (the finding rows' labels: `present`
+///   and `absent`, the options, the places, or the bands' ids), `bands` (the
+///   inclusive lower bound of each band, for numbers) and `group`;
+/// - `log_lr`: per setting id and item id, one row per answer of one log
+///   likelihood ratio per cause (0: no effect);
+/// - `slots`: the order in which terms are added, each `{"item": id}` or
+///   `{"group": id, "items": [...]}`;
+/// - `clusters`: published combined accuracies: `group`, `members`,
+///   `applies_when` and `positive` (tests, as the catalog writes them),
+///   `condition`, `positive_lr`, `negative_lr`.
+///
+/// How the terms combine is in this module's documentation.
+///
+/// ```
+/// let model: serde_json::Value = serde_json::from_str(&heel_core::model_tables_json()).unwrap();
+/// assert_eq!(model["conditions"].as_array().unwrap().len(), heel_core::Condition::COUNT);
+/// ```
+#[must_use]
+pub fn model_tables_json() -> String {
+    use serde_json::{Value, json};
+    let t = compiled();
+    let items: Vec<Value> = Item::ALL
+        .iter()
+        .map(|&item| {
+            let (kind, bands) = match item.info().kind {
+                AnswerKind::YesNo => ("yes_no", Vec::new()),
+                AnswerKind::Choice { .. } => ("choice", Vec::new()),
+                AnswerKind::Locations => ("locations", Vec::new()),
+                AnswerKind::Number { bands, .. } => {
+                    ("number", bands.iter().map(|b| b.from).collect())
+                }
+            };
+            json!({
+                "id": item.as_str(),
+                "kind": kind,
+                "answers": finding_labels(item),
+                "bands": bands,
+                "group": t.group[item.index()].map(EvidenceGroup::as_str),
+            })
+        })
+        .collect();
+    let per_setting = |f: &dyn Fn(Setting) -> Value| -> Value {
+        Setting::ALL
+            .iter()
+            .map(|&s| (s.as_str().to_owned(), f(s)))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
+    let log_prior = per_setting(&|s| json!(t.log_prior[s.index()].to_vec()));
+    let log_lr = per_setting(&|s| {
+        Item::ALL
+            .iter()
+            .map(|&item| {
+                let rows: Vec<Vec<f64>> = t.log_lr[s.index()][item_rows(item)]
+                    .iter()
+                    .map(|r| r.to_vec())
+                    .collect();
+                (item.as_str().to_owned(), json!(rows))
+            })
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    });
+    let slots: Vec<Value> = t
+        .slots
+        .iter()
+        .map(|slot| match slot {
+            Slot::Item(item) => json!({ "item": item.as_str() }),
+            Slot::Group(g) => json!({
+                "group": g.as_str(),
+                "items": g.info().items.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
+            }),
+        })
+        .collect();
+    let clusters: Vec<Value> = CLUSTERS
+        .iter()
+        .map(|c| {
+            json!({
+                "group": c.group.as_str(),
+                "members": c.members.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
+                "applies_when": c.applies_when,
+                "positive": c.positive,
+                "condition": c.condition.as_str(),
+                "positive_lr": c.positive_lr,
+                "negative_lr": c.negative_lr,
+            })
+        })
+        .collect();
+    let model = json!({
+        "engine_version": crate::ENGINE_VERSION,
+        "evidence_temperature": EVIDENCE_TEMPERATURE,
+        "group_decay": GROUP_DECAY,
+        "conditions": Condition::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+        "settings": Setting::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "log_prior": log_prior,
+        "items": items,
+        "log_lr": log_lr,
+        "slots": slots,
+        "clusters": clusters,
+    });
+    model.to_string()
 }

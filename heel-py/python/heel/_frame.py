@@ -4,7 +4,7 @@ Only plumbing lives here. By default each column goes to heel-core's batch
 path (``heel_core::batch``) as a raw buffer: numbers as float64 (NaN for
 unknown), everything else as int32 codes into a small dictionary of
 answers, built by Arrow's ``dictionary_encode``; no row becomes a document
-or a report. pandas columns go through Arrow too, and a column Arrow cannot
+or a report, and the rows are scored on every core with the GIL released. pandas columns go through Arrow too, and a column Arrow cannot
 take (an object column mixing types) is encoded in Python instead. With
 ``reasons=True`` rows become assessment documents, heel-core assesses them
 all (``assess_many``) and the reports' triage reasons become a column as
