@@ -40,7 +40,7 @@ def result_schema(df: DataFrame, keep: Sequence[str] = ()) -> Any:
         StructField("top_probability", DoubleType()),
         StructField("triage_level", StringType()),
     ]
-    fields += [StructField(f"p_{c.id}", DoubleType()) for c in heel.catalog().conditions]
+    fields += [StructField(f"p_{c['id']}", DoubleType()) for c in heel.catalog()["conditions"]]
     return StructType(fields)
 
 
