@@ -25,9 +25,10 @@ name=heel
 # conditions, 120 items, their likelihood ratios with review notes, the
 # catalog texts and sources), `parse` (the free-text vocabulary, the reader
 # and the Aho-Corasick automaton builder) and FHIR (Questionnaire, response
-# reader, Bundle). Measured 312,446 bytes gzipped (305 KB; 317,712 before
-# results were written as a tape): code about 188 KB and data 125 KB,
-# gzipped section by section. Issue 10's target is 100 KB; what was tried
+# reader, Bundle). Measured 318,383 bytes gzipped (310 KB) with everything
+# merged on 2026-12-01 (the tape alone saved about 5 KB on its branch: 317,712
+# -> 312,446 bytes): code about 188 KB and data 125 KB, gzipped section by
+# section. Issue 10's target is 100 KB; what was tried
 # (measured with this script's settings, before the tape):
 #   - fat LTO instead of thin: 317,042 bytes, wasm-opt -Oz --converge:
 #     317,290, -Os: 317,573 (the build settings are exhausted);
@@ -36,7 +37,7 @@ name=heel
 #     126 KB to that and FHIR alone 32 KB. Splitting the package would help
 #     the page but not reach 100 KB by itself: the catalog's own text and the
 #     &str tables of the knowledge base are most of the data.
-budget_gzip=$((312 * 1024))
+budget_gzip=$((316 * 1024))
 
 step() { printf '\n==> %s\n' "$*"; }
 
