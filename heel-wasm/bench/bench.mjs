@@ -22,6 +22,7 @@ import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { launchChromium } from "../tests/chromium.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wasmDir = join(here, "..");
@@ -152,19 +153,7 @@ async function pageTimes() {
   const { serve } = await import(join(root, "examples", "web", "serve.mjs"));
   const server = await serve({ port: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.HEEL_CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium(chromium);
   const ready = [];
   const firstQuestion = [];
   try {

@@ -16,19 +16,9 @@ import { assess, assessmentFromFhir, fhirBundle, fhirQuestionnaire } from "heel-
 import { chromium } from "playwright-core";
 
 import { serve } from "../../examples/web/serve.mjs";
+import { launchChromium } from "./chromium.mjs";
 import { cases, root } from "./helpers.mjs";
 
-const CHROMIUM = process.env.HEEL_CHROMIUM ?? "/usr/bin/chromium";
-// Flags for headless Chromium on these machines (see shared/TOOLCHAIN.md).
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const PAGE = "/heel-wasm/tests/lforms/index.html";
 
 const runner = cases.cases.find((c) => c.name === "runner_first_step_pain");
@@ -42,7 +32,7 @@ let browser;
 before(async () => {
   server = await serve({ port: 0 });
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  browser = await launchChromium(chromium);
 });
 
 after(async () => {

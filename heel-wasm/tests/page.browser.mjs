@@ -19,19 +19,9 @@ import { assess, catalog, parse } from "heel-wasm";
 import { chromium } from "playwright-core";
 
 import { serve } from "../../examples/web/serve.mjs";
+import { launchChromium } from "./chromium.mjs";
 import { readmeBlocks, root } from "./helpers.mjs";
 
-const CHROMIUM = process.env.HEEL_CHROMIUM ?? "/usr/bin/chromium";
-// Flags for headless Chromium on these machines (see shared/TOOLCHAIN.md).
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const screenshots = join(root, "target", "web-screenshots");
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -81,7 +71,7 @@ let browser;
 before(async () => {
   server = await serve({ port: 0 });
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  browser = await launchChromium(chromium);
   mkdirSync(screenshots, { recursive: true });
 });
 
