@@ -216,12 +216,15 @@ fn correlated_nerve_symptoms_are_not_multiplied_as_independent() {
         .filter(|k| k.group.is_some_and(|g| g.as_str() == "nerve_symptoms"))
         .map(|k| k.likelihood_ratio)
         .product();
-    let applied: f64 = tts
+    // The global evidence temperature scales every answer alike; undo it to
+    // compare the group's combination with the naive product.
+    let applied: f64 = (tts
         .contributions
         .iter()
         .filter(|k| k.group.is_some_and(|g| g.as_str() == "nerve_symptoms"))
         .map(|k| k.applied)
         .sum::<f64>()
+        * heel_core::knowledge::calibration::EVIDENCE_TEMPERATURE)
         .exp();
     let strongest = tts
         .contributions

@@ -424,7 +424,7 @@ For each cause, `score = ln(prior share) + Σ weight × ln(LR)`, and `probabilit
 A ratio compares how often an answer is seen with the cause to how often it is seen in heel pain in general. \
 Within an evidence group, the strongest answer in each direction counts in full and each further one at {GROUP_DECAY} times the one before; \
 a published cluster replaces its members once all are answered. Every weight is divided by the evidence temperature, T = {EVIDENCE_TEMPERATURE} \
-(fitted on a simulated population; see `docs/calibration.md`). With several places ticked, `pain_location` takes the mean of their ratios.\n"
+(fitted by the log loss on the clinical vignettes; see `docs/calibration.md`). With several places ticked, `pain_location` takes the mean of their ratios.\n"
     );
 
     let _ = writeln!(o, "## Triage levels\n");
