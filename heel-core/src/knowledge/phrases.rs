@@ -203,6 +203,16 @@ pub static PHRASES: &[Phrases] = &[
             "trauma",
             "traumatic",
             "accident",
+            "fell",
+            "fall",
+            "falling",
+            "landed",
+            "land heavily",
+            "landed heavily",
+            "landed hard",
+            "landed flat",
+            "hard landing",
+            "land badly",
         ],
     ),
     no(
@@ -216,22 +226,27 @@ pub static PHRASES: &[Phrases] = &[
             "nil trauma",
             "atraumatic",
             "non traumatic",
+            "no hx trauma",
+            "nil hx trauma",
         ],
     ),
     // Ways of getting hurt: each says there was an injury, but denying one
     // ("didn't twist it") leaves the others open.
+    // "I haven't hurt it": only a denial says something (an affirmed "hurt
+    // it" is as often the pain as an injury).
+    only_negated(
+        Item::Trauma,
+        &[
+            "hurt it",
+            "hurt myself",
+            "hurt himself",
+            "hurt herself",
+            "injured it",
+        ],
+    ),
     only_affirmed(
         Item::Trauma,
         &[
-            "fell",
-            "fall",
-            "falling",
-            "landed",
-            "land heavily",
-            "landed heavily",
-            "landed hard",
-            "landed flat",
-            "hard landing",
             "jumped down",
             "jumped off",
             "jump off",
@@ -292,6 +307,9 @@ pub static PHRASES: &[Phrases] = &[
             "inversion",
             "sprained",
             "sprain",
+            "twist",
+            "twisted",
+            "twisting",
         ],
     ),
     yes(
@@ -333,6 +351,9 @@ pub static PHRASES: &[Phrases] = &[
             "cut",
             "sores",
             "broken skin",
+            "cuts",
+            "skin break",
+            "break in the skin",
         ],
     ),
     no(
@@ -563,6 +584,22 @@ pub static PHRASES: &[Phrases] = &[
             "when he plays",
             "when she plays",
             "after playing",
+            "when he's running",
+            "when she's running",
+            "when he runs",
+            "when she runs",
+            "running about",
+            "running around",
+            "hurts during",
+            "after tumbling",
+            "after gymnastics",
+            "after games",
+            "after matches",
+            "after a match",
+            "after a game",
+            "after sessions",
+            "during sessions",
+            "worse during sessions",
         ],
     ),
     yes(
@@ -702,6 +739,17 @@ pub static PHRASES: &[Phrases] = &[
             "incline",
         ],
     ),
+    no(
+        Item::WorseStairsUphill,
+        &[
+            "stairs are fine",
+            "stairs fine",
+            "stairs are ok",
+            "stairs ok",
+            "hills are fine",
+            "stairs are no problem",
+        ],
+    ),
     yes(
         Item::WorseUnevenGround,
         &[
@@ -751,9 +799,14 @@ pub static PHRASES: &[Phrases] = &[
         Item::PainOnHopping,
         &[
             "hop without pain",
-            "can hop",
             "hop fine",
             "hop without any pain",
+            "can hop ... fine",
+            "can hop ... without",
+            "hop ... pain free",
+            "hop ... painlessly",
+            "hop ... comfortably",
+            "can hop ... no problem",
         ],
     ),
     only_negated(
@@ -903,6 +956,8 @@ pub static PHRASES: &[Phrases] = &[
             "well in myself",
         ],
     ),
+    // Only a statement that rest is pain-free: "better with rest" or "eases
+    // with rest" is relief, not the absence of a red flag.
     no(
         Item::PainAtRest,
         &[
@@ -910,10 +965,6 @@ pub static PHRASES: &[Phrases] = &[
             "goes away when i rest",
             "goes away with rest",
             "go away when i rest",
-            "relieved by rest",
-            "settles with rest",
-            "eases with rest",
-            "better with rest",
             "gone when i rest",
             "pain free at rest",
             "painfree at rest",
@@ -1383,6 +1434,23 @@ pub static PHRASES: &[Phrases] = &[
             "nwb",
             "now unable to wb",
             "unable to wb immediately",
+            "unable to put ... foot down",
+            "can't put ... foot down",
+            "won't put any weight",
+            "won't put weight",
+            "wont put weight",
+            "refuses to weight bear",
+            "refusing to weight bear",
+            "won't weight bear",
+            "won't walk on it",
+            "won't stand on it",
+            "couldn't put any weight",
+            "couldn't put weight",
+            "won't put that foot down",
+            "won't put her foot down",
+            "won't put his foot down",
+            "won't put it down",
+            "unable to wb at scene or since",
         ],
     ),
     no(
@@ -1430,6 +1498,11 @@ pub static PHRASES: &[Phrases] = &[
             "weight bearing fine",
             "able to wb immediately",
             "walking on it",
+            "painful to wb but able",
+            "wb but able",
+            "walking about fine",
+            "walking around fine",
+            "painful to weight bear but able",
         ],
     ),
     yes(
@@ -1457,6 +1530,11 @@ pub static PHRASES: &[Phrases] = &[
             "stretchered off",
             "unable to wb immediately",
             "unable to walk afterwards",
+            "unable to wb at scene",
+            "unable to wb at the scene",
+            "unable to weight bear at the scene",
+            "couldn't wb at the scene",
+            "nwb at scene",
         ],
     ),
     no(
@@ -1485,6 +1563,16 @@ pub static PHRASES: &[Phrases] = &[
             "finished the run",
             "finished the game",
             "played on",
+            "hobbled back",
+            "hobbled home",
+            "limped back",
+            "limped home",
+            "limped off",
+            "hobbled off",
+            "able to wb ... at scene",
+            "able to wb ... at the scene",
+            "able to weight bear at the scene",
+            "wb at scene",
         ],
     ),
     yes(
@@ -1578,6 +1666,14 @@ pub static PHRASES: &[Phrases] = &[
             "walking normally",
             "walk normally",
             "walks normally",
+            "walking about fine",
+            "walking around fine",
+            "walks about fine",
+            "walking about normally",
+            "walking around normally",
+            "no limp",
+            "not limping",
+            "isn't limping",
         ],
     ),
     yes(
@@ -1612,6 +1708,7 @@ pub static PHRASES: &[Phrases] = &[
             "painful heel raise",
             "rise ... toe ... hurt",
             "go up on ... toe ... hurt",
+            "heel raise painful but able",
         ],
     ),
     yes(
@@ -1637,6 +1734,11 @@ pub static PHRASES: &[Phrases] = &[
             "unable to rise",
             "can't do a heel raise",
             "can't do a single leg heel raise",
+            "can't go up on ... tiptoe",
+            "can't get up on ... tiptoe",
+            "unable to go up on ... tiptoe",
+            "unable to rise on ... toe",
+            "can't rise on ... toe",
         ],
     ),
     no(
@@ -1653,6 +1755,12 @@ pub static PHRASES: &[Phrases] = &[
             "can still go up on tiptoe",
             "can go up on tiptoe",
             "can do a heel raise",
+            "painful but able",
+            "heel raise ... able",
+            "able to heel raise",
+            "able to do a heel raise",
+            "can do a single leg heel raise",
+            "heel raise painful but able",
         ],
     ),
     yes(
@@ -1782,11 +1890,16 @@ pub static PHRASES: &[Phrases] = &[
             "back is stiff in the morning",
             "back stiff in the morning",
             "ibp",
+            "back ... worst in the morning",
+            "back ache ... worse in the morning",
+            "back ... better once i move",
+            "back ... better with movement",
+            "back ... eases with exercise",
         ],
     ),
     only_negated(
         Item::InflammatoryBackPain,
-        &["back problems", "back problem", "back pain"],
+        &["back problems", "back problem"],
     ),
     yes(
         Item::PsoriasisIbdUveitis,
@@ -1818,6 +1931,7 @@ pub static PHRASES: &[Phrases] = &[
             "unintentional weight loss",
             "unexplained weight loss",
             "weight loss without trying",
+            "wt loss",
         ],
     ),
     yes(
@@ -2103,6 +2217,16 @@ pub static PHRASES: &[Phrases] = &[
             "extra session",
             "increased my training",
             "sharply increased",
+            "went from ... to ... mile",
+            "went from ... to ... km",
+            "upped the volume",
+            "upped ... volume",
+            "upped the distance",
+            "bumped up",
+            "increased the volume",
+            "increased my volume",
+            "jumped from ... to ... mile",
+            "jumped from ... to ... km",
         ],
     ),
     yes(
@@ -2111,15 +2235,21 @@ pub static PHRASES: &[Phrases] = &[
             "to pavement",
             "to road",
             "onto road",
-            "on road",
-            "on the road",
-            "on concrete",
-            "on tarmac",
             "harder surface",
             "to concrete",
             "to tarmac",
             "from grass to",
             "from trail to road",
+            "to the concrete",
+            "to the road",
+            "onto the road",
+            "to the pavement",
+            "to the tarmac",
+            "from ... grass to",
+            "switched to road",
+            "moved ... to road",
+            "moved ... to concrete",
+            "moved ... to the road",
         ],
     ),
     yes(
@@ -2519,6 +2649,15 @@ pub static PHRASES: &[Phrases] = &[
             "growing fast",
             "grown so much",
             "had a growth spurt",
+            "grown loads",
+            "grown ... cm",
+            "grown ... inch",
+            "grew ... cm",
+            "grew ... inch",
+            "grew a lot",
+            "growing a lot",
+            "shooting up",
+            "had a big growth spurt",
         ],
     ),
     yes(
@@ -2562,6 +2701,16 @@ pub static PHRASES: &[Phrases] = &[
             "middle part of the tendon",
             "middle of the achilles",
             "middle of my achilles",
+            "mid tendon",
+            "mid achilles",
+            "middle of my left achilles",
+            "middle of my right achilles",
+            "cm prox to insertion",
+            "prox to insertion",
+            "proximal to the insertion",
+            "proximal to insertion",
+            "cord above my heel",
+            "above the insertion",
         ],
     ),
     place(
@@ -2573,6 +2722,8 @@ pub static PHRASES: &[Phrases] = &[
             "bony bump on the inside",
             "on the bone on the inside of my ankle",
             "inner ankle bone itself",
+            "on my inner ankle bone",
+            "right on my inner ankle bone",
         ],
     ),
     place(
@@ -2584,6 +2735,11 @@ pub static PHRASES: &[Phrases] = &[
             "under the inner ankle bone",
             "behind ... inner ankle",
             "tarsal tunnel",
+            "behind the medial malleolus",
+            "posterior to medial malleolus",
+            "posterior to the medial malleolus",
+            "behind medial malleolus",
+            "below the medial malleolus",
         ],
     ),
     place(
@@ -2592,6 +2748,9 @@ pub static PHRASES: &[Phrases] = &[
             "posteromedial ankle",
             "posteromedial",
             "deep at the back of the ankle on the inner side",
+            "in front of the achilles",
+            "in front of my achilles",
+            "back of ... ankle on the inner side",
         ],
     ),
     place(
@@ -2604,7 +2763,17 @@ pub static PHRASES: &[Phrases] = &[
             "behind the outer ankle bone",
         ],
     ),
-    place(Location::SinusTarsi, &["sinus tarsi"]),
+    place(
+        Location::SinusTarsi,
+        &[
+            "sinus tarsi",
+            "in front of the outer ankle bone",
+            "just in front of the outer ankle bone",
+            "front of my outer ankle bone",
+            "hollow ... in front of the outer ankle bone",
+            "dip ... in front of the outer ankle bone",
+        ],
+    ),
     place(
         Location::DorsalMedialMidfoot,
         &[
@@ -2623,6 +2792,26 @@ pub static PHRASES: &[Phrases] = &[
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    // A shoe style is not a sport; a former job is not today's standing.
+    "ballet style",
+    "ballet flats",
+    "ballet shoes",
+    "ballet pumps",
+    "retired postman",
+    "retired postie",
+    "retired nurse",
+    "retired teacher",
+    // Calves named in a finding or a treatment are not a painful place.
+    "tight calf",
+    "calf ... tight",
+    "calf stretch",
+    "calf stretching",
+    "calf squeeze",
+    // Morning stiffness is not first-step pain.
+    "stiff ... in the morning",
+    "stiffness in the morning",
+    "stiff ... every morning",
+    "stiffness ... every morning",
     "improving with activity",
     "improves with activity",
     "improving with exercise",
@@ -2802,6 +2991,7 @@ pub static KEEPS_PLACES: &[Item] = &[
 /// When a sentence names both places of a row, only the first is kept: "medial
 /// ankle pain over the medial malleolus" is pain on the malleolus.
 pub static SUBSUMES: &[(Location, Location)] = &[
+    (Location::PosteromedialAnkle, Location::MedialAnkle),
     (Location::MedialMalleolus, Location::MedialAnkle),
     (Location::LateralHeel, Location::AchillesInsertion),
 ];
@@ -3005,6 +3195,11 @@ pub static CUES: &[(Cue, &[&str])] = &[
             "never had pain like",
             "never experienced",
             "no cushion",
+            "not a day goes by",
+            "won't put",
+            "won't walk",
+            "won't stand",
+            "won't weight bear",
         ],
     ),
     (
@@ -3672,6 +3867,54 @@ pub static UNITS: &[(&str, Measure, f64)] = &[
 
 /// Clinical shorthand for durations: `n/7` days, `n/52` weeks, `n/12` months.
 pub static SHORTHAND_DURATIONS: &[(f64, f64)] = &[(7.0, 1.0), (52.0, 7.0), (12.0, 30.0)];
+
+/// Words just before "for" that make the length that follows belong to
+/// something other than the pain: an activity ("running for 20 years"), a
+/// long-standing condition ("diabetic for 40 years", "had rheumatoid
+/// arthritis for 15 years") or a job ("a chef for 20 years").
+pub static OTHER_DURATION_WORDS: &[&str] = &[
+    "running",
+    "run",
+    "ran",
+    "runner",
+    "jogging",
+    "playing",
+    "training",
+    "diabetic",
+    "diabetes",
+    "arthritis",
+    "psoriasis",
+    "colitis",
+    "chef",
+    "nurse",
+    "postman",
+    "teacher",
+    "job",
+    "married",
+    "retired",
+];
+
+/// Words before a length in the same sentence that make it a height fallen
+/// or jumped ("jumped from the 2nd stair (~50 cm)"), not the person's height.
+pub static FALL_WORDS: &[&str] = &[
+    "fell", "fall", "falling", "jumped", "jump", "jumping", "dropped", "drop", "ladder", "wall",
+    "roof", "rung", "stair", "stairs", "step", "box", "landed", "landing", "slipped",
+];
+
+/// Words after "1st", "2nd" and the like that make "st" an ordinal, not
+/// stones ("1st MTP").
+pub static ORDINAL_NOUNS: &[&str] = &[
+    "mtp",
+    "mtpj",
+    "mt",
+    "ray",
+    "toe",
+    "metatarsal",
+    "time",
+    "episode",
+    "attack",
+    "degree",
+];
 
 /// Words after a distance that make it a weekly volume.
 pub static PER_WEEK: &[&str] = &[

@@ -5,7 +5,8 @@ use super::text::Kind;
 use super::{FoundAnswer, Raw, Reader, YesNo};
 use crate::item::{Choice, Item};
 use crate::knowledge::phrases::{
-    AGE_BEFORE, CHILD_WORDS, Measure, ROUGH_NUMBER_WORDS, SEX_WORDS, SHORTHAND_DURATIONS, UNITS,
+    AGE_BEFORE, CHILD_WORDS, FALL_WORDS, Measure, ORDINAL_NOUNS, OTHER_DURATION_WORDS,
+    ROUGH_NUMBER_WORDS, SEX_WORDS, SHORTHAND_DURATIONS, UNITS,
 };
 
 /// A number in the text: digits, or number words ("seventy-two", "a couple of").
@@ -236,7 +237,13 @@ pub(super) fn read(r: &mut Reader<'_>) {
                     } else {
                         (40.0..=250.0).contains(&v)
                     };
-                    if plausible && !n.article {
+                    // "jumped off a wall, about 50 cm": a height fallen.
+                    let fallen = (1..=10).any(|b| {
+                        n.start >= b
+                            && r.sentence.get(n.start - b) == r.sentence.get(n.start)
+                            && FALL_WORDS.contains(&r.norm(n.start - b))
+                    });
+                    if plausible && !n.article && !fallen {
                         push(
                             &mut out,
                             r.len(),
@@ -276,7 +283,7 @@ pub(super) fn read(r: &mut Reader<'_>) {
                     consumed_to = end;
                     continue;
                 }
-                Measure::Kg if !n.article => {
+                Measure::Kg if !n.article && !ORDINAL_NOUNS.contains(&r.norm(e + 1)) => {
                     let lost = (1..=3).any(|b| {
                         matches!(
                             r.norm(n.start.wrapping_sub(b)),
@@ -530,10 +537,8 @@ fn duration(
     }
     // "running for 20 years", "every 2 weeks", "after 4 weeks of heel cups".
     let activity = (2..=4).any(|b| {
-        matches!(
-            r.norm(n.start.wrapping_sub(b)),
-            "running" | "run" | "ran" | "runner" | "jogging" | "playing" | "training"
-        ) && (1..b).any(|c| r.norm(n.start.wrapping_sub(c)) == "for")
+        OTHER_DURATION_WORDS.contains(&r.norm(n.start.wrapping_sub(b)))
+            && (1..b).any(|c| r.norm(n.start.wrapping_sub(c)) == "for")
     });
     if activity
         || matches!(

@@ -63,6 +63,18 @@ fn red_flags_are_only_absent_when_negated() {
     for item in [Item::Fever, Item::Trauma, Item::NightPain, Item::PainAtRest] {
         assert_eq!(a.get(item), None, "{item}");
     }
+    // Relief with rest is not "no pain at rest".
+    for text in [
+        "Worse after games, better with rest.",
+        "It eases with rest.",
+        "Relieved by rest and ice.",
+    ] {
+        assert_eq!(answers(text).get(Item::PainAtRest), None, "{text}");
+    }
+    assert_eq!(
+        answers("It's fine at rest.").get(Item::PainAtRest),
+        Some(Answer::Absent)
+    );
 }
 
 #[test]
