@@ -224,3 +224,21 @@ fn long_adversarial_texts_stay_fast() {
         assert!(took.as_secs_f64() < 3.0, "{piece:?}: {took:?}");
     }
 }
+
+#[test]
+fn a_denied_absence_says_nothing() {
+    // A phrase that states an absence, negated, is no absence.
+    for (text, item) in [
+        ("It doesn't go away with rest.", Item::PainAtRest),
+        ("It isn't fine at rest.", Item::PainAtRest),
+        ("I'm not sleeping fine.", Item::NightPain),
+        ("He isn't otherwise well.", Item::FeelingUnwell),
+    ] {
+        assert_eq!(answers(text).get(item), None, "{text}");
+    }
+    // A bare "no" answering a question is not such a negation.
+    assert_eq!(
+        answers("Any limp? No, walking fine.").get(Item::DifficultyWalking),
+        Some(Answer::Absent)
+    );
+}
