@@ -288,3 +288,70 @@ fn injuries_signs_and_red_flags_in_more_words() {
     assert_eq!(a.get(Item::Trauma), None);
     assert_eq!(a.get(Item::Fever), None);
 }
+
+#[test]
+fn no_pattern_is_listed_twice_for_the_same_answer() {
+    // Two patterns that normalise alike would give two findings for the same
+    // words, and the second one breaks list negation ("nil numbness /
+    // paraesthesia").
+    let mut seen = std::collections::HashSet::new();
+    for group in crate::knowledge::phrases::PHRASES {
+        for p in group.patterns {
+            let key = format!("{:?} {:?} {}", group.item, group.says, normalize_pattern(p));
+            assert!(seen.insert(key.clone()), "listed twice: {key}");
+        }
+    }
+}
+
+#[test]
+fn nerves_weight_bearing_and_walking_in_more_words() {
+    let present = [
+        ("My sole feels like cotton wool.", Item::Numbness),
+        ("Diminished sensation to monofilament.", Item::Numbness),
+        ("A fizzy, buzzing feeling in the toes.", Item::Tingling),
+        ("A searing pain under the heel.", Item::Burning),
+        ("It travels into my toes.", Item::RadiatingPain),
+        (
+            "She's not putting any weight on it.",
+            Item::UnableToBearWeight,
+        ),
+        ("Unable to weightbear since.", Item::UnableToBearWeight),
+        (
+            "He can't put his foot to the floor.",
+            Item::UnableToBearWeight,
+        ),
+        ("I can't put weight through it.", Item::UnableToBearWeight),
+        (
+            "He's been walking funny for a week.",
+            Item::DifficultyWalking,
+        ),
+        ("She uses a walking stick now.", Item::DifficultyWalking),
+    ];
+    for (text, item) in present {
+        assert_eq!(answers(text).get(item), Some(Answer::Present), "{text}");
+    }
+    let absent = [
+        ("SILT. NVI.", Item::Numbness),
+        ("It stays in the heel.", Item::RadiatingPain),
+        ("Ambulant, mobilising well.", Item::UnableToBearWeight),
+        (
+            "I can still put weight through it.",
+            Item::UnableToBearWeight,
+        ),
+        ("Gait unremarkable.", Item::DifficultyWalking),
+        ("Nil numbness/paraesthesia.", Item::Tingling),
+    ];
+    for (text, item) in absent {
+        assert_eq!(answers(text).get(item), Some(Answer::Absent), "{text}");
+    }
+    // Pain from the back that runs down the leg is not the heel pain
+    // spreading; a first step onto the floor is not being unable to stand; a
+    // keen walker walks.
+    let a = answers(
+        "LBP radiating down the thigh. It hurts when I first put my foot to the floor. \
+         I'm a keen walker.",
+    );
+    assert_eq!(a.get(Item::RadiatingPain), None);
+    assert_eq!(a.get(Item::UnableToBearWeight), None);
+    assert_eq!(a.get(Item::DifficultyWalking), None);
+}
