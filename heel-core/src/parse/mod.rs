@@ -830,7 +830,7 @@ impl<'a> Reader<'a> {
                 let (s, e, cue) = self.cues[k as usize];
                 if cue.has(Cue::NegationAfter) {
                     // A bare dash only negates at the end of a clause ("Tinel -").
-                    if self.norm(s) == "-" {
+                    if self.norm(s) == "-" && e == s + 1 {
                         let next = self.norm(e);
                         return e >= self.len() || matches!(next, "," | "." | ";" | ")" | "\n");
                     }

@@ -355,3 +355,58 @@ fn nerves_weight_bearing_and_walking_in_more_words() {
     assert_eq!(a.get(Item::UnableToBearWeight), None);
     assert_eq!(a.get(Item::DifficultyWalking), None);
 }
+
+#[test]
+fn story_activity_history_and_bedside_tests_in_more_words() {
+    let present = [
+        (
+            "Felt something go at the back of my ankle.",
+            Item::PopAtOnset,
+        ),
+        ("SLHR reproduces his pain.", Item::HeelRaisePainful),
+        (
+            "Unable to perform a single leg heel rise.",
+            Item::HeelRaiseUnable,
+        ),
+        ("Activity makes it worse.", Item::WorseWithActivity),
+        ("Aggravated by exercise.", Item::WorseWithActivity),
+        (
+            "It loosens off once I get going.",
+            Item::WarmsUpWithActivity,
+        ),
+        (
+            "I've been doing a lot more walking lately.",
+            Item::TrainingIncrease,
+        ),
+        ("My trainers are knackered.", Item::WornShoes),
+        ("She does parkour.", Item::JumpingSport),
+        (
+            "I work on my feet all day as a care assistant.",
+            Item::StandingJob,
+        ),
+        ("Hx of breast ca.", Item::CancerHistory),
+        ("T2DM.", Item::Diabetes),
+    ];
+    for (text, item) in present {
+        assert_eq!(answers(text).get(item), Some(Answer::Present), "{text}");
+    }
+    let absent = [
+        ("Heel raises pain free.", Item::HeelRaisePainful),
+        ("Mornings are no worse.", Item::FirstStepPain),
+        ("It's not improving.", Item::Improving),
+        ("My training hasn't changed.", Item::TrainingIncrease),
+        ("Sedentary job.", Item::StandingJob),
+        ("Not diabetic.", Item::Diabetes),
+        // "-ve" with more words after it still negates.
+        ("SLR -ve bilat.", Item::StraightLegRaise),
+    ];
+    for (text, item) in absent {
+        assert_eq!(answers(text).get(item), Some(Answer::Absent), "{text}");
+    }
+    let a = answers("It came on bit by bit. Then it all went at once.");
+    assert_eq!(a.get(Item::Onset), Some(Answer::Choice(Choice::Gradual)));
+    // Walking uphill is the hill, not activity in general.
+    let a = answers("Worse when I walk uphill.");
+    assert_eq!(a.get(Item::WorseStairsUphill), Some(Answer::Present));
+    assert_eq!(a.get(Item::WorseWithActivity), None);
+}
