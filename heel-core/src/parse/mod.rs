@@ -780,6 +780,28 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// Whether a negation cue ends right before `start` (at most one free
+    /// word between, as in "isn't really fine"), in the same clause.
+    fn negation_right_before(&self, start: usize) -> bool {
+        (1..=2).any(|back| {
+            let Some(i) = start.checked_sub(back) else {
+                return false;
+            };
+            if self.clause[i] != self.clause[start] || self.t.is_sentence_end(i) {
+                return false;
+            }
+            if back == 2
+                && (self.used[start - 1]
+                    || self.cue_end[start - 1].is_some()
+                    || self.t.list[start - 1].kind == Kind::Punct)
+            {
+                return false;
+            }
+            self.cue_kind_ending_at(i)
+                .is_some_and(|(_, cue)| cue.has(Cue::Negation))
+        })
+    }
+
     /// Looks after `end` for a cue that negates what came before ("neg", "is
     /// normal", "doesn't hurt").
     fn negated_after(&self, end: usize) -> bool {
@@ -808,7 +830,7 @@ impl<'a> Reader<'a> {
                 let (s, e, cue) = self.cues[k as usize];
                 if cue.has(Cue::NegationAfter) {
                     // A bare dash only negates at the end of a clause ("Tinel -").
-                    if self.norm(s) == "-" {
+                    if self.norm(s) == "-" && e == s + 1 {
                         let next = self.norm(e);
                         return e >= self.len() || matches!(next, "," | "." | ";" | ")" | "\n");
                     }
@@ -943,6 +965,12 @@ impl<'a> Reader<'a> {
                     || self.negated_after(c.end)
             }
         };
+        // A phrase that states an absence, itself negated ("it doesn't go
+        // away with rest", "isn't fine at rest", "not otherwise well"), says
+        // nothing: the absence is what is denied.
+        if says == Says::Absent && self.negation_right_before(c.start) {
+            return;
+        }
         let hedged = self.hedged(c.start, c.end);
         let answer = match says {
             Says::Present | Says::AbsentIfNegated if negated => FoundAnswer::YesNo(YesNo::Absent),

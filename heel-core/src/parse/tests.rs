@@ -224,3 +224,189 @@ fn long_adversarial_texts_stay_fast() {
         assert!(took.as_secs_f64() < 3.0, "{piece:?}: {took:?}");
     }
 }
+
+#[test]
+fn a_denied_absence_says_nothing() {
+    // A phrase that states an absence, negated, is no absence.
+    for (text, item) in [
+        ("It's not fine at night.", Item::NightPain),
+        ("It isn't fine at rest.", Item::PainAtRest),
+        ("I'm not sleeping fine.", Item::NightPain),
+        ("He isn't otherwise well.", Item::FeelingUnwell),
+    ] {
+        assert_eq!(answers(text).get(item), None, "{text}");
+    }
+    // A bare "no" answering a question is not such a negation.
+    assert_eq!(
+        answers("Any limp? No, walking fine.").get(Item::DifficultyWalking),
+        Some(Answer::Absent)
+    );
+}
+
+#[test]
+fn injuries_signs_and_red_flags_in_more_words() {
+    let present = [
+        ("I slipped on a wet floor at work yesterday.", Item::Trauma),
+        ("Got stamped on in a tackle today.", Item::Trauma),
+        ("Fell off a ladder this morning.", Item::HighEnergyInjury),
+        ("I turned my ankle on a kerb.", Item::RolledAnkle),
+        ("It ballooned within the hour.", Item::Swelling),
+        ("A purplish mark came out on the side.", Item::Bruising),
+        ("The skin is reddish.", Item::Redness),
+        ("That heel feels warmer than the other one.", Item::Warmth),
+        (
+            "She has been burning up and having night sweats.",
+            Item::Fever,
+        ),
+        ("The pain stops me sleeping.", Item::NightPain),
+        ("I can't sleep through the night with it.", Item::NightPain),
+        ("It isn't relieved by rest.", Item::PainAtRest),
+    ];
+    for (text, item) in present {
+        assert_eq!(answers(text).get(item), Some(Answer::Present), "{text}");
+    }
+    let absent = [
+        (
+            "No inciting event that I know of, I didn't do anything to it.",
+            Item::Trauma,
+        ),
+        ("No knocks or bangs.", Item::Trauma),
+        ("No temp.", Item::Fever),
+        ("I sleep through fine.", Item::NightPain),
+        ("Nights are fine.", Item::NightPain),
+        ("It's fine when I sit down.", Item::PainAtRest),
+        ("It only hurts when I walk on it.", Item::PainAtRest),
+    ];
+    for (text, item) in absent {
+        assert_eq!(answers(text).get(item), Some(Answer::Absent), "{text}");
+    }
+    // Not an injury, a fever or a night: a slipped disc, contrast baths, a
+    // runner's distance.
+    let a = answers(
+        "Slipped disc years ago. Hot and cold foot baths help. I run over 20 miles a week.",
+    );
+    assert_eq!(a.get(Item::Trauma), None);
+    assert_eq!(a.get(Item::Fever), None);
+}
+
+#[test]
+fn no_pattern_is_listed_twice_for_the_same_answer() {
+    // Two patterns that normalise alike would give two findings for the same
+    // words, and the second one breaks list negation ("nil numbness /
+    // paraesthesia").
+    let mut seen = std::collections::HashSet::new();
+    for group in crate::knowledge::phrases::PHRASES {
+        for p in group.patterns {
+            let key = format!("{:?} {:?} {}", group.item, group.says, normalize_pattern(p));
+            assert!(seen.insert(key.clone()), "listed twice: {key}");
+        }
+    }
+}
+
+#[test]
+fn nerves_weight_bearing_and_walking_in_more_words() {
+    let present = [
+        ("My sole feels like cotton wool.", Item::Numbness),
+        ("Diminished sensation to monofilament.", Item::Numbness),
+        ("A fizzy, buzzing feeling in the toes.", Item::Tingling),
+        ("A searing pain under the heel.", Item::Burning),
+        ("It travels into my toes.", Item::RadiatingPain),
+        (
+            "She's not putting any weight on it.",
+            Item::UnableToBearWeight,
+        ),
+        ("Unable to weightbear since.", Item::UnableToBearWeight),
+        (
+            "He can't put his foot to the floor.",
+            Item::UnableToBearWeight,
+        ),
+        ("I can't put weight through it.", Item::UnableToBearWeight),
+        (
+            "He's been walking funny for a week.",
+            Item::DifficultyWalking,
+        ),
+        ("She uses a walking stick now.", Item::DifficultyWalking),
+    ];
+    for (text, item) in present {
+        assert_eq!(answers(text).get(item), Some(Answer::Present), "{text}");
+    }
+    let absent = [
+        ("SILT. NVI.", Item::Numbness),
+        ("It stays in the heel.", Item::RadiatingPain),
+        ("Ambulant, mobilising well.", Item::UnableToBearWeight),
+        (
+            "I can still put weight through it.",
+            Item::UnableToBearWeight,
+        ),
+        ("Gait unremarkable.", Item::DifficultyWalking),
+        ("Nil numbness/paraesthesia.", Item::Tingling),
+    ];
+    for (text, item) in absent {
+        assert_eq!(answers(text).get(item), Some(Answer::Absent), "{text}");
+    }
+    // Pain from the back that runs down the leg is not the heel pain
+    // spreading; a first step onto the floor is not being unable to stand; a
+    // keen walker walks.
+    let a = answers(
+        "LBP radiating down the thigh. It hurts when I first put my foot to the floor. \
+         I'm a keen walker.",
+    );
+    assert_eq!(a.get(Item::RadiatingPain), None);
+    assert_eq!(a.get(Item::UnableToBearWeight), None);
+    assert_eq!(a.get(Item::DifficultyWalking), None);
+}
+
+#[test]
+fn story_activity_history_and_bedside_tests_in_more_words() {
+    let present = [
+        (
+            "Felt something go at the back of my ankle.",
+            Item::PopAtOnset,
+        ),
+        ("SLHR reproduces his pain.", Item::HeelRaisePainful),
+        (
+            "Unable to perform a single leg heel rise.",
+            Item::HeelRaiseUnable,
+        ),
+        ("Activity makes it worse.", Item::WorseWithActivity),
+        ("Aggravated by exercise.", Item::WorseWithActivity),
+        (
+            "It loosens off once I get going.",
+            Item::WarmsUpWithActivity,
+        ),
+        (
+            "I've been doing a lot more walking lately.",
+            Item::TrainingIncrease,
+        ),
+        ("My trainers are knackered.", Item::WornShoes),
+        ("She does parkour.", Item::JumpingSport),
+        (
+            "I work on my feet all day as a care assistant.",
+            Item::StandingJob,
+        ),
+        ("Hx of breast ca.", Item::CancerHistory),
+        ("T2DM.", Item::Diabetes),
+    ];
+    for (text, item) in present {
+        assert_eq!(answers(text).get(item), Some(Answer::Present), "{text}");
+    }
+    let absent = [
+        ("Heel raises pain free.", Item::HeelRaisePainful),
+        ("Mornings are no worse.", Item::FirstStepPain),
+        ("It's not improving.", Item::Improving),
+        ("My training hasn't changed.", Item::TrainingIncrease),
+        ("Sedentary job.", Item::StandingJob),
+        ("Not diabetic.", Item::Diabetes),
+        // "-ve" with more words after it still negates.
+        ("SLR -ve bilat.", Item::StraightLegRaise),
+    ];
+    for (text, item) in absent {
+        assert_eq!(answers(text).get(item), Some(Answer::Absent), "{text}");
+    }
+    let a = answers("It came on bit by bit. Then it all went at once.");
+    assert_eq!(a.get(Item::Onset), Some(Answer::Choice(Choice::Gradual)));
+    // Walking uphill is the hill, not activity in general.
+    let a = answers("Worse when I walk uphill.");
+    assert_eq!(a.get(Item::WorseStairsUphill), Some(Answer::Present));
+    assert_eq!(a.get(Item::WorseWithActivity), None);
+}
