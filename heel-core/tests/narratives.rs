@@ -18,8 +18,9 @@
 //!   red-flag item wrongly absent (`h3-par-03`: "better with rest" read as no
 //!   pain at rest). That text was read and the fix is general (relief with
 //!   rest no longer rules out pain at rest). After that fix and a round of
-//!   development on the first two sets: 90.1%, 83.3%, 86.2%.
-//!   Its mistakes are not printed.
+//!   development on the first two sets: 90.1%, 83.3%, 86.2%. After a
+//!   helper broadened the vocabulary from clinical knowledge (never seeing
+//!   this set): 90.0%, 84.0%, 87.2%. Its mistakes are not printed.
 //!
 //! The figures are printed for development, held out and all together; the bars are
 //! checked on all (see the note at the assertions).
@@ -403,9 +404,9 @@ fn narratives_are_read_well_enough() {
     assert!(all.recall() >= 0.80, "recall {:.3}", all.recall());
     assert!(all.top3_rate() >= 0.90, "top-3 {:.3}", all.top3_rate());
     // The bars are precision >= 95% and negation accuracy >= 95% on
-    // the whole suite. The development sets meet them (96.0%, 97.2%); the
-    // held-out set does not (90.1%, 86.2%), which brings all 312 to 94.3%
-    // and 93.3%. The held-out texts stay unused for tuning, so the shortfall
+    // the whole suite. The development sets meet them (96.1%, 97.2%); the
+    // held-out set does not (90.0%, 87.2%), which brings all 312 to 94.4%
+    // and 93.6%. The held-out texts stay unused for tuning, so the shortfall
     // is kept as measured: the bars below are the on the development
     // sets and guard against regressions on all.
     assert!(
