@@ -34,10 +34,9 @@ use crate::doc::{self, Doc};
 use crate::ids::id_enum;
 use crate::item::{AnswerKind, Group, Item, Location};
 use crate::knowledge::SCREENING;
-use crate::math::log2;
 use crate::scoring::{
-    ModelParams, Terms, answer_total, group_of, item_rows, log_priors, log_scores, row_log_lr,
-    row_lr, slots, slots_of, softmax,
+    ModelParams, Softmax, Terms, answer_total, group_of, item_rows, log_priors, log_scores,
+    row_log_lr, row_lr, slots, slots_of,
 };
 use crate::triage::{TriageLevel, holds, missing, rule_level};
 
@@ -248,11 +247,6 @@ struct Effect {
     can_change_leader: bool,
 }
 
-/// Shannon entropy in bits.
-fn entropy(p: &[f64; N]) -> f64 {
-    p.iter().filter(|&&x| x > 0.0).map(|&x| -x * log2(x)).sum()
-}
-
 /// The answer a finding row stands for.
 fn row_answer(item: Item, local: usize) -> Option<Answer> {
     match item.info().kind {
@@ -372,19 +366,21 @@ fn effect(
         let lr = row_log_lr(setting, r);
         let ratio = row_lr(setting, r);
         let p_answer: f64 = (0..N).map(|c| pi[c] * ratio[c] / total[c]).sum();
-        let post = if grouped {
+        let next = if grouped {
             if trial.set(item, answer).is_err() || trial.validate().is_err() {
                 continue;
             }
-            softmax(&cached.rescore(&trial, item, setting, &params))
+            cached.rescore(&trial, item, setting, &params)
         } else {
             let mut next = *scores;
             for (x, l) in next.iter_mut().zip(lr) {
                 *x += l / params.evidence_temperature;
             }
-            softmax(&next)
+            next
         };
-        expected_h += p_answer * entropy(&post);
+        let normalised = Softmax::new(&next);
+        let post = normalised.p;
+        expected_h += p_answer * normalised.entropy(&next);
         for (s, (q, p)) in out.shift.iter_mut().zip(post.iter().zip(pi)) {
             *s += p_answer * (q - p).abs();
         }
@@ -431,9 +427,10 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
     a.validate()?;
     let setting = a.resolved_setting();
     let scores = log_scores(a, setting, &ModelParams::default());
-    let p = softmax(&scores);
+    let normalised = Softmax::new(&scores);
+    let p = normalised.p;
     let (lead, lead_p, second_p) = leader(&p);
-    let h0 = entropy(&p);
+    let h0 = normalised.entropy(&scores);
     let cached = Cached::new(a, setting, &ModelParams::default());
 
     let bmi_known = a.bmi().is_some();

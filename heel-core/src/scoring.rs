@@ -38,7 +38,7 @@ use crate::knowledge::calibration::EVIDENCE_TEMPERATURE;
 use crate::knowledge::groups::{CLUSTERS, Cluster, EvidenceGroup, GROUP_DECAY};
 use crate::knowledge::likelihoods::{finding_labels, resolve_label};
 use crate::knowledge::{LIKELIHOODS, Likelihood, PRIORS};
-use crate::math::{exp, ln};
+use crate::math::{LOG2_E, exp, exp_fast, ln, log2};
 use crate::triage::holds;
 
 const N: usize = Condition::COUNT;
@@ -735,24 +735,59 @@ pub(crate) fn log_scores(a: &Assessment, setting: Setting, params: &ModelParams)
     s
 }
 
-/// `ln Σ exp(x)`, computed stably.
-pub(crate) fn log_sum_exp(x: &[f64; N]) -> f64 {
-    let m = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let mut sum = 0.0;
-    for &v in x {
-        sum += exp(v - m);
+/// A distribution over causes from log scores `x`, with what it was
+/// normalised by: `p[c] = e^(x[c] - max) / sum`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Softmax {
+    /// The probabilities; they sum to 1.
+    pub p: [f64; N],
+    /// The largest log score.
+    pub max: f64,
+    /// `Σ_c e^(x[c] - max)`: at least 1.
+    pub sum: f64,
+}
+
+impl Softmax {
+    /// Normalises log scores: 27 exponentials (one per cause) and 27
+    /// divisions, added and divided in catalog order.
+    pub(crate) fn new(x: &[f64; N]) -> Self {
+        let max = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let mut e = [0.0; N];
+        for (e, &v) in e.iter_mut().zip(x) {
+            *e = exp_fast(v - max);
+        }
+        let mut sum = 0.0;
+        for &v in &e {
+            sum += v;
+        }
+        let mut p = [0.0; N];
+        for (p, &v) in p.iter_mut().zip(&e) {
+            *p = v / sum;
+        }
+        Softmax { p, max, sum }
     }
-    m + ln(sum)
+
+    /// `ln Σ exp(x)`: `max + ln sum`.
+    pub(crate) fn log_normaliser(&self) -> f64 {
+        self.max + ln(self.sum)
+    }
+
+    /// The Shannon entropy of `p` in bits, from the log scores `x` it was
+    /// made from: `log2 p[c] = (x[c] - max) log2(e) - log2(sum)`, so
+    /// `H = log2(sum) - log2(e) Σ p[c] (x[c] - max)`: one logarithm instead
+    /// of one per cause.
+    pub(crate) fn entropy(&self, x: &[f64; N]) -> f64 {
+        let mut dot = 0.0;
+        for (&p, &v) in self.p.iter().zip(x) {
+            dot += p * (v - self.max);
+        }
+        log2(self.sum) - LOG2_E * dot
+    }
 }
 
 /// The normalised distribution of a set of log scores.
 pub(crate) fn softmax(x: &[f64; N]) -> [f64; N] {
-    let z = log_sum_exp(x);
-    let mut p = [0.0; N];
-    for (p, &v) in p.iter_mut().zip(x) {
-        *p = exp(v - z);
-    }
-    p
+    Softmax::new(x).p
 }
 
 /// The probability of every cause, without explanations: the fast path.
