@@ -84,7 +84,12 @@ impl Answer {
 pub struct Assessment {
     setting: Option<Setting>,
     answers: [Option<Answer>; Item::COUNT],
+    /// Bit `i` set when item `i` is answered: scoring walks only these.
+    answered: u128,
 }
+
+// The answered items are a `u128` mask.
+const _: () = assert!(Item::COUNT <= 128);
 
 impl Default for Assessment {
     fn default() -> Self {
@@ -99,6 +104,7 @@ impl Assessment {
         Assessment {
             setting: None,
             answers: [None; Item::COUNT],
+            answered: 0,
         }
     }
 
@@ -190,9 +196,16 @@ impl Assessment {
             }),
         };
         ok?;
+        let bit = 1u128 << item.index();
         self.answers[item.index()] = match answer {
-            Answer::Locations(set) if set.is_empty() => None,
-            other => Some(other),
+            Answer::Locations(set) if set.is_empty() => {
+                self.answered &= !bit;
+                None
+            }
+            other => {
+                self.answered |= bit;
+                Some(other)
+            }
         };
         Ok(self)
     }
@@ -209,6 +222,7 @@ impl Assessment {
     /// Forgets the answer to `item` (makes it unknown again).
     pub fn clear(&mut self, item: Item) -> &mut Self {
         self.answers[item.index()] = None;
+        self.answered &= !(1u128 << item.index());
         self
     }
 
@@ -221,7 +235,12 @@ impl Assessment {
     /// Whether `item` has been answered.
     #[must_use]
     pub fn is_answered(&self, item: Item) -> bool {
-        self.answers[item.index()].is_some()
+        self.answered & (1u128 << item.index()) != 0
+    }
+
+    /// The answered items: bit [`Item::index`] set for each.
+    pub(crate) fn answered_mask(&self) -> u128 {
+        self.answered
     }
 
     /// The answered items and their answers, in catalog order.
@@ -235,7 +254,7 @@ impl Assessment {
     /// How many items have been answered.
     #[must_use]
     pub fn answered_count(&self) -> usize {
-        self.answers.iter().filter(|a| a.is_some()).count()
+        self.answered.count_ones() as usize
     }
 
     /// The number answered for `item`, if it is a number item and answered.

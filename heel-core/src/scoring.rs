@@ -216,6 +216,8 @@ fn compile() -> Compiled {
             }),
         };
     }
+    // The touched slots of an assessment are a `u128` mask.
+    assert!(slots.len() <= 128, "more than 128 scoring slots");
     let mut readers: [Vec<usize>; Item::COUNT] = std::array::from_fn(|_| Vec::new());
     for c in CLUSTERS {
         let mut read = Vec::new();
@@ -633,37 +635,94 @@ impl<'a> Terms<'a> {
 
     /// Adds the terms of one slot to the scores `s`: the same sums, in the
     /// same order, as adding `log_lr * weight` for each term [`Terms::slot`]
-    /// gives, without making the terms where no weighing is needed (an
-    /// item outside every group, or a group with one answered member and no
-    /// published cluster: each ratio counts in full).
+    /// gives, but over whole rows of causes: a cause an answer does not bear
+    /// on gets `+0.0` (`0 × weight`), which leaves its sum as it was, so
+    /// the loops need no branches and vectorise. Only a group with a
+    /// published cluster goes term by term.
     pub(crate) fn add_slot(&self, slot: Slot, s: &mut [f64; N]) {
         let group = match slot {
             Slot::Item(item) => {
                 if let Some(f) = finding(self.a, item) {
-                    add_row(s, self.effects(f), self.bears_on(f), self.inv_t);
+                    Self::add_row(s, self.effects(f), self.bears_on(f), self.inv_t);
                 }
                 return;
             }
             Slot::Group(g) => g,
         };
-        if self.t.cluster[group.index()].is_none() {
-            let mut answered = group
-                .info()
-                .items
-                .iter()
-                .filter_map(|&m| finding(self.a, m));
-            match (answered.next(), answered.next()) {
-                (None, _) => return,
-                (Some(f), None) => {
-                    // The strongest (and only) answer: weight `decay^0 / T`.
-                    let w = self.decay_powers[0] * self.inv_t;
-                    add_row(s, self.effects(f), self.bears_on(f), w);
-                    return;
-                }
-                _ => {}
+        if self.t.cluster[group.index()].is_some() {
+            self.slot(slot, &mut |t| s[t.cause] += t.log_lr * t.weight);
+            return;
+        }
+        let mut rows: [&[f64; N]; MAX_GROUP] = [&self.places; MAX_GROUP];
+        let mut bear = [0u32; MAX_GROUP];
+        let mut k = 0;
+        for &m in group.info().items {
+            if let Some(f) = finding(self.a, m) {
+                rows[k] = self.effects(f);
+                bear[k] = self.bears_on(f);
+                k += 1;
             }
         }
-        self.slot(slot, &mut |t| s[t.cause] += t.log_lr * t.weight);
+        match k {
+            0 => {}
+            // The strongest (and only) answer: weight `decay^0 / T`.
+            1 => Self::add_row(s, rows[0], bear[0], self.decay_powers[0] * self.inv_t),
+            // Weights are finite: a zero log ratio adds `+0.0`.
+            _ if self.inv_t.is_finite() => self.add_group(s, &rows[..k]),
+            _ => self.slot(slot, &mut |t| s[t.cause] += t.log_lr * t.weight),
+        }
+    }
+
+    /// `s[c] += row[c] * weight` for every cause. A zero log ratio makes no
+    /// term: `0 × weight` is `+0.0` and leaves the sum unchanged, unless the
+    /// weight is not finite (a temperature near 0): then only the causes
+    /// the row bears on (`bear`) are visited.
+    fn add_row(s: &mut [f64; N], row: &[f64; N], bear: u32, weight: f64) {
+        if weight.is_finite() {
+            for (s, &l) in s.iter_mut().zip(row) {
+                *s += l * weight;
+            }
+        } else {
+            for c in causes(bear) {
+                s[c] += row[c] * weight;
+            }
+        }
+    }
+
+    /// The terms of a group of several answers and no published cluster,
+    /// cause by cause as [`group_weights`] ranks them: answer `i`'s weight
+    /// for cause `c` is `decay^rank / T`, its rank the number of other
+    /// answers pointing the same way more strongly (ties: the earlier
+    /// member). `decay^rank` is built by multiplying 1 by `decay` once per
+    /// stronger answer, the same products as the table of powers.
+    fn add_group(&self, s: &mut [f64; N], rows: &[&[f64; N]]) {
+        let decay = self.decay_powers[1];
+        for (i, row) in rows.iter().enumerate() {
+            // A zero ratio's weight does not matter (its term is +0.0).
+            let mut w = [1.0; N];
+            for (j, other) in rows.iter().enumerate() {
+                if j == i {
+                    continue;
+                }
+                // Loops over every cause without branches (selects), so they vectorise.
+                for ((w, &v), &o) in w.iter_mut().zip(*row).zip(*other) {
+                    // `&` and `|`, not `&&` and `||`: no branches.
+                    #[allow(clippy::needless_bitwise_bool)]
+                    let same_way = (o > 0.0 && v > 0.0) | (o < 0.0 && v < 0.0);
+                    let stronger = if j < i {
+                        o.abs() >= v.abs()
+                    } else {
+                        o.abs() > v.abs()
+                    };
+                    #[allow(clippy::needless_bitwise_bool)]
+                    let ranked_below = same_way & stronger;
+                    *w = if ranked_below { *w * decay } else { *w };
+                }
+            }
+            for ((s, &v), &w) in s.iter_mut().zip(*row).zip(&w) {
+                *s += v * (w * self.inv_t);
+            }
+        }
     }
 
     /// Calls `sink` with every term of every slot, in order.
@@ -691,14 +750,6 @@ impl<'a> Terms<'a> {
     }
 }
 
-/// `s[c] += row[c] * weight` for every cause `c` the row bears on (`bear`;
-/// a zero log ratio makes no term).
-fn add_row(s: &mut [f64; N], row: &[f64; N], bear: u32, weight: f64) {
-    for c in causes(bear) {
-        s[c] += row[c] * weight;
-    }
-}
-
 /// The slots in the order their terms are added.
 pub(crate) fn slots() -> &'static [Slot] {
     &compiled().slots
@@ -723,14 +774,31 @@ pub(crate) fn terms(
     Terms::new(a, setting, params).all(sink);
 }
 
-/// The unnormalised log score of every cause given the answers.
+/// The slots with terms for `a` (bit `i` for slot `i`): those of its
+/// answered items, and BMI's when height and weight give it.
+fn touched_slots(t: &Compiled, a: &Assessment) -> u128 {
+    let mut items = a.answered_mask();
+    let bit = |item: Item| 1u128 << item.index();
+    if items & bit(Item::HeightCm) != 0 && items & bit(Item::WeightKg) != 0 {
+        items |= bit(Item::Bmi);
+    }
+    let mut slots = 0u128;
+    while items != 0 {
+        slots |= 1u128 << t.slot_of[items.trailing_zeros() as usize];
+        items &= items - 1;
+    }
+    slots
+}
+
+/// The unnormalised log score of every cause given the answers: the
+/// touched slots only, in slot order.
 pub(crate) fn log_scores(a: &Assessment, setting: Setting, params: &ModelParams) -> [f64; N] {
     let mut s = *log_priors(setting);
     let terms = Terms::new(a, setting, params);
-    for &slot in &terms.t.slots {
-        if terms.touched(slot) {
-            terms.add_slot(slot, &mut s);
-        }
+    let mut touched = touched_slots(terms.t, a);
+    while touched != 0 {
+        terms.add_slot(terms.t.slots[touched.trailing_zeros() as usize], &mut s);
+        touched &= touched - 1;
     }
     s
 }
