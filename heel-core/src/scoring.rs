@@ -67,17 +67,23 @@ struct Compiled {
     lr: [Vec<[f64; N]>; S],
     /// The prior share (`exp` of `log_prior`) per setting and cause.
     prior: [[f64; N]; S],
-    /// Per setting, item and cause, the sum of the ratios of the item's
-    /// answers: `Σ_a LR(a, c)` (the interview's answer model divides by it).
-    answer_total: [Vec<[f64; N]>; S],
+    /// Per setting, finding row and cause, the interview's chance of the
+    /// row's answer given the cause: `LR(a, c) / Σ_a' LR(a', c)` over the
+    /// item's answers.
+    answer_chance: [Vec<[f64; N]>; S],
+    /// Per setting, finding row and cause, `LR^(1/T)` at the fitted
+    /// temperature: what an answer outside every group multiplies each
+    /// cause's unnormalised probability by.
+    tempered_lr: [Vec<[f64; N]>; S],
     /// Where terms are added, in the order they are added: an item outside
     /// every group, or a group at its first member in catalog order.
     slots: Vec<Slot>,
     /// The slot of each item.
     slot_of: [usize; Item::COUNT],
-    /// For each item, the other slots whose terms it can change: groups
-    /// whose published cluster reads it.
-    readers: [Vec<usize>; Item::COUNT],
+    /// For each item, the slots whose terms its answer can change, in
+    /// order: its own, groups whose published cluster reads it, and BMI's
+    /// for height and weight.
+    rescored: [Vec<usize>; Item::COUNT],
 }
 
 /// A place in the fixed order in which terms are added to the scores.
@@ -186,18 +192,28 @@ fn compile() -> Compiled {
     let bears_on: [Vec<u32>; S] =
         std::array::from_fn(|s| log_lr[s].iter().map(bears_on).collect::<Vec<_>>());
     let prior: [[f64; N]; S] = std::array::from_fn(|s| log_prior[s].map(exp));
-    // The same sums, in the same order, as the interview made on every call.
-    let answer_total: [Vec<[f64; N]>; S] = std::array::from_fn(|s| {
-        (0..Item::COUNT)
-            .map(|i| {
-                let mut total = [0.0; N];
-                for row in &log_lr[s][offsets[i]..offsets[i + 1]] {
-                    for (t, l) in total.iter_mut().zip(row) {
-                        *t += exp(*l);
-                    }
+    let answer_chance: [Vec<[f64; N]>; S] = std::array::from_fn(|s| {
+        let mut chance = lr[s].clone();
+        for i in 0..Item::COUNT {
+            let mut total = [0.0; N];
+            for row in &lr[s][offsets[i]..offsets[i + 1]] {
+                for (t, l) in total.iter_mut().zip(row) {
+                    *t += l;
                 }
-                total
-            })
+            }
+            for row in &mut chance[offsets[i]..offsets[i + 1]] {
+                for (x, t) in row.iter_mut().zip(&total) {
+                    *x /= t;
+                }
+            }
+        }
+        chance
+    });
+    let inv_t = 1.0 / EVIDENCE_TEMPERATURE;
+    let tempered_lr: [Vec<[f64; N]>; S] = std::array::from_fn(|s| {
+        log_lr[s]
+            .iter()
+            .map(|row| row.map(|l| exp(l * inv_t)))
             .collect()
     });
 
@@ -235,6 +251,17 @@ fn compile() -> Compiled {
         }
     }
 
+    let rescored: [Vec<usize>; Item::COUNT] = std::array::from_fn(|i| {
+        let mut changed = vec![slot_of[i]];
+        changed.extend_from_slice(&readers[i]);
+        if matches!(Item::ALL[i], Item::HeightCm | Item::WeightKg) {
+            changed.push(slot_of[Item::Bmi.index()]);
+        }
+        changed.sort_unstable();
+        changed.dedup();
+        changed
+    });
+
     Compiled {
         offsets,
         log_lr,
@@ -245,10 +272,11 @@ fn compile() -> Compiled {
         cluster,
         lr,
         prior,
-        answer_total,
+        answer_chance,
+        tempered_lr,
         slots,
         slot_of,
-        readers,
+        rescored,
     }
 }
 
@@ -379,9 +407,15 @@ pub(crate) fn priors(setting: Setting) -> &'static [f64; N] {
     &compiled().prior[setting.index()]
 }
 
-/// `Σ_a LR(a, c)` over the answers of `item`, for every cause.
-pub(crate) fn answer_total(setting: Setting, item: Item) -> &'static [f64; N] {
-    &compiled().answer_total[setting.index()][item.index()]
+/// The chance of a finding row's answer given each cause, as the interview
+/// models it: `LR(a, c) / Σ_a' LR(a', c)` over the item's answers.
+pub(crate) fn answer_chance(setting: Setting, row: usize) -> &'static [f64; N] {
+    &compiled().answer_chance[setting.index()][row]
+}
+
+/// `LR^(1/T)` of a finding row for every cause, at the fitted temperature.
+pub(crate) fn tempered_lr(setting: Setting, row: usize) -> &'static [f64; N] {
+    &compiled().tempered_lr[setting.index()][row]
 }
 
 /// Log prior share of each cause in `setting`.
@@ -755,10 +789,9 @@ pub(crate) fn slots() -> &'static [Slot] {
     &compiled().slots
 }
 
-/// The slot of an item, and the other slots (clusters) that read it.
-pub(crate) fn slots_of(item: Item) -> (usize, &'static [usize]) {
-    let t = compiled();
-    (t.slot_of[item.index()], &t.readers[item.index()])
+/// The slots whose terms an answer to `item` can change, in order.
+pub(crate) fn rescored_slots(item: Item) -> &'static [usize] {
+    &compiled().rescored[item.index()]
 }
 
 /// Calls `sink` with every term of every cause's score, in a fixed order
