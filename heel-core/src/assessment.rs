@@ -210,6 +210,36 @@ impl Assessment {
         Ok(self)
     }
 
+    /// Records an answer already checked for `item` (as [`Assessment::set`]
+    /// would check it): for the batch path, whose dictionaries are read and
+    /// checked once for every row.
+    pub(crate) fn put_checked(&mut self, item: Item, answer: Answer) {
+        debug_assert!(Assessment::new().set(item, answer).is_ok());
+        let bit = 1u128 << item.index();
+        self.answers[item.index()] = match answer {
+            Answer::Locations(set) if set.is_empty() => {
+                self.answered &= !bit;
+                None
+            }
+            other => {
+                self.answered |= bit;
+                Some(other)
+            }
+        };
+    }
+
+    /// Forgets every answer and the setting, touching only the answered
+    /// items: an empty assessment again.
+    pub(crate) fn reset(&mut self) {
+        let mut items = self.answered;
+        while items != 0 {
+            self.answers[items.trailing_zeros() as usize] = None;
+            items &= items - 1;
+        }
+        self.answered = 0;
+        self.setting = None;
+    }
+
     /// Builder-style [`Assessment::set`].
     ///
     /// # Errors

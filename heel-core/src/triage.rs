@@ -103,12 +103,40 @@ pub(crate) fn holds(test: &Test, a: &Assessment) -> bool {
     }
 }
 
+/// Items of which at least one must be answered for `test` to hold (bit
+/// [`Item::index`] for each), or `None` when it can hold with none
+/// answered (`NotPresent`, `Not`). Sound, not tight: `All` takes one
+/// child's set, `Any` the union of its children's.
+fn needs(test: &Test) -> Option<u128> {
+    let one = |item: Item| Some(1u128 << item.index());
+    match *test {
+        Test::Present(i) | Test::Is(i, _) | Test::Above(i, _) | Test::Below(i, _) => one(i),
+        Test::PainAt(_) => one(Item::PainLocation),
+        Test::NotPresent(_) | Test::Not(_) => None,
+        Test::All(tests) => tests.iter().find_map(needs),
+        Test::Any(tests) => tests
+            .iter()
+            .map(needs)
+            .try_fold(0, |acc, n| n.map(|n| acc | n)),
+    }
+}
+
+/// For each triage rule, the items of which one must be answered for it to
+/// fire (`u128::MAX`: it may fire with none), computed once: most rules
+/// need an answer most assessments lack, and are then not tested.
+fn rule_needs() -> &'static [u128; Rule::COUNT] {
+    static NEEDS: std::sync::OnceLock<[u128; Rule::COUNT]> = std::sync::OnceLock::new();
+    NEEDS.get_or_init(|| std::array::from_fn(|r| needs(&TRIAGE_RULES[r].test).unwrap_or(u128::MAX)))
+}
+
 /// The triage rules that fire for `a`, most urgent first.
 pub fn fired_rules(a: &Assessment) -> impl Iterator<Item = Rule> + '_ {
+    let answered = a.answered_mask();
     TRIAGE_RULES
         .iter()
-        .filter(move |r| holds(&r.test, a))
-        .map(|r| r.id)
+        .zip(rule_needs())
+        .filter(move |(r, needs)| **needs & answered != 0 && holds(&r.test, a))
+        .map(|(r, _)| r.id)
 }
 
 /// The triage level set by the rules alone (no scores), for callers that
