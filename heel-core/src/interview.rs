@@ -344,8 +344,9 @@ impl Current {
         for &q in &q {
             sum += q;
         }
+        let inv = 1.0 / sum;
         for q in &mut q {
-            *q /= sum;
+            *q *= inv;
         }
         let mut dot = 0.0;
         for (c, (&q, &lp)) in q.iter().zip(&self.log2_p).enumerate() {

@@ -134,18 +134,7 @@ pub(crate) fn exp_fast(x: f64) -> f64 {
     if x > 709.8 {
         return f64::INFINITY;
     }
-    // The nearest multiple of ln2/64: x = n ln2/64 + rest.
-    let nearest = (x * INV_LN2_64 + ROUND) - ROUND;
-    // |nearest| ≤ 2^17: the conversion is exact.
-    let n = nearest as i64;
-    let rest = (x - nearest * LN2_64_HI) - nearest * LN2_64_LO;
-    // e^rest - 1 = rest + rest²/2 + rest³/6 + rest⁴/24 + rest⁵/120 (Horner).
-    let tail = rest
-        + rest * rest * (0.5 + rest * (1.0 / 6.0 + rest * (1.0 / 24.0 + rest * (1.0 / 120.0))));
-    #[allow(clippy::cast_sign_loss)] // n & 63 is in 0..64
-    let table = f64::from_bits(EXP2_64THS[(n & 63) as usize]);
-    let mantissa = table + table * tail;
-    let power = n >> 6;
+    let (mantissa, power) = reduce(x);
     if power < -1022 {
         // A subnormal result: scale in two steps, rounding once at the end.
         mantissa * pow2(power + 1000) * pow2(-1000)
@@ -154,6 +143,34 @@ pub(crate) fn exp_fast(x: f64) -> f64 {
     } else {
         mantissa * pow2(power)
     }
+}
+
+/// [`exp_fast`] for `x` in `-708..=0` (the result is a normal number at
+/// most 1), without its range checks: the softmax's case, where every
+/// input is a score less the largest one. The same bits as [`exp_fast`].
+pub(crate) fn exp_fast_normal_nonpositive(x: f64) -> f64 {
+    debug_assert!((-708.0..=0.0).contains(&x));
+    let (mantissa, power) = reduce(x);
+    mantissa * pow2(power)
+}
+
+/// `e^x = mantissa × 2^power`, `mantissa` in about `[1, 2)`.
+#[inline]
+fn reduce(x: f64) -> (f64, i64) {
+    // The nearest multiple of ln2/64: x = n ln2/64 + rest.
+    let shifted = x * INV_LN2_64 + ROUND;
+    let nearest = shifted - ROUND;
+    // The integer is in the low bits of `shifted` (exact for |n| < 2^51):
+    // read there, it needs no float-to-integer conversion.
+    #[allow(clippy::cast_possible_wrap)] // both below 2^63
+    let n = shifted.to_bits() as i64 - ROUND.to_bits() as i64;
+    let rest = (x - nearest * LN2_64_HI) - nearest * LN2_64_LO;
+    // e^rest - 1 = rest + rest²/2 + rest³/6 + rest⁴/24 + rest⁵/120 (Horner).
+    let tail = rest
+        + rest * rest * (0.5 + rest * (1.0 / 6.0 + rest * (1.0 / 24.0 + rest * (1.0 / 120.0))));
+    #[allow(clippy::cast_sign_loss)] // n & 63 is in 0..64
+    let table = f64::from_bits(EXP2_64THS[(n & 63) as usize]);
+    (table + table * tail, n >> 6)
 }
 
 #[cfg(test)]
@@ -217,6 +234,13 @@ mod tests {
             assert!(off <= 1, "exp({x}) = {fast}, libm {precise}");
         }
         assert!(worst <= 1);
+        for i in 0..=70_800 {
+            let x = -0.01 * f64::from(i) - 1e-9 * f64::from(i % 7);
+            assert_eq!(
+                exp_fast_normal_nonpositive(x).to_bits(),
+                exp_fast(x).to_bits()
+            );
+        }
         for x in [-745.1, -740.0, -708.5, -708.3, 709.0, 709.7, 1e-300, -1e-17] {
             let (fast, precise) = (exp_fast(x), libm::exp(x));
             assert!(

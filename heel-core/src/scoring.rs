@@ -38,7 +38,7 @@ use crate::knowledge::calibration::EVIDENCE_TEMPERATURE;
 use crate::knowledge::groups::{CLUSTERS, Cluster, EvidenceGroup, GROUP_DECAY};
 use crate::knowledge::likelihoods::{finding_labels, resolve_label};
 use crate::knowledge::{LIKELIHOODS, Likelihood, PRIORS};
-use crate::math::{LOG2_E, exp, exp_fast, ln, log2};
+use crate::math::{LOG2_E, exp, exp_fast, exp_fast_normal_nonpositive, ln, log2};
 use crate::triage::holds;
 
 const N: usize = Condition::COUNT;
@@ -849,21 +849,28 @@ pub(crate) struct Softmax {
 }
 
 impl Softmax {
-    /// Normalises log scores: 27 exponentials (one per cause) and 27
-    /// divisions, added and divided in catalog order.
+    /// Normalises log scores: 27 exponentials (one per cause), added in
+    /// catalog order, each multiplied by `1 / sum`.
     pub(crate) fn new(x: &[f64; N]) -> Self {
         let max = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let mut e = [0.0; N];
         for (e, &v) in e.iter_mut().zip(x) {
-            *e = exp_fast(v - max);
+            let d = v - max;
+            *e = if d >= -708.0 {
+                exp_fast_normal_nonpositive(d)
+            } else {
+                exp_fast(d)
+            };
         }
         let mut sum = 0.0;
         for &v in &e {
             sum += v;
         }
+        // One division, then a product per cause.
+        let inv = 1.0 / sum;
         let mut p = [0.0; N];
         for (p, &v) in p.iter_mut().zip(&e) {
-            *p = v / sum;
+            *p = v * inv;
         }
         Softmax { p, max, sum }
     }
