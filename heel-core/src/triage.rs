@@ -398,3 +398,58 @@ fn who(
     });
     (out, source)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::item::{AnswerKind, Location, Locations};
+
+    /// Skipping the rules whose needed items are all unanswered changes
+    /// nothing: the same rules fire as when every rule is tested, on
+    /// assessments with random answers to random items (seeded).
+    #[test]
+    fn needed_items_skip_only_rules_that_cannot_fire() {
+        let mut state: u64 = 3;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        let mut fired = 0;
+        for _ in 0..3000 {
+            let mut a = Assessment::new();
+            for _ in 0..next(40) {
+                let item = Item::ALL[next(Item::COUNT)];
+                let answer = match item.info().kind {
+                    AnswerKind::YesNo => [Answer::Present, Answer::Absent][next(2)],
+                    AnswerKind::Choice { options } => Answer::Choice(options[next(options.len())]),
+                    AnswerKind::Number {
+                        bands, min, max, ..
+                    } => {
+                        if bands.is_empty() {
+                            Answer::Number(min + (max - min) * next(101) as f64 / 100.0)
+                        } else {
+                            Answer::Number(bands[next(bands.len())].from)
+                        }
+                    }
+                    AnswerKind::Locations => {
+                        let mut set = Locations::new();
+                        set.insert(Location::ALL[next(Location::COUNT)]);
+                        Answer::Locations(set)
+                    }
+                };
+                // A band's lower bound may lie outside the item's range.
+                let _ = a.set(item, answer);
+            }
+            let all: Vec<Rule> = TRIAGE_RULES
+                .iter()
+                .filter(|r| holds(&r.test, &a))
+                .map(|r| r.id)
+                .collect();
+            assert_eq!(fired_rules(&a).collect::<Vec<_>>(), all);
+            fired += all.len();
+        }
+        assert!(fired > 500, "the random answers fire rules ({fired})");
+    }
+}
