@@ -84,7 +84,12 @@ impl Answer {
 pub struct Assessment {
     setting: Option<Setting>,
     answers: [Option<Answer>; Item::COUNT],
+    /// Bit `i` set when item `i` is answered: scoring walks only these.
+    answered: u128,
 }
+
+// The answered items are a `u128` mask.
+const _: () = assert!(Item::COUNT <= 128);
 
 impl Default for Assessment {
     fn default() -> Self {
@@ -99,6 +104,7 @@ impl Assessment {
         Assessment {
             setting: None,
             answers: [None; Item::COUNT],
+            answered: 0,
         }
     }
 
@@ -190,11 +196,48 @@ impl Assessment {
             }),
         };
         ok?;
+        let bit = 1u128 << item.index();
         self.answers[item.index()] = match answer {
-            Answer::Locations(set) if set.is_empty() => None,
-            other => Some(other),
+            Answer::Locations(set) if set.is_empty() => {
+                self.answered &= !bit;
+                None
+            }
+            other => {
+                self.answered |= bit;
+                Some(other)
+            }
         };
         Ok(self)
+    }
+
+    /// Records an answer already checked for `item` (as [`Assessment::set`]
+    /// would check it): for the batch path, whose dictionaries are read and
+    /// checked once for every row.
+    pub(crate) fn put_checked(&mut self, item: Item, answer: Answer) {
+        debug_assert!(Assessment::new().set(item, answer).is_ok());
+        let bit = 1u128 << item.index();
+        self.answers[item.index()] = match answer {
+            Answer::Locations(set) if set.is_empty() => {
+                self.answered &= !bit;
+                None
+            }
+            other => {
+                self.answered |= bit;
+                Some(other)
+            }
+        };
+    }
+
+    /// Forgets every answer and the setting, touching only the answered
+    /// items: an empty assessment again.
+    pub(crate) fn reset(&mut self) {
+        let mut items = self.answered;
+        while items != 0 {
+            self.answers[items.trailing_zeros() as usize] = None;
+            items &= items - 1;
+        }
+        self.answered = 0;
+        self.setting = None;
     }
 
     /// Builder-style [`Assessment::set`].
@@ -209,6 +252,7 @@ impl Assessment {
     /// Forgets the answer to `item` (makes it unknown again).
     pub fn clear(&mut self, item: Item) -> &mut Self {
         self.answers[item.index()] = None;
+        self.answered &= !(1u128 << item.index());
         self
     }
 
@@ -221,7 +265,12 @@ impl Assessment {
     /// Whether `item` has been answered.
     #[must_use]
     pub fn is_answered(&self, item: Item) -> bool {
-        self.answers[item.index()].is_some()
+        self.answered & (1u128 << item.index()) != 0
+    }
+
+    /// The answered items: bit [`Item::index`] set for each.
+    pub(crate) fn answered_mask(&self) -> u128 {
+        self.answered
     }
 
     /// The answered items and their answers, in catalog order.
@@ -235,7 +284,7 @@ impl Assessment {
     /// How many items have been answered.
     #[must_use]
     pub fn answered_count(&self) -> usize {
-        self.answers.iter().filter(|a| a.is_some()).count()
+        self.answered.count_ones() as usize
     }
 
     /// The number answered for `item`, if it is a number item and answered.

@@ -288,9 +288,9 @@ fn prepare<'a>(columns: &[Column<'a>]) -> Vec<Prepared<'a>> {
         .collect()
 }
 
-/// The assessment of one row.
-fn row(columns: &[Prepared<'_>], r: usize) -> Result<Assessment, Error> {
-    let mut a = Assessment::new();
+/// Reads one row into `a` (emptied first).
+fn row(columns: &[Prepared<'_>], r: usize, a: &mut Assessment) -> Result<(), Error> {
+    a.reset();
     // Which item each column filled in this row (a retired id and its
     // successor in one row are the same item given twice).
     let mut seen = [false; Item::COUNT];
@@ -349,14 +349,14 @@ fn row(columns: &[Prepared<'_>], r: usize) -> Result<Assessment, Error> {
                     });
                 }
                 if let Entry::Answer(answer) = e {
-                    a.set(*item, answer)?;
+                    // Checked: a number above, a dictionary entry when read.
+                    a.put_checked(*item, answer);
                 }
             }
             (Target::Unknown(e), _) => return Err(e.clone()),
         }
     }
-    a.validate()?;
-    Ok(a)
+    a.validate()
 }
 
 /// Scores rows `start..start + top.len()` into the output slices.
@@ -368,6 +368,7 @@ fn score_rows(
     levels: &mut [TriageLevel],
 ) -> Result<(), RowError> {
     let params = ModelParams::default();
+    let mut a = Assessment::new();
     for (i, ((p, t), l)) in probabilities
         .chunks_exact_mut(N)
         .zip(top.iter_mut())
@@ -375,7 +376,7 @@ fn score_rows(
         .enumerate()
     {
         let r = start + i;
-        let a = row(columns, r).map_err(|error| RowError { row: r, error })?;
+        row(columns, r, &mut a).map_err(|error| RowError { row: r, error })?;
         let setting = a.resolved_setting();
         let probs = softmax(&log_scores(&a, setting, &params));
         p.copy_from_slice(&probs);

@@ -34,10 +34,11 @@ use crate::doc::{self, Doc};
 use crate::ids::id_enum;
 use crate::item::{AnswerKind, Group, Item, Location};
 use crate::knowledge::SCREENING;
-use crate::math::log2;
+use crate::knowledge::calibration::EVIDENCE_TEMPERATURE;
+use crate::math::{LOG2_E, exp_fast, log2};
 use crate::scoring::{
-    ModelParams, Terms, answer_total, group_of, item_rows, log_priors, log_scores, row_log_lr,
-    row_lr, slots, slots_of, softmax,
+    ModelParams, Softmax, Terms, answer_chance, group_of, item_rows, log_scores, rescored_slots,
+    row_log_lr, slots, tempered_lr,
 };
 use crate::triage::{TriageLevel, holds, missing, rule_level};
 
@@ -248,11 +249,6 @@ struct Effect {
     can_change_leader: bool,
 }
 
-/// Shannon entropy in bits.
-fn entropy(p: &[f64; N]) -> f64 {
-    p.iter().filter(|&&x| x > 0.0).map(|&x| -x * log2(x)).sum()
-}
-
 /// The answer a finding row stands for.
 fn row_answer(item: Item, local: usize) -> Option<Answer> {
     match item.info().kind {
@@ -269,85 +265,100 @@ fn row_answer(item: Item, local: usize) -> Option<Answer> {
     }
 }
 
-/// The current scores' terms, slot by slot, so a trial answer rescores only
-/// the slots it can change and adds the others' terms back in the same order
-/// (the sums are then identical to rescoring everything).
+/// The current scores' terms, slot by slot (each slot's sum per cause), so
+/// a trial answer rescores only the slots it can change: the scores move by
+/// the difference.
 struct Cached {
-    /// The slots with terms, in order, with their range in `terms`.
-    slots: Vec<(usize, std::ops::Range<usize>)>,
-    /// `(cause, log_lr × weight)` of every term, in order.
-    terms: Vec<(usize, f64)>,
+    /// The slots with terms, in order, with what they add to each cause.
+    slots: Vec<(usize, [f64; N])>,
 }
 
 impl Cached {
     fn new(a: &Assessment, setting: Setting, params: &ModelParams) -> Self {
         let all = Terms::new(a, setting, params);
-        let mut out = Cached {
-            slots: Vec::new(),
-            terms: Vec::new(),
-        };
+        let mut out = Cached { slots: Vec::new() };
         for (i, &slot) in slots().iter().enumerate() {
-            let start = out.terms.len();
-            all.slot(slot, &mut |t| {
-                out.terms.push((t.cause, t.log_lr * t.weight));
-            });
-            if out.terms.len() > start {
-                out.slots.push((i, start..out.terms.len()));
+            let mut added = [0.0; N];
+            all.add_slot(slot, &mut added);
+            if added.iter().any(|&x| x != 0.0) {
+                out.slots.push((i, added));
             }
         }
         out
     }
 
-    /// The log scores of `trial`, which differs from the cached assessment
-    /// only in the answer to `item`.
-    fn rescore(
+    /// How the log scores of `trial`, which differs from the cached
+    /// assessment only in the answer to `item`, differ from the current
+    /// ones: the changed slots' new terms less their old ones (0 for a
+    /// cause they do not bear on).
+    fn delta(
         &self,
         trial: &Assessment,
         item: Item,
         setting: Setting,
         params: &ModelParams,
     ) -> [f64; N] {
-        let (own, readers) = slots_of(item);
-        let mut changed: Vec<usize> = Vec::with_capacity(readers.len() + 2);
-        changed.push(own);
-        changed.extend_from_slice(readers);
-        if matches!(item, Item::HeightCm | Item::WeightKg) {
-            changed.push(slots_of(Item::Bmi).0);
-        }
-        changed.sort_unstable();
-        changed.dedup();
         let fresh = Terms::new(trial, setting, params);
         let all = slots();
-        let mut s = *log_priors(setting);
-        let mut next = changed.iter().copied().peekable();
-        for (i, range) in &self.slots {
-            while let Some(c) = next.next_if(|&c| c <= *i) {
-                fresh.add_slot(all[c], &mut s);
-            }
-            if changed.binary_search(i).is_err() {
-                for &(c, v) in &self.terms[range.clone()] {
-                    s[c] += v;
+        let mut delta = [0.0; N];
+        for &c in rescored_slots(item) {
+            fresh.add_slot(all[c], &mut delta);
+        }
+        for &c in rescored_slots(item) {
+            if let Ok(k) = self.slots.binary_search_by_key(&c, |s| s.0) {
+                for (d, old) in delta.iter_mut().zip(&self.slots[k].1) {
+                    *d -= old;
                 }
             }
         }
-        for c in next {
-            fresh.add_slot(all[c], &mut s);
-        }
-        s
+        delta
     }
 }
 
-#[allow(clippy::too_many_arguments)] // the interview's state, passed once per item
-fn effect(
-    a: &Assessment,
-    cached: &Cached,
+/// The interview's state before any trial answer: the current scores, their
+/// distribution and its entropy.
+struct Current {
     setting: Setting,
-    scores: &[f64; N],
-    item: Item,
-    pi: &[f64; N],
+    /// The distribution over causes.
+    p: [f64; N],
+    /// `log2 p` of each cause, from the scores (finite even where `p`
+    /// underflows to 0).
+    log2_p: [f64; N],
+    /// The entropy of `p`, in bits.
     h0: f64,
+    /// The leading cause.
     lead: usize,
-) -> Effect {
+    cached: Cached,
+}
+
+impl Current {
+    /// The distribution after multiplying each cause's probability by
+    /// `w[c]` (`log2_w(c)` is `log2 w[c]`), and its entropy in bits:
+    /// `log2 q = log2 p + log2 w - log2 Σ p w`, and `Σ q = 1`.
+    fn reweighted(&self, w: &[f64; N], log2_w: impl Fn(usize) -> f64) -> ([f64; N], f64) {
+        let mut q = [0.0; N];
+        for ((q, &p), &w) in q.iter_mut().zip(&self.p).zip(w) {
+            *q = p * w;
+        }
+        let mut sum = 0.0;
+        for &q in &q {
+            sum += q;
+        }
+        let inv = 1.0 / sum;
+        for q in &mut q {
+            *q *= inv;
+        }
+        let mut dot = 0.0;
+        for (c, (&q, &lp)) in q.iter().zip(&self.log2_p).enumerate() {
+            dot += q * (lp + log2_w(c));
+        }
+        (q, log2(sum) - dot)
+    }
+}
+
+/// What asking `item` is expected to do. `trial` is the current
+/// assessment, which this leaves as it found it.
+fn effect(now: &Current, trial: &mut Assessment, item: Item) -> Effect {
     let rows = item_rows(item);
     let mut out = Effect {
         gain: 0.0,
@@ -357,42 +368,51 @@ fn effect(
     if rows.is_empty() {
         return out;
     }
-    let total = answer_total(setting, item);
+    let setting = now.setting;
     let mut expected_h = 0.0;
     let params = ModelParams::default();
-    // An answer outside every group adds its weighted ratio to the scores,
-    // exactly as scoring does; a grouped answer reweights its group, so the
-    // assessment is rescored with it (only the slots the answer can change).
+    // The log ratio in bits, weighted as an answer outside every group is.
+    let bits_per_log = LOG2_E / EVIDENCE_TEMPERATURE;
+    // A grouped answer reweights its group, so the slots the answer can
+    // change are rescored with it. An answer outside every group
+    // multiplies each cause's probability by `LR^(1/T)` (a table): no
+    // exponential needed. Either way the distribution is reweighted and
+    // normalised, not recomputed from the scores.
     let grouped = group_of(item).is_some();
-    let mut trial = a.clone();
     for (local, r) in rows.enumerate() {
         let Some(answer) = row_answer(item, local) else {
             continue;
         };
-        let lr = row_log_lr(setting, r);
-        let ratio = row_lr(setting, r);
-        let p_answer: f64 = (0..N).map(|c| pi[c] * ratio[c] / total[c]).sum();
-        let post = if grouped {
+        let chance = answer_chance(setting, r);
+        let mut p_answer = 0.0;
+        for (&p, &c) in now.p.iter().zip(chance) {
+            p_answer += p * c;
+        }
+        let (post, h) = if grouped {
             if trial.set(item, answer).is_err() || trial.validate().is_err() {
                 continue;
             }
-            softmax(&cached.rescore(&trial, item, setting, &params))
+            // Each cause's score moves by `delta`: its probability is
+            // multiplied by `e^delta` (1 where the answer changes nothing).
+            let delta = now.cached.delta(trial, item, setting, &params);
+            let w = delta.map(|d| if d == 0.0 { 1.0 } else { exp_fast(d) });
+            now.reweighted(&w, |c| delta[c] * LOG2_E)
         } else {
-            let mut next = *scores;
-            for (x, l) in next.iter_mut().zip(lr) {
-                *x += l / params.evidence_temperature;
-            }
-            softmax(&next)
+            let l = row_log_lr(setting, r);
+            now.reweighted(tempered_lr(setting, r), |c| l[c] * bits_per_log)
         };
-        expected_h += p_answer * entropy(&post);
-        for (s, (q, p)) in out.shift.iter_mut().zip(post.iter().zip(pi)) {
+        expected_h += p_answer * h;
+        for (s, (q, p)) in out.shift.iter_mut().zip(post.iter().zip(&now.p)) {
             *s += p_answer * (q - p).abs();
         }
-        if p_answer >= PLAUSIBLE_ANSWER && leader(&post).0 != lead {
+        if p_answer >= PLAUSIBLE_ANSWER && leader(&post).0 != now.lead {
             out.can_change_leader = true;
         }
     }
-    out.gain = (h0 - expected_h).max(0.0);
+    if grouped {
+        trial.clear(item);
+    }
+    out.gain = (now.h0 - expected_h).max(0.0);
     out
 }
 
@@ -431,10 +451,20 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
     a.validate()?;
     let setting = a.resolved_setting();
     let scores = log_scores(a, setting, &ModelParams::default());
-    let p = softmax(&scores);
+    let normalised = Softmax::new(&scores);
+    let p = normalised.p;
     let (lead, lead_p, second_p) = leader(&p);
-    let h0 = entropy(&p);
-    let cached = Cached::new(a, setting, &ModelParams::default());
+    let log2_sum = log2(normalised.sum);
+    let now = Current {
+        setting,
+        p,
+        log2_p: scores.map(|x| (x - normalised.max) * LOG2_E - log2_sum),
+        h0: normalised.entropy(&scores),
+        lead,
+        cached: Cached::new(a, setting, &ModelParams::default()),
+    };
+    // One copy of the assessment for every trial answer; `effect` puts it back.
+    let mut trial = a.clone();
 
     let bmi_known = a.bmi().is_some();
     let askable = |item: Item| {
@@ -444,54 +474,29 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
         !(answered || clinician_only || bmi_derived)
     };
 
-    let mut screens = Vec::new();
+    // Questions are written out only for the candidates that are returned.
+    let mut screens: Vec<(Item, &'static str, Effect)> = Vec::new();
     for s in SCREENING {
         if askable(s.item)
             && s.when.as_ref().is_none_or(|t| holds(t, a))
-            && !screens.iter().any(|q: &Question| q.item == s.item)
+            && !screens.iter().any(|q| q.0 == s.item)
         {
-            let e = effect(a, &cached, setting, &scores, s.item, &p, h0, lead);
-            let info = s.item.info();
-            screens.push(Question {
-                item: s.item,
-                question: info.question.to_owned(),
-                group: info.group,
-                clinician_only: info.clinician_only,
-                red_flag_screen: true,
-                information_gain: e.gain,
-                separates: top_shifts(&e.shift),
-                reason: format!("Asked first: it screens for {}.", s.screens_for),
-            });
+            screens.push((s.item, s.screens_for, effect(&now, &mut trial, s.item)));
         }
     }
 
-    let mut rest = Vec::new();
+    let mut rest: Vec<(Item, Effect)> = Vec::new();
     let mut any_can_change = false;
     for &item in Item::ALL {
-        if !askable(item) || screens.iter().any(|q| q.item == item) {
+        if !askable(item) || screens.iter().any(|q| q.0 == item) {
             continue;
         }
-        let e = effect(a, &cached, setting, &scores, item, &p, h0, lead);
+        let e = effect(&now, &mut trial, item);
         any_can_change |= e.can_change_leader;
-        let separates = top_shifts(&e.shift);
-        let info = item.info();
-        rest.push(Question {
-            item,
-            question: info.question.to_owned(),
-            group: info.group,
-            clinician_only: info.clinician_only,
-            red_flag_screen: SCREENING.iter().any(|s| s.item == item),
-            information_gain: e.gain,
-            reason: reason(&separates),
-            separates,
-        });
+        rest.push((item, e));
     }
-    let max_gain = rest.iter().map(|q| q.information_gain).fold(0.0, f64::max);
-    rest.sort_by(|x, y| {
-        y.information_gain
-            .total_cmp(&x.information_gain)
-            .then(x.item.cmp(&y.item))
-    });
+    let max_gain = rest.iter().map(|q| q.1.gain).fold(0.0, f64::max);
+    rest.sort_by(|x, y| y.1.gain.total_cmp(&x.1.gain).then(x.0.cmp(&y.0)));
 
     // Not while an essential answer (where it hurts, how it started or how
     // long ago) is missing and can still be asked.
@@ -510,11 +515,40 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
         None
     };
 
-    let mut questions = screens;
-    questions.extend(rest);
-    if let Some(limit) = options.limit {
-        questions.truncate(limit);
-    }
+    let limit = options.limit.unwrap_or(usize::MAX);
+    let question = |item: Item, e: &Effect, red_flag_screen: bool, separates, reason| {
+        let info = item.info();
+        Question {
+            item,
+            question: info.question.to_owned(),
+            group: info.group,
+            clinician_only: info.clinician_only,
+            red_flag_screen,
+            information_gain: e.gain,
+            separates,
+            reason,
+        }
+    };
+    let mut questions: Vec<Question> = screens
+        .iter()
+        .take(limit)
+        .map(|(item, screens_for, e)| {
+            question(
+                *item,
+                e,
+                true,
+                top_shifts(&e.shift),
+                format!("Asked first: it screens for {screens_for}."),
+            )
+        })
+        .collect();
+    let room = limit - questions.len();
+    questions.extend(rest.iter().take(room).map(|(item, e)| {
+        let separates = top_shifts(&e.shift);
+        let red_flag_screen = SCREENING.iter().any(|s| s.item == *item);
+        let reason = reason(&separates);
+        question(*item, e, red_flag_screen, separates, reason)
+    }));
     Ok(NextQuestions {
         questions,
         should_stop: stop_reason.is_some(),

@@ -10,7 +10,7 @@ use crate::item::{Item, Location};
 use crate::knowledge::{EvidenceGroup, Grade, Source};
 use crate::math::exp;
 use crate::scoring::{
-    Finding, ModelParams, Term, finding_effect, group_of, log_priors, log_sum_exp, origin, priors,
+    Finding, ModelParams, Softmax, Term, finding_effect, group_of, log_priors, origin, priors,
     row_label, row_lr, terms,
 };
 use crate::triage::{self, Triage};
@@ -184,7 +184,9 @@ pub fn assess(a: &Assessment) -> Result<Report, Error> {
     for t in &all {
         contributions[t.cause].push(contribution(setting, t));
     }
-    let log_normaliser = log_sum_exp(&scores);
+    // The same normalisation as `score` and the batch path: identical bits.
+    let normalised = Softmax::new(&scores);
+    let log_normaliser = normalised.log_normaliser();
 
     let mut conditions: Vec<ConditionResult> = Condition::ALL
         .iter()
@@ -193,7 +195,7 @@ pub fn assess(a: &Assessment) -> Result<Report, Error> {
             let ci = c.index();
             contributions.sort_by(|x, y| y.applied.abs().total_cmp(&x.applied.abs()));
             let info = c.info();
-            let probability = exp(scores[ci] - log_normaliser);
+            let probability = normalised.p[ci];
             ConditionResult {
                 id: c,
                 name: info.name.to_owned(),

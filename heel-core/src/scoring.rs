@@ -38,7 +38,7 @@ use crate::knowledge::calibration::EVIDENCE_TEMPERATURE;
 use crate::knowledge::groups::{CLUSTERS, Cluster, EvidenceGroup, GROUP_DECAY};
 use crate::knowledge::likelihoods::{finding_labels, resolve_label};
 use crate::knowledge::{LIKELIHOODS, Likelihood, PRIORS};
-use crate::math::{exp, ln};
+use crate::math::{LOG2_E, exp, exp_fast, exp_fast_normal_nonpositive, ln, log2};
 use crate::triage::holds;
 
 const N: usize = Condition::COUNT;
@@ -67,17 +67,23 @@ struct Compiled {
     lr: [Vec<[f64; N]>; S],
     /// The prior share (`exp` of `log_prior`) per setting and cause.
     prior: [[f64; N]; S],
-    /// Per setting, item and cause, the sum of the ratios of the item's
-    /// answers: `Σ_a LR(a, c)` (the interview's answer model divides by it).
-    answer_total: [Vec<[f64; N]>; S],
+    /// Per setting, finding row and cause, the interview's chance of the
+    /// row's answer given the cause: `LR(a, c) / Σ_a' LR(a', c)` over the
+    /// item's answers.
+    answer_chance: [Vec<[f64; N]>; S],
+    /// Per setting, finding row and cause, `LR^(1/T)` at the fitted
+    /// temperature: what an answer outside every group multiplies each
+    /// cause's unnormalised probability by.
+    tempered_lr: [Vec<[f64; N]>; S],
     /// Where terms are added, in the order they are added: an item outside
     /// every group, or a group at its first member in catalog order.
     slots: Vec<Slot>,
     /// The slot of each item.
     slot_of: [usize; Item::COUNT],
-    /// For each item, the other slots whose terms it can change: groups
-    /// whose published cluster reads it.
-    readers: [Vec<usize>; Item::COUNT],
+    /// For each item, the slots whose terms its answer can change, in
+    /// order: its own, groups whose published cluster reads it, and BMI's
+    /// for height and weight.
+    rescored: [Vec<usize>; Item::COUNT],
 }
 
 /// A place in the fixed order in which terms are added to the scores.
@@ -186,18 +192,28 @@ fn compile() -> Compiled {
     let bears_on: [Vec<u32>; S] =
         std::array::from_fn(|s| log_lr[s].iter().map(bears_on).collect::<Vec<_>>());
     let prior: [[f64; N]; S] = std::array::from_fn(|s| log_prior[s].map(exp));
-    // The same sums, in the same order, as the interview made on every call.
-    let answer_total: [Vec<[f64; N]>; S] = std::array::from_fn(|s| {
-        (0..Item::COUNT)
-            .map(|i| {
-                let mut total = [0.0; N];
-                for row in &log_lr[s][offsets[i]..offsets[i + 1]] {
-                    for (t, l) in total.iter_mut().zip(row) {
-                        *t += exp(*l);
-                    }
+    let answer_chance: [Vec<[f64; N]>; S] = std::array::from_fn(|s| {
+        let mut chance = lr[s].clone();
+        for i in 0..Item::COUNT {
+            let mut total = [0.0; N];
+            for row in &lr[s][offsets[i]..offsets[i + 1]] {
+                for (t, l) in total.iter_mut().zip(row) {
+                    *t += l;
                 }
-                total
-            })
+            }
+            for row in &mut chance[offsets[i]..offsets[i + 1]] {
+                for (x, t) in row.iter_mut().zip(&total) {
+                    *x /= t;
+                }
+            }
+        }
+        chance
+    });
+    let inv_t = 1.0 / EVIDENCE_TEMPERATURE;
+    let tempered_lr: [Vec<[f64; N]>; S] = std::array::from_fn(|s| {
+        log_lr[s]
+            .iter()
+            .map(|row| row.map(|l| exp(l * inv_t)))
             .collect()
     });
 
@@ -216,6 +232,8 @@ fn compile() -> Compiled {
             }),
         };
     }
+    // The touched slots of an assessment are a `u128` mask.
+    assert!(slots.len() <= 128, "more than 128 scoring slots");
     let mut readers: [Vec<usize>; Item::COUNT] = std::array::from_fn(|_| Vec::new());
     for c in CLUSTERS {
         let mut read = Vec::new();
@@ -233,6 +251,17 @@ fn compile() -> Compiled {
         }
     }
 
+    let rescored: [Vec<usize>; Item::COUNT] = std::array::from_fn(|i| {
+        let mut changed = vec![slot_of[i]];
+        changed.extend_from_slice(&readers[i]);
+        if matches!(Item::ALL[i], Item::HeightCm | Item::WeightKg) {
+            changed.push(slot_of[Item::Bmi.index()]);
+        }
+        changed.sort_unstable();
+        changed.dedup();
+        changed
+    });
+
     Compiled {
         offsets,
         log_lr,
@@ -243,10 +272,11 @@ fn compile() -> Compiled {
         cluster,
         lr,
         prior,
-        answer_total,
+        answer_chance,
+        tempered_lr,
         slots,
         slot_of,
-        readers,
+        rescored,
     }
 }
 
@@ -377,9 +407,15 @@ pub(crate) fn priors(setting: Setting) -> &'static [f64; N] {
     &compiled().prior[setting.index()]
 }
 
-/// `Σ_a LR(a, c)` over the answers of `item`, for every cause.
-pub(crate) fn answer_total(setting: Setting, item: Item) -> &'static [f64; N] {
-    &compiled().answer_total[setting.index()][item.index()]
+/// The chance of a finding row's answer given each cause, as the interview
+/// models it: `LR(a, c) / Σ_a' LR(a', c)` over the item's answers.
+pub(crate) fn answer_chance(setting: Setting, row: usize) -> &'static [f64; N] {
+    &compiled().answer_chance[setting.index()][row]
+}
+
+/// `LR^(1/T)` of a finding row for every cause, at the fitted temperature.
+pub(crate) fn tempered_lr(setting: Setting, row: usize) -> &'static [f64; N] {
+    &compiled().tempered_lr[setting.index()][row]
 }
 
 /// Log prior share of each cause in `setting`.
@@ -633,37 +669,94 @@ impl<'a> Terms<'a> {
 
     /// Adds the terms of one slot to the scores `s`: the same sums, in the
     /// same order, as adding `log_lr * weight` for each term [`Terms::slot`]
-    /// gives, without making the terms where no weighing is needed (an
-    /// item outside every group, or a group with one answered member and no
-    /// published cluster: each ratio counts in full).
+    /// gives, but over whole rows of causes: a cause an answer does not bear
+    /// on gets `+0.0` (`0 × weight`), which leaves its sum as it was, so
+    /// the loops need no branches and vectorise. Only a group with a
+    /// published cluster goes term by term.
     pub(crate) fn add_slot(&self, slot: Slot, s: &mut [f64; N]) {
         let group = match slot {
             Slot::Item(item) => {
                 if let Some(f) = finding(self.a, item) {
-                    add_row(s, self.effects(f), self.bears_on(f), self.inv_t);
+                    Self::add_row(s, self.effects(f), self.bears_on(f), self.inv_t);
                 }
                 return;
             }
             Slot::Group(g) => g,
         };
-        if self.t.cluster[group.index()].is_none() {
-            let mut answered = group
-                .info()
-                .items
-                .iter()
-                .filter_map(|&m| finding(self.a, m));
-            match (answered.next(), answered.next()) {
-                (None, _) => return,
-                (Some(f), None) => {
-                    // The strongest (and only) answer: weight `decay^0 / T`.
-                    let w = self.decay_powers[0] * self.inv_t;
-                    add_row(s, self.effects(f), self.bears_on(f), w);
-                    return;
-                }
-                _ => {}
+        if self.t.cluster[group.index()].is_some() {
+            self.slot(slot, &mut |t| s[t.cause] += t.log_lr * t.weight);
+            return;
+        }
+        let mut rows: [&[f64; N]; MAX_GROUP] = [&self.places; MAX_GROUP];
+        let mut bear = [0u32; MAX_GROUP];
+        let mut k = 0;
+        for &m in group.info().items {
+            if let Some(f) = finding(self.a, m) {
+                rows[k] = self.effects(f);
+                bear[k] = self.bears_on(f);
+                k += 1;
             }
         }
-        self.slot(slot, &mut |t| s[t.cause] += t.log_lr * t.weight);
+        match k {
+            0 => {}
+            // The strongest (and only) answer: weight `decay^0 / T`.
+            1 => Self::add_row(s, rows[0], bear[0], self.decay_powers[0] * self.inv_t),
+            // Weights are finite: a zero log ratio adds `+0.0`.
+            _ if self.inv_t.is_finite() => self.add_group(s, &rows[..k]),
+            _ => self.slot(slot, &mut |t| s[t.cause] += t.log_lr * t.weight),
+        }
+    }
+
+    /// `s[c] += row[c] * weight` for every cause. A zero log ratio makes no
+    /// term: `0 × weight` is `+0.0` and leaves the sum unchanged, unless the
+    /// weight is not finite (a temperature near 0): then only the causes
+    /// the row bears on (`bear`) are visited.
+    fn add_row(s: &mut [f64; N], row: &[f64; N], bear: u32, weight: f64) {
+        if weight.is_finite() {
+            for (s, &l) in s.iter_mut().zip(row) {
+                *s += l * weight;
+            }
+        } else {
+            for c in causes(bear) {
+                s[c] += row[c] * weight;
+            }
+        }
+    }
+
+    /// The terms of a group of several answers and no published cluster,
+    /// cause by cause as [`group_weights`] ranks them: answer `i`'s weight
+    /// for cause `c` is `decay^rank / T`, its rank the number of other
+    /// answers pointing the same way more strongly (ties: the earlier
+    /// member). `decay^rank` is built by multiplying 1 by `decay` once per
+    /// stronger answer, the same products as the table of powers.
+    fn add_group(&self, s: &mut [f64; N], rows: &[&[f64; N]]) {
+        let decay = self.decay_powers[1];
+        for (i, row) in rows.iter().enumerate() {
+            // A zero ratio's weight does not matter (its term is +0.0).
+            let mut w = [1.0; N];
+            for (j, other) in rows.iter().enumerate() {
+                if j == i {
+                    continue;
+                }
+                // Loops over every cause without branches (selects), so they vectorise.
+                for ((w, &v), &o) in w.iter_mut().zip(*row).zip(*other) {
+                    // `&` and `|`, not `&&` and `||`: no branches.
+                    #[allow(clippy::needless_bitwise_bool)]
+                    let same_way = (o > 0.0 && v > 0.0) | (o < 0.0 && v < 0.0);
+                    let stronger = if j < i {
+                        o.abs() >= v.abs()
+                    } else {
+                        o.abs() > v.abs()
+                    };
+                    #[allow(clippy::needless_bitwise_bool)]
+                    let ranked_below = same_way & stronger;
+                    *w = if ranked_below { *w * decay } else { *w };
+                }
+            }
+            for ((s, &v), &w) in s.iter_mut().zip(*row).zip(&w) {
+                *s += v * (w * self.inv_t);
+            }
+        }
     }
 
     /// Calls `sink` with every term of every slot, in order.
@@ -691,23 +784,14 @@ impl<'a> Terms<'a> {
     }
 }
 
-/// `s[c] += row[c] * weight` for every cause `c` the row bears on (`bear`;
-/// a zero log ratio makes no term).
-fn add_row(s: &mut [f64; N], row: &[f64; N], bear: u32, weight: f64) {
-    for c in causes(bear) {
-        s[c] += row[c] * weight;
-    }
-}
-
 /// The slots in the order their terms are added.
 pub(crate) fn slots() -> &'static [Slot] {
     &compiled().slots
 }
 
-/// The slot of an item, and the other slots (clusters) that read it.
-pub(crate) fn slots_of(item: Item) -> (usize, &'static [usize]) {
-    let t = compiled();
-    (t.slot_of[item.index()], &t.readers[item.index()])
+/// The slots whose terms an answer to `item` can change, in order.
+pub(crate) fn rescored_slots(item: Item) -> &'static [usize] {
+    &compiled().rescored[item.index()]
 }
 
 /// Calls `sink` with every term of every cause's score, in a fixed order
@@ -723,36 +807,95 @@ pub(crate) fn terms(
     Terms::new(a, setting, params).all(sink);
 }
 
-/// The unnormalised log score of every cause given the answers.
+/// The slots with terms for `a` (bit `i` for slot `i`): those of its
+/// answered items, and BMI's when height and weight give it.
+fn touched_slots(t: &Compiled, a: &Assessment) -> u128 {
+    let mut items = a.answered_mask();
+    let bit = |item: Item| 1u128 << item.index();
+    if items & bit(Item::HeightCm) != 0 && items & bit(Item::WeightKg) != 0 {
+        items |= bit(Item::Bmi);
+    }
+    let mut slots = 0u128;
+    while items != 0 {
+        slots |= 1u128 << t.slot_of[items.trailing_zeros() as usize];
+        items &= items - 1;
+    }
+    slots
+}
+
+/// The unnormalised log score of every cause given the answers: the
+/// touched slots only, in slot order.
 pub(crate) fn log_scores(a: &Assessment, setting: Setting, params: &ModelParams) -> [f64; N] {
     let mut s = *log_priors(setting);
     let terms = Terms::new(a, setting, params);
-    for &slot in &terms.t.slots {
-        if terms.touched(slot) {
-            terms.add_slot(slot, &mut s);
-        }
+    let mut touched = touched_slots(terms.t, a);
+    while touched != 0 {
+        terms.add_slot(terms.t.slots[touched.trailing_zeros() as usize], &mut s);
+        touched &= touched - 1;
     }
     s
 }
 
-/// `ln Σ exp(x)`, computed stably.
-pub(crate) fn log_sum_exp(x: &[f64; N]) -> f64 {
-    let m = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let mut sum = 0.0;
-    for &v in x {
-        sum += exp(v - m);
+/// A distribution over causes from log scores `x`, with what it was
+/// normalised by: `p[c] = e^(x[c] - max) / sum`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Softmax {
+    /// The probabilities; they sum to 1.
+    pub p: [f64; N],
+    /// The largest log score.
+    pub max: f64,
+    /// `Σ_c e^(x[c] - max)`: at least 1.
+    pub sum: f64,
+}
+
+impl Softmax {
+    /// Normalises log scores: 27 exponentials (one per cause), added in
+    /// catalog order, each multiplied by `1 / sum`.
+    pub(crate) fn new(x: &[f64; N]) -> Self {
+        let max = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let mut e = [0.0; N];
+        for (e, &v) in e.iter_mut().zip(x) {
+            let d = v - max;
+            *e = if d >= -708.0 {
+                exp_fast_normal_nonpositive(d)
+            } else {
+                exp_fast(d)
+            };
+        }
+        let mut sum = 0.0;
+        for &v in &e {
+            sum += v;
+        }
+        // One division, then a product per cause.
+        let inv = 1.0 / sum;
+        let mut p = [0.0; N];
+        for (p, &v) in p.iter_mut().zip(&e) {
+            *p = v * inv;
+        }
+        Softmax { p, max, sum }
     }
-    m + ln(sum)
+
+    /// `ln Σ exp(x)`: `max + ln sum`.
+    pub(crate) fn log_normaliser(&self) -> f64 {
+        self.max + ln(self.sum)
+    }
+
+    /// The Shannon entropy of `p` in bits, from the log scores `x` it was
+    /// made from: `log2 p[c] = (x[c] - max) log2(e) - log2(sum)`, so
+    /// `H = log2(sum) - log2(e) Σ p[c] (x[c] - max)`: one logarithm instead
+    /// of one per cause.
+    pub(crate) fn entropy(&self, x: &[f64; N]) -> f64 {
+        let mut dot = 0.0;
+        for (&p, &v) in self.p.iter().zip(x) {
+            dot += p * (v - self.max);
+        }
+        log2(self.sum) - LOG2_E * dot
+    }
 }
 
 /// The normalised distribution of a set of log scores.
 pub(crate) fn softmax(x: &[f64; N]) -> [f64; N] {
-    let z = log_sum_exp(x);
-    let mut p = [0.0; N];
-    for (p, &v) in p.iter_mut().zip(x) {
-        *p = exp(v - z);
-    }
-    p
+    Softmax::new(x).p
 }
 
 /// The probability of every cause, without explanations: the fast path.

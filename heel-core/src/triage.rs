@@ -103,12 +103,40 @@ pub(crate) fn holds(test: &Test, a: &Assessment) -> bool {
     }
 }
 
+/// Items of which at least one must be answered for `test` to hold (bit
+/// [`Item::index`] for each), or `None` when it can hold with none
+/// answered (`NotPresent`, `Not`). Sound, not tight: `All` takes one
+/// child's set, `Any` the union of its children's.
+fn needs(test: &Test) -> Option<u128> {
+    let one = |item: Item| Some(1u128 << item.index());
+    match *test {
+        Test::Present(i) | Test::Is(i, _) | Test::Above(i, _) | Test::Below(i, _) => one(i),
+        Test::PainAt(_) => one(Item::PainLocation),
+        Test::NotPresent(_) | Test::Not(_) => None,
+        Test::All(tests) => tests.iter().find_map(needs),
+        Test::Any(tests) => tests
+            .iter()
+            .map(needs)
+            .try_fold(0, |acc, n| n.map(|n| acc | n)),
+    }
+}
+
+/// For each triage rule, the items of which one must be answered for it to
+/// fire (`u128::MAX`: it may fire with none), computed once: most rules
+/// need an answer most assessments lack, and are then not tested.
+fn rule_needs() -> &'static [u128; Rule::COUNT] {
+    static NEEDS: std::sync::OnceLock<[u128; Rule::COUNT]> = std::sync::OnceLock::new();
+    NEEDS.get_or_init(|| std::array::from_fn(|r| needs(&TRIAGE_RULES[r].test).unwrap_or(u128::MAX)))
+}
+
 /// The triage rules that fire for `a`, most urgent first.
 pub fn fired_rules(a: &Assessment) -> impl Iterator<Item = Rule> + '_ {
+    let answered = a.answered_mask();
     TRIAGE_RULES
         .iter()
-        .filter(move |r| holds(&r.test, a))
-        .map(|r| r.id)
+        .zip(rule_needs())
+        .filter(move |(r, needs)| **needs & answered != 0 && holds(&r.test, a))
+        .map(|(r, _)| r.id)
 }
 
 /// The triage level set by the rules alone (no scores), for callers that
@@ -369,4 +397,59 @@ fn who(
         fresh
     });
     (out, source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::item::{AnswerKind, Location, Locations};
+
+    /// Skipping the rules whose needed items are all unanswered changes
+    /// nothing: the same rules fire as when every rule is tested, on
+    /// assessments with random answers to random items (seeded).
+    #[test]
+    fn needed_items_skip_only_rules_that_cannot_fire() {
+        let mut state: u64 = 3;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        let mut fired = 0;
+        for _ in 0..3000 {
+            let mut a = Assessment::new();
+            for _ in 0..next(40) {
+                let item = Item::ALL[next(Item::COUNT)];
+                let answer = match item.info().kind {
+                    AnswerKind::YesNo => [Answer::Present, Answer::Absent][next(2)],
+                    AnswerKind::Choice { options } => Answer::Choice(options[next(options.len())]),
+                    AnswerKind::Number {
+                        bands, min, max, ..
+                    } => {
+                        if bands.is_empty() {
+                            Answer::Number(min + (max - min) * next(101) as f64 / 100.0)
+                        } else {
+                            Answer::Number(bands[next(bands.len())].from)
+                        }
+                    }
+                    AnswerKind::Locations => {
+                        let mut set = Locations::new();
+                        set.insert(Location::ALL[next(Location::COUNT)]);
+                        Answer::Locations(set)
+                    }
+                };
+                // A band's lower bound may lie outside the item's range.
+                let _ = a.set(item, answer);
+            }
+            let all: Vec<Rule> = TRIAGE_RULES
+                .iter()
+                .filter(|r| holds(&r.test, &a))
+                .map(|r| r.id)
+                .collect();
+            assert_eq!(fired_rules(&a).collect::<Vec<_>>(), all);
+            fired += all.len();
+        }
+        assert!(fired > 500, "the random answers fire rules ({fired})");
+    }
 }
