@@ -235,7 +235,8 @@ mod tests {
         }
         assert!(worst <= 1);
         for i in 0..=70_800 {
-            let x = -0.01 * f64::from(i) - 1e-9 * f64::from(i % 7);
+            // Down to the bottom of the range, never past it.
+            let x = (-0.01 * f64::from(i) - 1e-9 * f64::from(i % 7)).max(-708.0);
             assert_eq!(
                 exp_fast_normal_nonpositive(x).to_bits(),
                 exp_fast(x).to_bits()
