@@ -37,7 +37,10 @@ name=heel
 #     126 KB to that and FHIR alone 32 KB. Splitting the package would help
 #     the page but not reach 100 KB by itself: the catalog's own text and the
 #     &str tables of the knowledge base are most of the data.
-budget_gzip=$((316 * 1024))
+# On 2026-12-01 (later) the free-text vocabulary grew by about 800 patterns
+# and 50 word forms, and scoring gained its own exp tables: 329,683 bytes
+# gzipped (322 KB); the budget moved from 316 KB to 324 KB with it.
+budget_gzip=$((324 * 1024))
 
 step() { printf '\n==> %s\n' "$*"; }
 
