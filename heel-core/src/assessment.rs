@@ -196,17 +196,7 @@ impl Assessment {
             }),
         };
         ok?;
-        let bit = 1u128 << item.index();
-        self.answers[item.index()] = match answer {
-            Answer::Locations(set) if set.is_empty() => {
-                self.answered &= !bit;
-                None
-            }
-            other => {
-                self.answered |= bit;
-                Some(other)
-            }
-        };
+        self.store(item, answer);
         Ok(self)
     }
 
@@ -215,6 +205,12 @@ impl Assessment {
     /// checked once for every row.
     pub(crate) fn put_checked(&mut self, item: Item, answer: Answer) {
         debug_assert!(Assessment::new().set(item, answer).is_ok());
+        self.store(item, answer);
+    }
+
+    /// Stores a checked answer and keeps the answered-items mask in step (an
+    /// empty list of places is no answer).
+    fn store(&mut self, item: Item, answer: Answer) {
         let bit = 1u128 << item.index();
         self.answers[item.index()] = match answer {
             Answer::Locations(set) if set.is_empty() => {
