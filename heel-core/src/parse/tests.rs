@@ -4,6 +4,13 @@ fn answers(text: &str) -> Assessment {
     parse(text).unwrap().assessment
 }
 
+/// Every text gives its item this answer.
+fn each_says(cases: &[(&str, Item)], answer: Answer) {
+    for (text, item) in cases {
+        assert_eq!(answers(text).get(*item), Some(answer), "{text}");
+    }
+}
+
 fn finding(p: &Parsed, item: Item) -> &Finding {
     p.findings
         .iter()
@@ -262,9 +269,7 @@ fn injuries_signs_and_red_flags_in_more_words() {
         ("I can't sleep through the night with it.", Item::NightPain),
         ("It isn't relieved by rest.", Item::PainAtRest),
     ];
-    for (text, item) in present {
-        assert_eq!(answers(text).get(item), Some(Answer::Present), "{text}");
-    }
+    each_says(&present, Answer::Present);
     let absent = [
         (
             "No inciting event that I know of, I didn't do anything to it.",
@@ -277,9 +282,7 @@ fn injuries_signs_and_red_flags_in_more_words() {
         ("It's fine when I sit down.", Item::PainAtRest),
         ("It only hurts when I walk on it.", Item::PainAtRest),
     ];
-    for (text, item) in absent {
-        assert_eq!(answers(text).get(item), Some(Answer::Absent), "{text}");
-    }
+    each_says(&absent, Answer::Absent);
     // Not an injury, a fever or a night: a slipped disc, contrast baths, a
     // runner's distance.
     let a = answers(
@@ -327,9 +330,7 @@ fn nerves_weight_bearing_and_walking_in_more_words() {
         ),
         ("She uses a walking stick now.", Item::DifficultyWalking),
     ];
-    for (text, item) in present {
-        assert_eq!(answers(text).get(item), Some(Answer::Present), "{text}");
-    }
+    each_says(&present, Answer::Present);
     let absent = [
         ("SILT. NVI.", Item::Numbness),
         ("It stays in the heel.", Item::RadiatingPain),
@@ -341,9 +342,7 @@ fn nerves_weight_bearing_and_walking_in_more_words() {
         ("Gait unremarkable.", Item::DifficultyWalking),
         ("Nil numbness/paraesthesia.", Item::Tingling),
     ];
-    for (text, item) in absent {
-        assert_eq!(answers(text).get(item), Some(Answer::Absent), "{text}");
-    }
+    each_says(&absent, Answer::Absent);
     // Pain from the back that runs down the leg is not the heel pain
     // spreading; a first step onto the floor is not being unable to stand; a
     // keen walker walks.
@@ -387,9 +386,7 @@ fn story_activity_history_and_bedside_tests_in_more_words() {
         ("Hx of breast ca.", Item::CancerHistory),
         ("T2DM.", Item::Diabetes),
     ];
-    for (text, item) in present {
-        assert_eq!(answers(text).get(item), Some(Answer::Present), "{text}");
-    }
+    each_says(&present, Answer::Present);
     let absent = [
         ("Heel raises pain free.", Item::HeelRaisePainful),
         ("Mornings are no worse.", Item::FirstStepPain),
@@ -400,9 +397,7 @@ fn story_activity_history_and_bedside_tests_in_more_words() {
         // "-ve" with more words after it still negates.
         ("SLR -ve bilat.", Item::StraightLegRaise),
     ];
-    for (text, item) in absent {
-        assert_eq!(answers(text).get(item), Some(Answer::Absent), "{text}");
-    }
+    each_says(&absent, Answer::Absent);
     let a = answers("It came on bit by bit. Then it all went at once.");
     assert_eq!(a.get(Item::Onset), Some(Answer::Choice(Choice::Gradual)));
     // Walking uphill is the hill, not activity in general.
