@@ -5,8 +5,8 @@ use super::text::Kind;
 use super::{FoundAnswer, Raw, Reader, YesNo};
 use crate::item::{Choice, Item};
 use crate::knowledge::phrases::{
-    AGE_BEFORE, CHILD_WORDS, FALL_WORDS, Measure, ORDINAL_NOUNS, OTHER_DURATION_WORDS,
-    ROUGH_NUMBER_WORDS, SEX_WORDS, SHORTHAND_DURATIONS, UNITS,
+    AGE_BEFORE, CHILD_WORDS, FALL_WORDS, Measure, OFF_TOPIC_DURATION, ORDINAL_NOUNS,
+    OTHER_DURATION_WORDS, ROUGH_NUMBER_WORDS, SEX_WORDS, SHORTHAND_DURATIONS, UNITS,
 };
 
 /// A number in the text: digits, or number words ("seventy-two", "a couple of").
@@ -52,6 +52,9 @@ pub(super) fn read(r: &mut Reader<'_>) {
     let mut durations: Vec<Duration> = Vec::new();
     let mut ages: Vec<(usize, usize, f64, bool)> = Vec::new();
     let mut consumed_to = 0;
+    // Where a measured normal temperature starts: the word "temperature"
+    // right before it then names the reading, not a fever.
+    let mut normal_readings: Vec<usize> = Vec::new();
     for (k, n) in nums.iter().enumerate() {
         if n.start < consumed_to {
             continue;
@@ -80,16 +83,13 @@ pub(super) fn read(r: &mut Reader<'_>) {
                     .find(|(den, _)| (den - d).abs() < f64::EPSILON)
                 {
                     let ago = r.norm(e + 2) == "ago";
-                    let excluded = r.norm(n.start.wrapping_sub(1)) == "x";
-                    if !excluded {
-                        durations.push(Duration {
-                            when: if ago { When::Event } else { When::Stated },
-                            days: v * factor,
-                            approximate: false,
-                            start: n.start,
-                            end: e + 2 + usize::from(ago),
-                        });
-                    }
+                    durations.push(Duration {
+                        when: if ago { When::Event } else { When::Stated },
+                        days: v * factor,
+                        approximate: false,
+                        start: n.start,
+                        end: e + 2 + usize::from(ago),
+                    });
                     consumed_to = e + 2;
                     continue;
                 }
@@ -168,6 +168,9 @@ pub(super) fn read(r: &mut Reader<'_>) {
             // A measured normal temperature states that there is no fever.
             let normal = (35.0..37.5).contains(&v) || (95.0..99.5).contains(&v);
             if fever || normal {
+                if normal {
+                    normal_readings.push(n.start);
+                }
                 let answer = if fever { YesNo::Present } else { YesNo::Absent };
                 push(
                     &mut out,
@@ -400,7 +403,14 @@ pub(super) fn read(r: &mut Reader<'_>) {
             false,
         );
     }
+    r.raws.retain(|f| {
+        let names_reading = (f.end..f.end + 2).any(|j| normal_readings.contains(&j));
+        !(f.item == Item::Fever
+            && f.answer == Some(FoundAnswer::YesNo(YesNo::Present))
+            && names_reading)
+    });
     loose_and_days(r, &mut durations);
+    durations.retain(|d| !off_topic(r, d));
     if let Some(d) = choose_duration(r, &durations) {
         push(
             &mut out,
@@ -528,7 +538,11 @@ fn duration(
     let after = r.norm(end);
     let before = r.norm(n.start.wrapping_sub(1));
     let before2 = r.norm(n.start.wrapping_sub(2));
-    if matches!(after, "old" | "later" | "earlier" | "before") {
+    if matches!(after, "old" | "later" | "earlier" | "before" | "after") {
+        return None;
+    }
+    // "3x a week", "three runs a week": how often, not how long.
+    if n.article && matches!(before, "x" | "runs" | "times" | "sessions" | "days") {
         return None;
     }
     // "6 days a week", "12 hours a week": a frequency, not a duration.
@@ -541,10 +555,7 @@ fn duration(
             && (1..b).any(|c| r.norm(n.start.wrapping_sub(c)) == "for")
     });
     if activity
-        || matches!(
-            before,
-            "every" | "each" | "per" | "x" | "first" | "within" | "in"
-        )
+        || matches!(before, "every" | "each" | "per" | "first" | "within" | "in")
         || (before == "after" && after == "of")
     {
         return None;
@@ -632,6 +643,33 @@ fn onset_sentences(r: &Reader<'_>) -> Vec<bool> {
         }
     }
     onset
+}
+
+/// Whether a duration is told of something other than the pain: words of
+/// [`OFF_TOPIC_DURATION`] close before it in its clause ("a growth spurt over
+/// the last few months", "35 miles a week over about a month"; a comma with
+/// "and" ends the look back), or "pregnant" right after it ("32 weeks
+/// pregnant").
+fn off_topic(r: &Reader<'_>, d: &Duration) -> bool {
+    let words_at = |j: usize, words: &[&str]| {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| j + k < r.len() && r.norm(j + k) == *w)
+    };
+    let mut lo = d.start;
+    while lo > 0 && d.start - lo < 10 {
+        let j = lo - 1;
+        if r.clause[j] != r.clause[d.start]
+            || r.norm(j) == ";"
+            || (r.norm(j) == "," && r.norm(j + 1) == "and")
+        {
+            break;
+        }
+        lo = j;
+    }
+    let before = (lo..d.start).any(|j| OFF_TOPIC_DURATION.iter().any(|w| words_at(j, w)));
+    before || matches!(r.norm(d.end), "pregnant" | "pregnancy")
 }
 
 fn choose_duration(r: &Reader<'_>, all: &[Duration]) -> Option<Duration> {
