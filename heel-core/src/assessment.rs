@@ -212,17 +212,24 @@ impl Assessment {
         Ok(self)
     }
 
-    /// Records an answer already checked for `item` (as [`Assessment::set`]
-    /// would check it): for the batch path, whose dictionaries are read and
-    /// checked once for every row.
-    pub(crate) fn put_checked(&mut self, item: Item, answer: Answer) {
-        debug_assert!(Assessment::new().set(item, answer).is_ok());
-        self.store(item, answer);
-    }
-
     /// Stores a checked answer and keeps the answered-items mask in step (an
     /// empty list of places is no answer).
     fn store(&mut self, item: Item, answer: Answer) {
+        self.store_resolved(item, answer, local_row(item, answer));
+    }
+
+    /// Records an answer already checked for `item` (as [`Assessment::set`]
+    /// would check it), with its finding row already resolved
+    /// (`local_row(item, answer)`): for the batch path, whose dictionary
+    /// entries are read, checked and resolved once for every row.
+    pub(crate) fn put_resolved(&mut self, item: Item, answer: Answer, row: u8) {
+        debug_assert!(Assessment::new().set(item, answer).is_ok());
+        debug_assert_eq!(row, local_row(item, answer));
+        self.store_resolved(item, answer, row);
+    }
+
+    /// Stores a checked answer with its finding row.
+    fn store_resolved(&mut self, item: Item, answer: Answer, row: u8) {
         let bit = 1u128 << item.index();
         self.answers[item.index()] = match answer {
             Answer::Locations(set) if set.is_empty() => {
@@ -234,9 +241,10 @@ impl Assessment {
                 Some(other)
             }
         };
-        self.rows[item.index()] = match self.answers[item.index()] {
-            Some(answer) => local_row(item, answer),
-            None => NO_FINDING,
+        self.rows[item.index()] = if self.answers[item.index()].is_some() {
+            row
+        } else {
+            NO_FINDING
         };
     }
 
