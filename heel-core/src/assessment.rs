@@ -86,7 +86,18 @@ pub struct Assessment {
     answers: [Option<Answer>; Item::COUNT],
     /// Bit `i` set when item `i` is answered: scoring walks only these.
     answered: u128,
+    /// Per item, the finding its answer selects among the item's finding
+    /// rows (see [`Assessment::finding_row`]), resolved once when the answer
+    /// is set instead of on every score: [`NO_FINDING`] when unanswered or
+    /// outside every band, [`SEVERAL_PLACES`] for several places.
+    rows: [u8; Item::COUNT],
 }
+
+/// [`Assessment::finding_row`]: no finding (unanswered, or a number outside
+/// every band).
+pub(crate) const NO_FINDING: u8 = u8::MAX;
+/// [`Assessment::finding_row`]: several places (the mean of their rows).
+pub(crate) const SEVERAL_PLACES: u8 = u8::MAX - 1;
 
 // The answered items are a `u128` mask.
 const _: () = assert!(Item::COUNT <= 128);
@@ -105,6 +116,7 @@ impl Assessment {
             setting: None,
             answers: [None; Item::COUNT],
             answered: 0,
+            rows: [NO_FINDING; Item::COUNT],
         }
     }
 
@@ -200,17 +212,24 @@ impl Assessment {
         Ok(self)
     }
 
-    /// Records an answer already checked for `item` (as [`Assessment::set`]
-    /// would check it): for the batch path, whose dictionaries are read and
-    /// checked once for every row.
-    pub(crate) fn put_checked(&mut self, item: Item, answer: Answer) {
-        debug_assert!(Assessment::new().set(item, answer).is_ok());
-        self.store(item, answer);
-    }
-
     /// Stores a checked answer and keeps the answered-items mask in step (an
     /// empty list of places is no answer).
     fn store(&mut self, item: Item, answer: Answer) {
+        self.store_resolved(item, answer, local_row(item, answer));
+    }
+
+    /// Records an answer already checked for `item` (as [`Assessment::set`]
+    /// would check it), with its finding row already resolved
+    /// (`local_row(item, answer)`): for the batch path, whose dictionary
+    /// entries are read, checked and resolved once for every row.
+    pub(crate) fn put_resolved(&mut self, item: Item, answer: Answer, row: u8) {
+        debug_assert!(Assessment::new().set(item, answer).is_ok());
+        debug_assert_eq!(row, local_row(item, answer));
+        self.store_resolved(item, answer, row);
+    }
+
+    /// Stores a checked answer with its finding row.
+    fn store_resolved(&mut self, item: Item, answer: Answer, row: u8) {
         let bit = 1u128 << item.index();
         self.answers[item.index()] = match answer {
             Answer::Locations(set) if set.is_empty() => {
@@ -222,6 +241,19 @@ impl Assessment {
                 Some(other)
             }
         };
+        self.rows[item.index()] = if self.answers[item.index()].is_some() {
+            row
+        } else {
+            NO_FINDING
+        };
+    }
+
+    /// The finding `item`'s answer selects, as an index among the item's
+    /// finding rows (`present`, `absent`; the options; the places; the
+    /// bands), [`SEVERAL_PLACES`] or [`NO_FINDING`]. BMI computed from
+    /// height and weight is not included (it is no answer).
+    pub(crate) fn finding_row(&self, item: Item) -> u8 {
+        self.rows[item.index()]
     }
 
     /// Forgets every answer and the setting, touching only the answered
@@ -230,6 +262,7 @@ impl Assessment {
         let mut items = self.answered;
         while items != 0 {
             self.answers[items.trailing_zeros() as usize] = None;
+            self.rows[items.trailing_zeros() as usize] = NO_FINDING;
             items &= items - 1;
         }
         self.answered = 0;
@@ -248,6 +281,7 @@ impl Assessment {
     /// Forgets the answer to `item` (makes it unknown again).
     pub fn clear(&mut self, item: Item) -> &mut Self {
         self.answers[item.index()] = None;
+        self.rows[item.index()] = NO_FINDING;
         self.answered &= !(1u128 << item.index());
         self
     }
@@ -457,6 +491,32 @@ impl Assessment {
         }
         Ok(())
     }
+}
+
+/// The finding row, among `item`'s, that a checked answer selects (see
+/// [`Assessment::finding_row`]).
+pub(crate) fn local_row(item: Item, answer: Answer) -> u8 {
+    // Items have far fewer than 254 answers (choice options, places, bands).
+    let row = |i: usize| u8::try_from(i).ok().filter(|&r| r < SEVERAL_PLACES);
+    let info = item.info();
+    let found = match answer {
+        Answer::Present => Some(0),
+        Answer::Absent => Some(1),
+        Answer::Choice(c) => match info.kind {
+            AnswerKind::Choice { options } => options.iter().position(|&o| o == c).and_then(row),
+            _ => None,
+        },
+        Answer::Number(v) => info.band_of(v).and_then(|(i, _)| row(i)),
+        Answer::Locations(set) => {
+            let bits = set.iter().fold(0u32, |acc, l| acc | (1 << l.index()));
+            match bits.count_ones() {
+                0 => None,
+                1 => row(bits.trailing_zeros() as usize),
+                _ => Some(SEVERAL_PLACES),
+            }
+        }
+    };
+    found.unwrap_or(NO_FINDING)
 }
 
 /// The item an answer keyed `key` is for: its id, or a retired id that one

@@ -31,7 +31,9 @@
 //! ```
 
 use crate::Error;
-use crate::assessment::{Answer, Assessment, Setting, parse_answer, resolve_item};
+use crate::assessment::{
+    Answer, Assessment, NO_FINDING, Setting, local_row, parse_answer, resolve_item,
+};
 use crate::condition::Condition;
 use crate::doc::Doc;
 use crate::item::{AnswerKind, Item};
@@ -185,6 +187,9 @@ struct Prepared<'a> {
     values: Values<'a>,
     /// For coded columns: each entry read as the target's answer.
     entries: Vec<Result<Entry, Error>>,
+    /// For coded columns: the finding row of each entry's answer, resolved
+    /// once (see `Assessment::put_resolved`).
+    rows: Vec<u8>,
 }
 
 #[derive(Clone, Copy)]
@@ -278,9 +283,17 @@ fn prepare<'a>(columns: &[Column<'a>]) -> Vec<Prepared<'a>> {
                     .collect(),
                 Values::Numbers(_) => Vec::new(),
             };
+            let rows = entries
+                .iter()
+                .map(|e| match (&target, e) {
+                    (Target::Item(item), Ok(Entry::Answer(answer))) => local_row(*item, *answer),
+                    _ => NO_FINDING,
+                })
+                .collect();
             Prepared {
                 target,
                 field,
+                rows,
                 values: col.values,
                 entries,
             }
@@ -296,6 +309,9 @@ fn row(columns: &[Prepared<'_>], r: usize, a: &mut Assessment) -> Result<(), Err
     let mut seen = [false; Item::COUNT];
     let mut seen_setting = false;
     for col in columns {
+        // The answer's finding row, when already resolved; `None`: a number
+        // already stored by `set`.
+        let mut resolved = None;
         let entry = match col.values {
             Values::Numbers(xs) => {
                 let x = xs.get(r).copied().unwrap_or(f64::NAN);
@@ -316,7 +332,10 @@ fn row(columns: &[Prepared<'_>], r: usize, a: &mut Assessment) -> Result<(), Err
                     continue;
                 };
                 match col.entries.get(k) {
-                    Some(Ok(entry)) => *entry,
+                    Some(Ok(entry)) => {
+                        resolved = col.rows.get(k).copied();
+                        *entry
+                    }
                     Some(Err(e)) => return Err(e.clone()),
                     None => {
                         return Err(Error::OutOfRange {
@@ -348,9 +367,10 @@ fn row(columns: &[Prepared<'_>], r: usize, a: &mut Assessment) -> Result<(), Err
                         field: col.field.clone(),
                     });
                 }
-                if let Entry::Answer(answer) = e {
-                    // Checked: a number above, a dictionary entry when read.
-                    a.put_checked(*item, answer);
+                if let (Entry::Answer(answer), Some(row)) = (e, resolved) {
+                    // Checked and resolved when the dictionary was read (a
+                    // number was stored above).
+                    a.put_resolved(*item, answer, row);
                 }
             }
             (Target::Unknown(e), _) => return Err(e.clone()),

@@ -2,6 +2,8 @@
 //! conditions. Which advice appears, and when, is the care policy in
 //! `knowledge/care_policy.rs`; this module only reads it.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Assessment;
@@ -21,9 +23,9 @@ pub struct CareStep {
     /// Which piece of advice this is.
     pub advice: Advice,
     /// A short title.
-    pub title: String,
+    pub title: Cow<'static, str>,
     /// What to do.
-    pub text: String,
+    pub text: Cow<'static, str>,
     /// The likely conditions this step is for (empty: general advice).
     pub for_conditions: Vec<Condition>,
     /// Where the advice comes from.
@@ -36,7 +38,7 @@ pub struct CareStep {
 #[non_exhaustive]
 pub struct CarePlan {
     /// One sentence on how to use the plan at this triage level.
-    pub summary: String,
+    pub summary: Cow<'static, str>,
     /// The steps, in the order to read them.
     pub steps: Vec<CareStep>,
 }
@@ -58,8 +60,8 @@ impl Builder {
         let info = advice.info();
         self.steps.push(CareStep {
             advice,
-            title: info.title.to_owned(),
-            text: info.text.to_owned(),
+            title: Cow::Borrowed(info.title),
+            text: Cow::Borrowed(info.text),
             for_conditions: condition.into_iter().collect(),
             source: info.source,
         });
@@ -135,14 +137,14 @@ pub(crate) fn build(a: &Assessment, likely: &[Condition], triage: &Triage) -> Ca
     }
 
     let summary = if urgent {
-        format!(
+        Cow::Owned(format!(
             "{} Until then, protect the foot as below; do not rely on self-care instead.",
             triage.level.action()
-        )
+        ))
     } else if triage.level == TriageLevel::SeeDoctor {
-        "Book an appointment within the next few days, and start these steps meanwhile. They ease pain but do not replace an assessment.".to_owned()
+        "Book an appointment within the next few days, and start these steps meanwhile. They ease pain but do not replace an assessment.".into()
     } else {
-        "Start with these steps. Most heel pain of this kind improves with them; see someone if it does not within two weeks.".to_owned()
+        "Start with these steps. Most heel pain of this kind improves with them; see someone if it does not within two weeks.".into()
     };
     CarePlan {
         summary,

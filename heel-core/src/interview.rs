@@ -38,7 +38,7 @@ use crate::knowledge::calibration::EVIDENCE_TEMPERATURE;
 use crate::math::{LOG2_E, exp_fast, log2};
 use crate::scoring::{
     ModelParams, Softmax, Terms, answer_chance, group_of, item_rows, log_scores, rescored_slots,
-    row_log_lr, slots, tempered_lr,
+    row_log_lr, slots, sum4, tempered_lr,
 };
 use crate::triage::{TriageLevel, holds, missing, rule_level};
 
@@ -332,27 +332,45 @@ struct Current {
 }
 
 impl Current {
-    /// The distribution after multiplying each cause's probability by
-    /// `w[c]` (`log2_w(c)` is `log2 w[c]`), and its entropy in bits:
-    /// `log2 q = log2 p + log2 w - log2 Σ p w`, and `Σ q = 1`.
-    fn reweighted(&self, w: &[f64; N], log2_w: impl Fn(usize) -> f64) -> ([f64; N], f64) {
+    /// Adds one trial answer's expected effect to `out`, in one pass over
+    /// the causes (no distribution is built or copied): the distribution
+    /// after multiplying each cause's probability by `w[c]` (`log2_w(c)` is
+    /// `log2 w[c]`) is `q = p w / Σ p w`, its entropy in bits
+    /// `log2 Σ p w - Σ q (log2 p + log2 w)`; the entropy, weighted by the
+    /// answer's chance, goes to `expected_h`, the shift `|q - p|` to
+    /// `out.shift`, and whether `q` has another leader (for a plausible
+    /// answer) to `out.can_change_leader`. The sums run over four
+    /// interleaved lanes in a fixed order (as the softmax's).
+    fn add_answer(
+        &self,
+        out: &mut Effect,
+        expected_h: &mut f64,
+        p_answer: f64,
+        w: &[f64; N],
+        log2_w: impl Fn(usize) -> f64,
+    ) {
         let mut q = [0.0; N];
         for ((q, &p), &w) in q.iter_mut().zip(&self.p).zip(w) {
             *q = p * w;
         }
-        let mut sum = 0.0;
-        for &q in &q {
-            sum += q;
-        }
+        let sum = sum4(&q);
         let inv = 1.0 / sum;
-        for q in &mut q {
+        let mut dot = [0.0; 4];
+        for (c, ((q, &p), (s, &lp))) in q
+            .iter_mut()
+            .zip(&self.p)
+            .zip(out.shift.iter_mut().zip(&self.log2_p))
+            .enumerate()
+        {
             *q *= inv;
+            dot[c % 4] += *q * (lp + log2_w(c));
+            *s += p_answer * (*q - p).abs();
         }
-        let mut dot = 0.0;
-        for (c, (&q, &lp)) in q.iter().zip(&self.log2_p).enumerate() {
-            dot += q * (lp + log2_w(c));
+        let h = log2(sum) - ((dot[0] + dot[1]) + (dot[2] + dot[3]));
+        *expected_h += p_answer * h;
+        if p_answer >= PLAUSIBLE_ANSWER && !out.can_change_leader {
+            out.can_change_leader = leader(&q).0 != self.lead;
         }
-        (q, log2(sum) - dot)
     }
 }
 
@@ -388,7 +406,12 @@ fn effect(now: &Current, trial: &mut Assessment, item: Item) -> Effect {
         for (&p, &c) in now.p.iter().zip(chance) {
             p_answer += p * c;
         }
-        let (post, h) = if grouped {
+        if p_answer == 0.0 {
+            // An impossible answer adds nothing (0 × a finite entropy and
+            // shift) and is not plausible.
+            continue;
+        }
+        if grouped {
             if trial.set(item, answer).is_err() || trial.validate().is_err() {
                 continue;
             }
@@ -396,17 +419,18 @@ fn effect(now: &Current, trial: &mut Assessment, item: Item) -> Effect {
             // multiplied by `e^delta` (1 where the answer changes nothing).
             let delta = now.cached.delta(trial, item, setting, &params);
             let w = delta.map(|d| if d == 0.0 { 1.0 } else { exp_fast(d) });
-            now.reweighted(&w, |c| delta[c] * LOG2_E)
+            now.add_answer(&mut out, &mut expected_h, p_answer, &w, |c| {
+                delta[c] * LOG2_E
+            });
         } else {
             let l = row_log_lr(setting, r);
-            now.reweighted(tempered_lr(setting, r), |c| l[c] * bits_per_log)
-        };
-        expected_h += p_answer * h;
-        for (s, (q, p)) in out.shift.iter_mut().zip(post.iter().zip(&now.p)) {
-            *s += p_answer * (q - p).abs();
-        }
-        if p_answer >= PLAUSIBLE_ANSWER && leader(&post).0 != now.lead {
-            out.can_change_leader = true;
+            now.add_answer(
+                &mut out,
+                &mut expected_h,
+                p_answer,
+                tempered_lr(setting, r),
+                |c| l[c] * bits_per_log,
+            );
         }
     }
     if grouped {

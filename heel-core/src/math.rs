@@ -9,9 +9,10 @@
 //! `ln`, `log2` and the precise `exp` come from `libm` (a pure-Rust port of
 //! a portable maths library): the knowledge base is compiled with them once,
 //! and they are used where a call is rare. [`exp_fast`] is this crate's own
-//! table-driven `exp` for the hot paths (a softmax over every cause for each
-//! score, each trial answer of the interview): about four times cheaper than
-//! `libm::exp`, within about one unit in the last place of it.
+//! table-free `exp` for the hot paths (a softmax over every cause for each
+//! score, each trial answer of the interview): a polynomial and a power of
+//! two built from bits, within one unit in the last place of `libm::exp`;
+//! without a table lookup, a loop of them vectorises.
 
 /// Natural logarithm.
 pub(crate) fn ln(x: f64) -> f64 {
@@ -31,84 +32,34 @@ pub(crate) fn log2(x: f64) -> f64 {
 /// `1 / ln 2`: turns a natural logarithm into bits.
 pub(crate) const LOG2_E: f64 = std::f64::consts::LOG2_E;
 
-/// `2^(j/64)` for `j` in `0..64`, each the nearest `f64` (bit patterns,
-/// computed to 60 significant digits and rounded once).
-const EXP2_64THS: [u64; 64] = [
-    0x3ff0_0000_0000_0000,
-    0x3ff0_2c9a_3e77_8061,
-    0x3ff0_59b0_d315_8574,
-    0x3ff0_8745_1875_9bc8,
-    0x3ff0_b558_6cf9_890f,
-    0x3ff0_e3ec_32d3_d1a2,
-    0x3ff1_1301_d012_5b51,
-    0x3ff1_429a_aea9_2de0,
-    0x3ff1_72b8_3c7d_517b,
-    0x3ff1_a35b_eb6f_cb75,
-    0x3ff1_d487_3168_b9aa,
-    0x3ff2_063b_8862_8cd6,
-    0x3ff2_387a_6e75_6238,
-    0x3ff2_6b45_65e2_7cdd,
-    0x3ff2_9e9d_f51f_dee1,
-    0x3ff2_d285_a6e4_030b,
-    0x3ff3_06fe_0a31_b715,
-    0x3ff3_3c08_b264_16ff,
-    0x3ff3_71a7_373a_a9cb,
-    0x3ff3_a7db_34e5_9ff7,
-    0x3ff3_dea6_4c12_3422,
-    0x3ff4_160a_21f7_2e2a,
-    0x3ff4_4e08_6061_892d,
-    0x3ff4_86a2_b5c1_3cd0,
-    0x3ff4_bfda_d536_2a27,
-    0x3ff4_f9b2_769d_2ca7,
-    0x3ff5_342b_569d_4f82,
-    0x3ff5_6f47_36b5_27da,
-    0x3ff5_ab07_dd48_5429,
-    0x3ff5_e76f_15ad_2148,
-    0x3ff6_247e_b03a_5585,
-    0x3ff6_6238_8255_2225,
-    0x3ff6_a09e_667f_3bcd,
-    0x3ff6_dfb2_3c65_1a2f,
-    0x3ff7_1f75_e8ec_5f74,
-    0x3ff7_5feb_5642_67c9,
-    0x3ff7_a114_73eb_0187,
-    0x3ff7_e2f3_36cf_4e62,
-    0x3ff8_2589_994c_ce13,
-    0x3ff8_68d9_9b44_92ed,
-    0x3ff8_ace5_422a_a0db,
-    0x3ff8_f1ae_9915_7736,
-    0x3ff9_3737_b0cd_c5e5,
-    0x3ff9_7d82_9fde_4e50,
-    0x3ff9_c491_82a3_f090,
-    0x3ffa_0c66_7b5d_e565,
-    0x3ffa_5503_b23e_255d,
-    0x3ffa_9e6b_5579_fdbf,
-    0x3ffa_e89f_995a_d3ad,
-    0x3ffb_33a2_b84f_15fb,
-    0x3ffb_7f76_f2fb_5e47,
-    0x3ffb_cc1e_904b_c1d2,
-    0x3ffc_199b_dd85_529c,
-    0x3ffc_67f1_2e57_d14b,
-    0x3ffc_b720_dcef_9069,
-    0x3ffd_072d_4a07_897c,
-    0x3ffd_5818_dcfb_a487,
-    0x3ffd_a9e6_03db_3285,
-    0x3ffd_fc97_337b_9b5f,
-    0x3ffe_502e_e78b_3ff6,
-    0x3ffe_a4af_a2a4_90da,
-    0x3ffe_fa1b_ee61_5a27,
-    0x3fff_5076_5b6e_4540,
-    0x3fff_a7c1_819e_90d8,
-];
-
-/// `64 / ln 2`, nearest `f64`.
-const INV_LN2_64: f64 = f64::from_bits(0x4057_1547_652b_82fe);
-/// `ln 2 / 64` split in two: the high part has 33 significant bits, so
-/// `k × HI` is exact for every `|k| < 2^20`; the low part is the rest.
-const LN2_64_HI: f64 = f64::from_bits(0x3f86_2e42_fef0_0000);
-const LN2_64_LO: f64 = f64::from_bits(0x3d74_73de_6af2_78ed);
+/// `1 / ln 2`, nearest `f64` (the same bits as [`LOG2_E`]).
+const INV_LN2: f64 = f64::from_bits(0x3ff7_1547_652b_82fe);
+/// `ln 2` split in two: the high part is `ln 2`'s nearest `f64` with its
+/// last 21 bits cleared (32 significant bits), so `k × HI` is exact for
+/// every `|k| < 2^21`; the low part is the nearest `f64` to the rest of the
+/// exact `ln 2`.
+const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
+const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
 /// `1.5 × 2^52`: adding it rounds a number of magnitude below `2^51` to
 /// the nearest integer (ties to even), whatever the rounding of the host.
 const ROUND: f64 = 6_755_399_441_055_744.0;
+
+/// `1 / n!` for `n` in `2..=13`, each the nearest `f64` (a correctly
+/// rounded division of two exact integers).
+const INV_FACTORIAL: [f64; 12] = [
+    1.0 / 2.0,
+    1.0 / 6.0,
+    1.0 / 24.0,
+    1.0 / 120.0,
+    1.0 / 720.0,
+    1.0 / 5_040.0,
+    1.0 / 40_320.0,
+    1.0 / 362_880.0,
+    1.0 / 3_628_800.0,
+    1.0 / 39_916_800.0,
+    1.0 / 479_001_600.0,
+    1.0 / 6_227_020_800.0,
+];
 
 /// `2^e` for an exponent of a normal `f64` (`-1022..=1023`).
 fn pow2(e: i64) -> f64 {
@@ -117,13 +68,13 @@ fn pow2(e: i64) -> f64 {
     f64::from_bits(((e + 1023) as u64) << 52)
 }
 
-/// e raised to `x`, from a table of `2^(j/64)` and a degree-5 polynomial:
-/// `x = (64m + j) ln2/64 + r` with `|r| ≤ ln2/128`, so
-/// `e^x = 2^m × 2^(j/64) × e^r`. The polynomial's truncation error is below
-/// `4e-17` relative; the result is within about one unit in the last place
-/// of the exact value. Deterministic: every step is one IEEE operation, in
-/// a fixed order. Underflows to 0 below about -745.13, overflows to
-/// infinity above about 709.78; NaN gives NaN.
+/// e raised to `x`, without a table: `x = k ln2 + r` with `k` the nearest
+/// integer to `x / ln2` and `|r| ≤ ln2/2`, so `e^x = 2^k × e^r`, and `e^r`
+/// is its Taylor polynomial of degree 13 (truncation error below `5e-18`
+/// relative). The result is within about one unit in the last place of
+/// the exact value. Deterministic: every step is one IEEE operation, in a
+/// fixed order. Underflows to 0 below about -745.13, overflows to infinity
+/// above about 709.78; NaN gives NaN.
 pub(crate) fn exp_fast(x: f64) -> f64 {
     if x.is_nan() {
         return x;
@@ -146,31 +97,44 @@ pub(crate) fn exp_fast(x: f64) -> f64 {
 }
 
 /// [`exp_fast`] for `x` in `-708..=0` (the result is a normal number at
-/// most 1), without its range checks: the softmax's case, where every
-/// input is a score less the largest one. The same bits as [`exp_fast`].
+/// most 1), without its range checks and without branches, so a loop of
+/// them vectorises (the softmax's case, where every input is a score less
+/// the largest one). The same bits as [`exp_fast`].
+#[inline]
 pub(crate) fn exp_fast_normal_nonpositive(x: f64) -> f64 {
-    debug_assert!((-708.0..=0.0).contains(&x));
-    let (mantissa, power) = reduce(x);
-    mantissa * pow2(power)
+    // Outside the range (a caller's bug, or NaN) the result is wrong or
+    // NaN, never a panic.
+    debug_assert!(x.is_nan() || (-708.0..=0.0).contains(&x));
+    let shifted = x * INV_LN2 + ROUND;
+    // The low bits of `shifted` hold `2^51 + k`; adding 1023 and shifting
+    // left by 52 leaves the biased exponent `k + 1023` (in `1..=1023` here)
+    // alone: `2^k`, built from bits, without a float-to-integer conversion.
+    let scale = f64::from_bits(shifted.to_bits().wrapping_add(1023) << 52);
+    scale * exp_reduced(x, shifted - ROUND)
 }
 
-/// `e^x = mantissa × 2^power`, `mantissa` in about `[1, 2)`.
+/// `e^x = mantissa × 2^power`, `mantissa` in about `[0.7, 1.42]`.
 #[inline]
 fn reduce(x: f64) -> (f64, i64) {
-    // The nearest multiple of ln2/64: x = n ln2/64 + rest.
-    let shifted = x * INV_LN2_64 + ROUND;
-    let nearest = shifted - ROUND;
-    // The integer is in the low bits of `shifted` (exact for |n| < 2^51):
+    let shifted = x * INV_LN2 + ROUND;
+    // The integer is in the low bits of `shifted` (exact for |k| < 2^51):
     // read there, it needs no float-to-integer conversion.
     #[allow(clippy::cast_possible_wrap)] // both below 2^63
-    let n = shifted.to_bits() as i64 - ROUND.to_bits() as i64;
-    let rest = (x - nearest * LN2_64_HI) - nearest * LN2_64_LO;
-    // e^rest - 1 = rest + rest²/2 + rest³/6 + rest⁴/24 + rest⁵/120 (Horner).
-    let tail = rest
-        + rest * rest * (0.5 + rest * (1.0 / 6.0 + rest * (1.0 / 24.0 + rest * (1.0 / 120.0))));
-    #[allow(clippy::cast_sign_loss)] // n & 63 is in 0..64
-    let table = f64::from_bits(EXP2_64THS[(n & 63) as usize]);
-    (table + table * tail, n >> 6)
+    let k = shifted.to_bits() as i64 - ROUND.to_bits() as i64;
+    (exp_reduced(x, shifted - ROUND), k)
+}
+
+/// `e^(x - k ln2)` for `k` the nearest integer to `x / ln2` (given as a
+/// float): the remainder `r`, then `1 + r + r²/2! + ... + r^13/13!`
+/// (Horner), the small terms summed first.
+#[inline]
+fn exp_reduced(x: f64, k: f64) -> f64 {
+    let r = (x - k * LN2_HI) - k * LN2_LO;
+    let mut q = INV_FACTORIAL[11];
+    for &c in INV_FACTORIAL[..11].iter().rev() {
+        q = c + r * q;
+    }
+    1.0 + (r + r * r * q)
 }
 
 #[cfg(test)]
@@ -188,17 +152,21 @@ mod tests {
     }
 
     #[test]
-    fn the_table_holds_powers_of_two() {
-        for (j, &bits) in EXP2_64THS.iter().enumerate() {
-            let t = f64::from_bits(bits);
-            assert!(ulps(t, libm::exp2(j as f64 / 64.0)) <= 1, "2^({j}/64)");
+    fn the_constants_are_what_they_say() {
+        use std::f64::consts::{LN_2, LOG2_E};
+        assert_eq!(INV_LN2.to_bits(), LOG2_E.to_bits());
+        // The high part is ln 2 with its last 21 bits cleared.
+        assert_eq!(LN2_HI.to_bits(), LN_2.to_bits() & !((1 << 21) - 1));
+        // The two parts add up to ln 2; the low one also carries the bits
+        // of the exact ln 2 beyond its nearest `f64` (less than half an ulp).
+        assert_eq!((LN2_HI + LN2_LO).to_bits(), LN_2.to_bits());
+        assert!(((LN_2 - LN2_HI) - LN2_LO).abs() < 0.5 * f64::EPSILON * 0.5);
+        // 1/n! times n! is 1, to rounding.
+        let mut factorial = 1.0;
+        for (n, &c) in (2..).zip(&INV_FACTORIAL) {
+            factorial *= f64::from(n);
+            assert!((c * factorial - 1.0).abs() <= f64::EPSILON, "1/{n}!");
         }
-        assert_eq!(EXP2_64THS[32], std::f64::consts::SQRT_2.to_bits());
-        assert!((INV_LN2_64 * std::f64::consts::LN_2 - 64.0).abs() < 1e-13);
-        assert_eq!(
-            (LN2_64_HI + LN2_64_LO).to_bits(),
-            (std::f64::consts::LN_2 / 64.0).to_bits()
-        );
     }
 
     #[test]
@@ -242,6 +210,41 @@ mod tests {
                 exp_fast(x).to_bits()
             );
         }
+        // Where the reduction changes its power of two, `x` near
+        // `(k + 1/2) ln 2`: the remainder is largest there, on either side.
+        for k in -1022..=1022 {
+            let edge = (f64::from(k) + 0.5) * std::f64::consts::LN_2;
+            for step in -40..=40 {
+                let x = edge + f64::from(step) * 1e-12 * edge.abs().max(1.0);
+                if !(-745.0..=709.0).contains(&x) {
+                    continue;
+                }
+                let (fast, precise) = (exp_fast(x), libm::exp(x));
+                if precise >= f64::MIN_POSITIVE {
+                    assert!(
+                        ulps(fast, precise) <= 1,
+                        "exp({x}) = {fast}, libm {precise}"
+                    );
+                }
+                if (-708.0..=0.0).contains(&x) {
+                    assert_eq!(exp_fast_normal_nonpositive(x).to_bits(), fast.to_bits());
+                }
+            }
+        }
+        // A dense sweep of the softmax's usual range, counting the results
+        // that differ from libm's in the last place.
+        let mut differ = 0;
+        for i in 0..=200_000 {
+            let x = -30.0 * f64::from(i) / 200_000.0;
+            let (fast, precise) = (exp_fast_normal_nonpositive(x), libm::exp(x));
+            assert!(
+                ulps(fast, precise) <= 1,
+                "exp({x}) = {fast}, libm {precise}"
+            );
+            differ += u32::from(fast.to_bits() != precise.to_bits());
+        }
+        // Most agree to the bit.
+        assert!(differ < 20_000, "{differ} of 200,001 differ from libm");
         for x in [-745.1, -740.0, -708.5, -708.3, 709.0, 709.7, 1e-300, -1e-17] {
             let (fast, precise) = (exp_fast(x), libm::exp(x));
             assert!(

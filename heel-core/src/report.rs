@@ -1,5 +1,7 @@
 //! The report document and the full assessment that builds it.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
@@ -29,7 +31,7 @@ pub struct Contribution {
     /// option id, a location id (several places joined by `+`, whose ratios
     /// were averaged), a band id for numbers, or for a cluster `rule_positive`
     /// or `rule_negative`.
-    pub answer: String,
+    pub answer: Cow<'static, str>,
     /// The likelihood ratio of the answer.
     pub likelihood_ratio: f64,
     /// Its natural logarithm.
@@ -56,7 +58,7 @@ pub struct ConditionResult {
     /// The cause.
     pub id: Condition,
     /// Its display name.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// The probability that it is the main cause of the pain. The
     /// probabilities of a report sum to 1.
     pub probability: f64,
@@ -71,7 +73,7 @@ pub struct ConditionResult {
     /// level (see the catalog's triage levels).
     pub likely: bool,
     /// The ICD-10-CM code, for the side answered when the code has laterality.
-    pub icd10cm: String,
+    pub icd10cm: Cow<'static, str>,
     /// Every answer that changed this cause's score, largest effect first.
     /// Answers not listed had a likelihood ratio of exactly 1.
     pub contributions: Vec<Contribution>,
@@ -101,10 +103,10 @@ pub struct Report {
     /// Remarks on how the answers were used (for example a computed BMI).
     pub remarks: Vec<String>,
     /// The "not a diagnosis" notice.
-    pub notice: String,
+    pub notice: Cow<'static, str>,
     /// The version of heel that produced the report and the knowledge base it
     /// used: `<version>+kb.<fingerprint>` ([`crate::ENGINE_VERSION`]).
-    pub engine_version: String,
+    pub engine_version: Cow<'static, str>,
 }
 
 impl Report {
@@ -188,37 +190,36 @@ pub fn assess(a: &Assessment) -> Result<Report, Error> {
     let normalised = Softmax::new(&scores);
     let log_normaliser = normalised.log_normaliser();
 
-    let mut conditions: Vec<ConditionResult> = Condition::ALL
+    // The order first (most likely first, ties in catalog order), so each
+    // result is built in its place instead of being moved by the sort.
+    let probabilities = normalised.p;
+    let mut order: [Condition; Condition::COUNT] = std::array::from_fn(|i| Condition::ALL[i]);
+    order.sort_by(|x, y| {
+        probabilities[y.index()]
+            .total_cmp(&probabilities[x.index()])
+            .then(x.cmp(y))
+    });
+    let conditions: Vec<ConditionResult> = order
         .iter()
-        .zip(contributions)
-        .map(|(&c, mut contributions)| {
+        .map(|&c| {
             let ci = c.index();
+            let mut contributions = std::mem::take(&mut contributions[ci]);
             contributions.sort_by(|x, y| y.applied.abs().total_cmp(&x.applied.abs()));
             let info = c.info();
-            let probability = normalised.p[ci];
+            let probability = probabilities[ci];
             ConditionResult {
                 id: c,
-                name: info.name.to_owned(),
+                name: Cow::Borrowed(info.name),
                 probability,
                 prior: priors(setting)[ci],
                 log_prior: log_prior[ci],
                 log_score: scores[ci],
                 likely: probability >= c.likely_at(),
-                icd10cm: info.icd10cm.for_side(side).to_owned(),
+                icd10cm: Cow::Borrowed(info.icd10cm.for_side(side)),
                 contributions,
             }
         })
         .collect();
-
-    let mut probabilities = [0.0; Condition::COUNT];
-    for r in &conditions {
-        probabilities[r.id.index()] = r.probability;
-    }
-    conditions.sort_by(|x, y| {
-        y.probability
-            .total_cmp(&x.probability)
-            .then(x.id.cmp(&y.id))
-    });
 
     let triage = triage::triage(a, &probabilities);
     let likely: Vec<Condition> = conditions
@@ -259,8 +260,8 @@ pub fn assess(a: &Assessment) -> Result<Report, Error> {
         missing: triage::missing(a),
         answered: a.answered_count(),
         remarks,
-        notice: NOTICE.to_owned(),
-        engine_version: crate::ENGINE_VERSION.to_owned(),
+        notice: Cow::Borrowed(NOTICE),
+        engine_version: Cow::Borrowed(crate::ENGINE_VERSION),
     })
 }
 
@@ -271,7 +272,7 @@ fn contribution(setting: Setting, t: &Term) -> Contribution {
         } else {
             "rule_negative"
         };
-        (label.to_owned(), k.grade, Some(k.source))
+        (Cow::Borrowed(label), k.grade, Some(k.source))
     } else {
         let (label, row) = match t.finding {
             Some(Finding::Locations(base, bits)) => {
@@ -281,12 +282,12 @@ fn contribution(setting: Setting, t: &Term) -> Contribution {
                     .map(|l| l.as_str())
                     .collect();
                 (
-                    ids.join("+"),
+                    Cow::Owned(ids.join("+")),
                     finding_effect(setting, Finding::Locations(base, bits), t.cause).1,
                 )
             }
-            Some(Finding::Row(r)) => (row_label(t.item, r).to_owned(), r),
-            None => (String::new(), 0),
+            Some(Finding::Row(r)) => (Cow::Borrowed(row_label(t.item, r)), r),
+            None => (Cow::Borrowed(""), 0),
         };
         let lr = origin(setting, row, t.cause);
         (

@@ -31,7 +31,7 @@
 use std::sync::OnceLock;
 
 use crate::Error;
-use crate::assessment::{Answer, Assessment, Setting};
+use crate::assessment::{Answer, Assessment, NO_FINDING, SEVERAL_PLACES, Setting, local_row};
 use crate::condition::Condition;
 use crate::item::{AnswerKind, Item, Location};
 use crate::knowledge::calibration::EVIDENCE_TEMPERATURE;
@@ -280,6 +280,10 @@ fn compile() -> Compiled {
     }
 }
 
+/// Rows and groups bearing on at most this many causes are added cause by
+/// cause; others over every cause at once (vectorised).
+const SPARSE: u32 = 8;
+
 // The cause masks are `u32`s.
 const _: () = assert!(N <= 32);
 
@@ -320,40 +324,33 @@ pub(crate) enum Finding {
     Locations(usize, u32),
 }
 
-/// The finding of one answered item, if it is scored.
-pub(crate) fn finding(a: &Assessment, item: Item) -> Option<Finding> {
-    let answer = match (item, a.get(item)) {
-        (Item::Bmi, None) => a
-            .bmi()
-            .filter(|_| !a.is_answered(Item::Bmi))
-            .map(|(v, _)| Answer::Number(v))?,
-        (_, Some(ans)) => ans,
-        (_, None) => return None,
-    };
-    let base = compiled().offsets[item.index()];
-    let info = item.info();
-    Some(match answer {
-        Answer::Present => Finding::Row(base),
-        Answer::Absent => Finding::Row(base + 1),
-        Answer::Choice(c) => match info.kind {
-            AnswerKind::Choice { options } => {
-                Finding::Row(base + options.iter().position(|&o| o == c)?)
-            }
-            _ => return None,
-        },
-        Answer::Number(v) => Finding::Row(base + info.band_of(v)?.0),
-        Answer::Locations(set) => {
-            if set.is_empty() {
+/// The finding of one answered item, if it is scored: the row the
+/// assessment resolved when the answer was set, placed among the item's
+/// rows of the tables `t`.
+#[inline]
+fn finding_in(t: &Compiled, a: &Assessment, item: Item) -> Option<Finding> {
+    let base = t.offsets[item.index()];
+    match a.finding_row(item) {
+        NO_FINDING => {
+            // BMI can also come from height and weight.
+            if item != Item::Bmi || a.is_answered(Item::Bmi) {
                 return None;
             }
-            let bits = set.iter().fold(0u32, |acc, l| acc | (1 << l.index()));
-            if bits.is_power_of_two() {
-                Finding::Row(base + bits.trailing_zeros() as usize)
-            } else {
-                Finding::Locations(base, bits)
+            let (v, _) = a.bmi()?;
+            match local_row(item, Answer::Number(v)) {
+                NO_FINDING => None,
+                r => Some(Finding::Row(base + usize::from(r))),
             }
         }
-    })
+        SEVERAL_PLACES => {
+            let bits = a
+                .locations()
+                .iter()
+                .fold(0u32, |acc, l| acc | (1 << l.index()));
+            Some(Finding::Locations(base, bits))
+        }
+        r => Some(Finding::Row(base + usize::from(r))),
+    }
 }
 
 /// The log likelihood ratio of a finding for cause `c` in `setting`, with the
@@ -535,7 +532,7 @@ impl<'a> Terms<'a> {
     pub(crate) fn new(a: &'a Assessment, setting: Setting, params: &ModelParams) -> Self {
         let t = compiled();
         let mut places = [0.0; N];
-        if let Some(f @ Finding::Locations(..)) = finding(a, Item::PainLocation) {
+        if let Some(f @ Finding::Locations(..)) = finding_in(t, a, Item::PainLocation) {
             for (c, x) in places.iter_mut().enumerate() {
                 *x = finding_effect(setting, f, c).0;
             }
@@ -578,7 +575,7 @@ impl<'a> Terms<'a> {
         let inv_t = self.inv_t;
         let g = match slot {
             Slot::Item(item) => {
-                if let Some(f) = finding(a, item) {
+                if let Some(f) = finding_in(t, a, item) {
                     let row = self.effects(f);
                     for c in causes(self.bears_on(f)) {
                         sink(Term {
@@ -600,7 +597,7 @@ impl<'a> Terms<'a> {
         let mut answered: [(Item, Finding); MAX_GROUP] = [(members[0], Finding::Row(0)); MAX_GROUP];
         let mut k = 0;
         for &m in members {
-            if let Some(f) = finding(a, m) {
+            if let Some(f) = finding_in(t, a, m) {
                 answered[k] = (m, f);
                 k += 1;
             }
@@ -676,7 +673,7 @@ impl<'a> Terms<'a> {
     pub(crate) fn add_slot(&self, slot: Slot, s: &mut [f64; N]) {
         let group = match slot {
             Slot::Item(item) => {
-                if let Some(f) = finding(self.a, item) {
+                if let Some(f) = finding_in(self.t, self.a, item) {
                     Self::add_row(s, self.effects(f), self.bears_on(f), self.inv_t);
                 }
                 return;
@@ -691,7 +688,7 @@ impl<'a> Terms<'a> {
         let mut bear = [0u32; MAX_GROUP];
         let mut k = 0;
         for &m in group.info().items {
-            if let Some(f) = finding(self.a, m) {
+            if let Some(f) = finding_in(self.t, self.a, m) {
                 rows[k] = self.effects(f);
                 bear[k] = self.bears_on(f);
                 k += 1;
@@ -702,17 +699,23 @@ impl<'a> Terms<'a> {
             // The strongest (and only) answer: weight `decay^0 / T`.
             1 => Self::add_row(s, rows[0], bear[0], self.decay_powers[0] * self.inv_t),
             // Weights are finite: a zero log ratio adds `+0.0`.
-            _ if self.inv_t.is_finite() => self.add_group(s, &rows[..k]),
+            _ if self.inv_t.is_finite() => {
+                let bear = bear[..k].iter().fold(0, |m, &b| m | b);
+                self.add_group(s, &rows[..k], bear);
+            }
             _ => self.slot(slot, &mut |t| s[t.cause] += t.log_lr * t.weight),
         }
     }
 
     /// `s[c] += row[c] * weight` for every cause. A zero log ratio makes no
     /// term: `0 × weight` is `+0.0` and leaves the sum unchanged, unless the
-    /// weight is not finite (a temperature near 0): then only the causes
-    /// the row bears on (`bear`) are visited.
+    /// weight is not finite (a temperature near 0). So only the causes the
+    /// row bears on (`bear`) are visited when they are few (most rows bear
+    /// on one to five causes), and every cause, without branches (the loop
+    /// vectorises), when they are many: the same sums either way.
+    #[inline]
     fn add_row(s: &mut [f64; N], row: &[f64; N], bear: u32, weight: f64) {
-        if weight.is_finite() {
+        if weight.is_finite() && bear.count_ones() > SPARSE {
             for (s, &l) in s.iter_mut().zip(row) {
                 *s += l * weight;
             }
@@ -728,9 +731,33 @@ impl<'a> Terms<'a> {
     /// for cause `c` is `decay^rank / T`, its rank the number of other
     /// answers pointing the same way more strongly (ties: the earlier
     /// member). `decay^rank` is built by multiplying 1 by `decay` once per
-    /// stronger answer, the same products as the table of powers.
-    fn add_group(&self, s: &mut [f64; N], rows: &[&[f64; N]]) {
+    /// stronger answer, the same products as the table of powers. `bear`:
+    /// the causes some answer bears on; when they are few, only those.
+    fn add_group(&self, s: &mut [f64; N], rows: &[&[f64; N]], bear: u32) {
         let decay = self.decay_powers[1];
+        if bear.count_ones() <= SPARSE {
+            // Few causes: each on its own, with the same products and sums
+            // (per cause, the answers' terms in member order).
+            for c in causes(bear) {
+                for (i, row) in rows.iter().enumerate() {
+                    let v = row[c];
+                    let mut w = 1.0;
+                    for (j, other) in rows.iter().enumerate() {
+                        let o = other[c];
+                        let stronger = if j < i {
+                            o.abs() >= v.abs()
+                        } else {
+                            o.abs() > v.abs()
+                        };
+                        if j != i && ((o > 0.0 && v > 0.0) || (o < 0.0 && v < 0.0)) && stronger {
+                            w *= decay;
+                        }
+                    }
+                    s[c] += v * (w * self.inv_t);
+                }
+            }
+            return;
+        }
         for (i, row) in rows.iter().enumerate() {
             // A zero ratio's weight does not matter (its term is +0.0).
             let mut w = [1.0; N];
@@ -849,23 +876,32 @@ pub(crate) struct Softmax {
 }
 
 impl Softmax {
-    /// Normalises log scores: 27 exponentials (one per cause), added in
-    /// catalog order, each multiplied by `1 / sum`.
+    /// Normalises log scores: 27 exponentials (one per cause), each
+    /// multiplied by `1 / sum`. The exponentials have no branches or table
+    /// lookups, so the loop vectorises; the largest score and the sum are
+    /// taken over four interleaved lanes (cause `c` in lane `c % 4`), then
+    /// the lanes combined, `(l0 + l1) + (l2 + l3)`: a fixed order, the same
+    /// on every platform, and four chains of additions instead of one.
     pub(crate) fn new(x: &[f64; N]) -> Self {
-        let max = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let (max, min) = max_min(x);
         let mut e = [0.0; N];
-        for (e, &v) in e.iter_mut().zip(x) {
-            let d = v - max;
-            *e = if d >= -708.0 {
-                exp_fast_normal_nonpositive(d)
-            } else {
-                exp_fast(d)
-            };
+        if min - max >= -708.0 {
+            for (e, &v) in e.iter_mut().zip(x) {
+                *e = exp_fast_normal_nonpositive(v - max);
+            }
+        } else {
+            // Some score is far below the largest (its share underflows), or
+            // a score is not finite: the careful exponential for each.
+            for (e, &v) in e.iter_mut().zip(x) {
+                let d = v - max;
+                *e = if d >= -708.0 {
+                    exp_fast_normal_nonpositive(d)
+                } else {
+                    exp_fast(d)
+                };
+            }
         }
-        let mut sum = 0.0;
-        for &v in &e {
-            sum += v;
-        }
+        let sum = sum4(&e);
         // One division, then a product per cause.
         let inv = 1.0 / sum;
         let mut p = [0.0; N];
@@ -891,6 +927,35 @@ impl Softmax {
         }
         log2(self.sum) - LOG2_E * dot
     }
+}
+
+/// The largest and smallest of `x` (NaN ignored, as by [`f64::max`]),
+/// over four interleaved lanes.
+fn max_min(x: &[f64; N]) -> (f64, f64) {
+    let mut hi = [f64::NEG_INFINITY; 4];
+    let mut lo = [f64::INFINITY; 4];
+    for chunk in x.chunks(4) {
+        for ((h, l), &v) in hi.iter_mut().zip(&mut lo).zip(chunk) {
+            *h = h.max(v);
+            *l = l.min(v);
+        }
+    }
+    (
+        hi[0].max(hi[1]).max(hi[2].max(hi[3])),
+        lo[0].min(lo[1]).min(lo[2].min(lo[3])),
+    )
+}
+
+/// `Σ x` in a fixed order: four interleaved lanes (element `c` in lane
+/// `c % 4`, each summed in ascending order), then `(l0 + l1) + (l2 + l3)`.
+pub(crate) fn sum4(x: &[f64; N]) -> f64 {
+    let mut lane = [0.0; 4];
+    for chunk in x.chunks(4) {
+        for (l, &v) in lane.iter_mut().zip(chunk) {
+            *l += v;
+        }
+    }
+    (lane[0] + lane[1]) + (lane[2] + lane[3])
 }
 
 /// The normalised distribution of a set of log scores.

@@ -12,6 +12,8 @@
 //!
 //! Scores can raise the level but never lower what a rule has set.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Answer, Assessment};
@@ -58,7 +60,7 @@ pub struct TriageReason {
     /// The condition, for [`ReasonKind::LikelyCondition`].
     pub condition: Option<Condition>,
     /// The explanation shown to the person.
-    pub text: String,
+    pub text: Cow<'static, str>,
     /// Where the reason comes from.
     pub source: Option<Source>,
 }
@@ -72,9 +74,9 @@ pub struct Triage {
     /// How urgently to see someone.
     pub level: TriageLevel,
     /// The level's time frame in a few words ("now", "today", "within days").
-    pub time_frame: String,
+    pub time_frame: Cow<'static, str>,
     /// What to do, in plain words.
-    pub action: String,
+    pub action: Cow<'static, str>,
     /// Who is best placed to see the person first, most suitable first.
     pub who_to_see: Vec<Professional>,
     /// The same, in words.
@@ -165,11 +167,20 @@ pub fn missing(a: &Assessment) -> Vec<Item> {
     out
 }
 
-fn list(items: &[String], conjunction: &str) -> String {
+fn list<S: AsRef<str>>(items: &[S], conjunction: &str) -> String {
     match items {
         [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let mut out = String::new();
+            for (i, s) in init.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(s.as_ref());
+            }
+            format!("{out} {conjunction} {}", last.as_ref())
+        }
     }
 }
 
@@ -211,7 +222,7 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
                 red_flag: info.red_flag,
                 rule: Some(rule),
                 condition: None,
-                text: info.reason.to_owned(),
+                text: Cow::Borrowed(info.reason),
                 source: Some(info.source),
             }
         })
@@ -236,7 +247,7 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
                 red_flag: false,
                 rule: None,
                 condition: Some(c),
-                text: if level == info.care_level {
+                text: Cow::Owned(if level == info.care_level {
                     format!(
                         "{} is {} ({:.0}%). {}",
                         info.name,
@@ -252,7 +263,7 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
                         info.care_level.time_frame(),
                         level.action()
                     )
-                },
+                }),
                 source: info.sources.first().copied(),
             });
         }
@@ -266,7 +277,7 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
             red_flag: false,
             rule: None,
             condition: None,
-            text: "Your answers do not clearly point to one cause. When in doubt, see a clinician who can examine the foot within the next few days.".to_owned(),
+            text: "Your answers do not clearly point to one cause. When in doubt, see a clinician who can examine the foot within the next few days.".into(),
             source: None,
         });
     }
@@ -296,10 +307,10 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
             red_flag: false,
             rule: None,
             condition: None,
-            text: format!(
+            text: Cow::Owned(format!(
                 "There is not enough information to advise self-care: heel still needs to know {}. Answer more questions, or see a clinician within the next few days.",
                 list(&needs, "and")
-            ),
+            )),
             source: None,
         });
     }
@@ -311,7 +322,7 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
             red_flag: false,
             rule: None,
             condition: None,
-            text: "None of your answers is a warning sign, and the likely causes usually improve with self-care within two weeks.".to_owned(),
+            text: "None of your answers is a warning sign, and the likely causes usually improve with self-care within two weeks.".into(),
             source: None,
         });
     }
@@ -322,15 +333,12 @@ pub(crate) fn triage(a: &Assessment, probabilities: &[f64; Condition::COUNT]) ->
     let (who_to_see, who_source) = who(level, &reasons, probabilities);
     Triage {
         level,
-        time_frame: level.time_frame().to_owned(),
-        action: level.action().to_owned(),
+        time_frame: Cow::Borrowed(level.time_frame()),
+        action: Cow::Borrowed(level.action()),
         who_to_see_text: format!(
             "Best placed to see first: {}.",
             list(
-                &who_to_see
-                    .iter()
-                    .map(|p| p.label().to_owned())
-                    .collect::<Vec<_>>(),
+                &who_to_see.iter().map(|p| p.label()).collect::<Vec<_>>(),
                 "or"
             )
         ),

@@ -280,7 +280,7 @@ fn bundle_holds_the_report() {
         assert_eq!(predictions.len(), Condition::COUNT, "{name}");
         for (p, c) in predictions.iter().zip(&report.conditions) {
             assert_eq!(p["outcome"]["coding"][0]["code"], c.id.as_str());
-            assert_eq!(p["outcome"]["coding"][1]["code"], c.icd10cm.as_str());
+            assert_eq!(p["outcome"]["coding"][1]["code"], &*c.icd10cm);
             assert_eq!(p["probabilityDecimal"].as_f64(), Some(c.probability));
             let rationale = p["rationale"].as_str().unwrap();
             if let Some(k) = c.contributions.first() {
@@ -305,7 +305,7 @@ fn bundle_holds_the_report() {
         let components = obs["component"].as_array().unwrap();
         assert_eq!(components.len(), report.triage.reasons.len());
         for (comp, reason) in components.iter().zip(&report.triage.reasons) {
-            assert_eq!(comp["code"]["text"], reason.text.as_str());
+            assert_eq!(comp["code"]["text"], &*reason.text);
             if let Some(rule) = reason.rule {
                 assert_eq!(comp["code"]["coding"][0]["code"], rule.as_str());
             }
@@ -330,7 +330,7 @@ fn bundle_holds_the_report() {
                 act["detail"]["description"]
                     .as_str()
                     .unwrap()
-                    .contains(&step.text)
+                    .contains(&*step.text)
             );
         }
         assert_eq!(*r[4], json!({"resourceType": "Patient", "id": r[4]["id"]}));

@@ -57,6 +57,12 @@ impl From<String> for Json {
     }
 }
 
+impl From<Cow<'static, str>> for Json {
+    fn from(v: Cow<'static, str>) -> Self {
+        Json::String(v)
+    }
+}
+
 impl From<Vec<Json>> for Json {
     fn from(v: Vec<Json>) -> Self {
         Json::Array(v)
