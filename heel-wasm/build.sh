@@ -40,7 +40,10 @@ name=heel
 # On 2026-12-01 (later) the free-text vocabulary grew by about 800 patterns
 # and 50 word forms, and scoring gained its own exp tables: 329,683 bytes
 # gzipped (322 KB); the budget moved from 316 KB to 324 KB with it.
-budget_gzip=$((324 * 1024))
+# Later still, the fourth round of scoring work (a table-free vectorised exp,
+# rows resolved when an answer is set) and about 90 more patterns: 332,427
+# bytes gzipped (325 KB); the budget moved to 328 KB.
+budget_gzip=$((328 * 1024))
 
 step() { printf '\n==> %s\n' "$*"; }
 
