@@ -85,7 +85,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             "-h" | "--help" => {
-                println!("{USAGE}");
+                write_out(&format!("{USAGE}\n"));
                 return ExitCode::SUCCESS;
             }
             other if other.starts_with('-') => {
@@ -104,7 +104,7 @@ fn main() -> ExitCode {
             Err(e) => Err(format!("interview stopped: {e}")),
         };
         if !json {
-            println!();
+            write_out("\n");
         }
         return emit(report, json);
     }
@@ -146,7 +146,7 @@ fn main() -> ExitCode {
         }
         Input::Parse => match text.and_then(|t| parse(&t).map_err(|e| e.to_string())) {
             Ok(p) => {
-                println!("{}", p.to_json_pretty());
+                write_out(&format!("{}\n", p.to_json_pretty()));
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -158,7 +158,7 @@ fn main() -> ExitCode {
             let parsed = text.and_then(|t| parse(&t).map_err(|e| e.to_string()));
             let report = parsed.as_ref().map_err(Clone::clone).and_then(|p| {
                 if !json {
-                    print!("{}", understood(p));
+                    write_out(&understood(p));
                 }
                 assess(&p.assessment).map_err(|e| e.to_string())
             });
