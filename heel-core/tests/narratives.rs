@@ -1,7 +1,7 @@
 //! The narrative suite: free-text descriptions of heel pain, written by hand
 //! without sight of the reader's vocabulary, with the answers they state.
 //!
-//! Three sets, each written by a helper who never saw the parser:
+//! Five sets, each written by a helper who never saw the parser:
 //! - `tests/narratives.json` (152) was the first. At first only its even
 //!   positions were used to develop the vocabulary and the odd ones were
 //!   held out (held-out figures then: precision 92.9%, recall 86.4%,
@@ -19,16 +19,26 @@
 //!   "better with rest" read as no pain at rest; read and fixed in general).
 //!   Its last held-out figures: 90.0%, 84.0%, 87.2%. It is now development
 //!   data.
-//! - `tests/narratives-heldout.json` (80, ids `h4-`) is held out: written on
-//!   2026-12-01 by a helper from the item list and clinical sources only.
-//!   Its first run: precision 88.6%, recall 83.3%, negation 75.5%, and two
-//!   red-flag items wrongly absent, both read: `h4-clin-16` ("Pulses
-//!   palpable" had been read as the foot not cold or pale; palpable pulses
-//!   now leave that red flag unanswered) and `h4-runner-06` ("I can walk but
-//!   flat-footed, limping badly" read as able to bear weight, which the text
-//!   says; the annotation lacked it and was corrected, as recorded in the
-//!   file's description). After those two: 88.8%, 83.4%, 75.6%, no red flag
-//!   wrongly absent. Its mistakes are not printed.
+//! - `tests/narratives-4.json` (80, ids `h4-`) was held out until a fifth set
+//!   existed: written on 2026-12-01 by a helper from the item list and
+//!   clinical sources only. Its first run: precision 88.6%, recall 83.3%,
+//!   negation 75.5%, and two red-flag items wrongly absent, both read:
+//!   `h4-clin-16` ("Pulses palpable" had been read as the foot not cold or
+//!   pale; palpable pulses now leave that red flag unanswered) and
+//!   `h4-runner-06` ("I can walk but flat-footed, limping badly" read as
+//!   able to bear weight, which the text says; the annotation lacked it and
+//!   was corrected, as recorded in the file's description). Its last
+//!   held-out figures: 88.8%, 83.4%, 75.6%. It is now development data.
+//! - `tests/narratives-heldout.json` (80, ids `h5-`) is held out: written on
+//!   2026-12-01 by a helper from the item list, the annotation conventions
+//!   and clinical sources only, with weight on negation and hedges as
+//!   people write them. Its first run, against the reader as it was when
+//!   the fourth set was still held out: precision 92.2%, recall 84.2%,
+//!   negation 86.2%, top-3 97.5%, and one red-flag item wrongly absent,
+//!   read: `h5-parent-08` ("he can walk but only on tiptoe" read as able to
+//!   bear weight, which the text says; the annotation was corrected as for
+//!   `h4-runner-06`, recorded in the file's description). Its mistakes are
+//!   not printed.
 //!
 //! The figures are printed for development, held out and all together; the bars are
 //! checked on all (see the note at the assertions).
@@ -377,6 +387,7 @@ fn narratives_are_read_well_enough() {
     let mut development = load("narratives.json");
     development.extend(load("narratives-2.json"));
     development.extend(load("narratives-3.json"));
+    development.extend(load("narratives-4.json"));
     let held_out = load("narratives-heldout.json");
     let debug = std::env::var_os("HEEL_NARRATIVES_DEBUG").is_some();
     let (mut all, mut dev, mut held) = (Tally::default(), Tally::default(), Tally::default());
@@ -402,7 +413,7 @@ fn narratives_are_read_well_enough() {
     println!(
         "{}",
         render(
-            "development (narratives.json, narratives-2.json, narratives-3.json)",
+            "development (narratives.json, narratives-2.json to narratives-4.json)",
             &dev
         )
     );
