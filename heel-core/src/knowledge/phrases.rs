@@ -3698,12 +3698,96 @@ pub static PHRASES: &[Phrases] = &[
         Location::SoleAndToes,
         &["sole and toe", "sole and the toe", "into the toe"],
     ),
+    yes(
+        Item::SaddleNumbnessBladder,
+        &[
+            "numbness in the saddle",
+            "numb in the saddle",
+            "numbness around the saddle",
+            "numbness in my saddle",
+            "numbness in his saddle",
+            "numbness in her saddle",
+        ],
+    ),
+    no(
+        Item::FeelingUnwell,
+        &[
+            "well in herself",
+            "well in himself",
+            "seems himself",
+            "seems herself",
+            "his usual self",
+            "her usual self",
+            "himself otherwise",
+            "herself otherwise",
+            "my usual self",
+        ],
+    ),
+    no(
+        Item::UnableToBearWeightAtInjury,
+        &[
+            "could bear weight straight away",
+            "could walk straight away",
+            "walked off fine",
+            "bear weight straight away",
+            "could walk on it straight away",
+            "walked back to the car",
+            "hobbled ... back to the car",
+            "could weight bear straight away",
+            "able to walk straight away",
+            "able to bear weight straight away",
+            "finished the race",
+            "finished the run",
+        ],
+    ),
+    no(
+        Item::HeelRaiseUnable,
+        &[
+            "can still do single heel raise",
+            "can still do heel raise",
+            "can do single heel raise",
+            "can still do a single heel raise",
+            "can still do single leg heel raise",
+            "can still do calf raise",
+            "can do single leg heel raise",
+            "can still do a heel raise",
+        ],
+    ),
+    no(
+        Item::Trauma,
+        &[
+            "hasn't had a knock",
+            "no knock",
+            "hasn't had any knock",
+            "not had a knock",
+            "haven't had a knock",
+            "didn't knock it",
+            "no knocks",
+        ],
+    ),
+    no(
+        Item::NightPain,
+        &[
+            "never hurts in bed",
+            "doesn't hurt in bed",
+            "fine in bed",
+            "never hurts at night",
+        ],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "feels ... bruised",
+    "feel ... bruised",
+    "feeling ... bruised",
+    "deeply bruised",
+    "deep bruised",
+    "bruised pain",
+    "bruised ache",
+    "bruised sensation",
     // A shoe style is not a sport; a former job is not today's standing.
     "ballet style",
     "ballet flats",
@@ -4925,6 +5009,24 @@ pub static PER_WEEK: &[&str] = &[
     "every week",
     "a wk",
     "per wk",
+];
+
+/// Words that make a weekly distance someone else's activity than running
+/// ("I walk 30 km a week"); without one of them in its sentence, a weekly
+/// distance says the person runs (`runner`), which is what the item asks.
+pub static NOT_RUNNING: &[&str] = &[
+    "walk", "walks", "walking", "walked", "hike", "hikes", "hiking", "cycle", "cycles",
+    "cycling", "bike", "biking", "swim", "swimming", "row", "rowing", "drive", "drives",
+    "driving",
+];
+
+/// The words that may follow "no", "never" or "not" in a short answer to
+/// a question ("Fever? Never had one.", "Swollen? Not really.", "Not that
+/// I know of."); any other word ("No idea.") makes the answer something
+/// other than a no.
+pub static ANSWER_NO_WORDS: &[&str] = &[
+    "had", "have", "one", "any", "it", "them", "really", "at", "all", "that", "i", "know",
+    "of", "noticed", "seen", "so", "far", "not", "no", "never",
 ];
 
 /// Words before a number that say it is roughly meant.

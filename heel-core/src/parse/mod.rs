@@ -54,7 +54,7 @@ use crate::Error;
 use crate::assessment::{Answer, Assessment, Setting};
 use crate::item::{AnswerKind, Choice, Item, Location, Locations};
 use crate::knowledge::phrases::{
-    ABOUT, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS, FAMILY, FAMILY_ONLY,
+    ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS, FAMILY, FAMILY_ONLY,
     FAMILY_WORDS, HISTORY, HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LOOSE_DURATIONS, MAX_GAP,
     NUMBER_WORDS, PAIN_WORDS, PARTS, PER_WEEK, PHRASES, PLACE_REACH, PLACE_SPAN, PLACES,
     PRESENT_CUES, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SUBSUMES, Says,
@@ -918,10 +918,28 @@ impl<'a> Reader<'a> {
 
     /// Whether the words at `i` are a bare "no" answering a question.
     fn answered_no(&self, i: usize) -> bool {
-        matches!(
+        let mut i = i;
+        // "Also no.", "Definitely not."
+        if matches!(self.norm(i), "also" | "definitely" | "certainly" | "and") {
+            i += 1;
+        }
+        let no = matches!(
             self.norm(i),
-            "no" | "none" | "nil" | "nope" | "negative" | "n" | "denies"
-        ) && (i + 1 >= self.len() || self.t.is_sentence_end(i + 1) || self.norm(i + 1) == ",")
+            "no" | "none" | "nil" | "nope" | "negative" | "n" | "denies" | "never" | "nah"
+        ) || (self.norm(i) == "not" && matches!(self.norm(i + 1), "really" | "at" | "that"));
+        if !no {
+            return false;
+        }
+        // The answer is short and says only no: "Never had one.", "Not
+        // really.", "Not at all." ("No idea." is not a no.)
+        let mut j = i + 1;
+        while j < self.len() && !self.t.is_sentence_end(j) && self.norm(j) != "," {
+            if j > i + 4 || !ANSWER_NO_WORDS.contains(&self.norm(j)) {
+                return false;
+            }
+            j += 1;
+        }
+        true
     }
 
     /// Decides what one phrase says, given negation, hedges, the past and
@@ -1019,6 +1037,7 @@ impl<'a> Reader<'a> {
     fn propagate_lists(&mut self) {
         let mut order: Vec<usize> = (0..self.raws.len()).collect();
         order.sort_by_key(|&k| self.raws[k].start);
+        let mut denied: Vec<(Item, usize, usize)> = Vec::new();
         for w in 1..order.len() {
             let (p, k) = (order[w - 1], order[w]);
             let prev = &self.raws[p];
@@ -1042,8 +1061,20 @@ impl<'a> Reader<'a> {
                 let cur = &mut self.raws[k];
                 cur.negated = true;
                 cur.answer = Some(FoundAnswer::YesNo(YesNo::Absent));
+                denied.push((cur.item, cur.start, cur.end));
             }
         }
+        // What a finding implied when it was read as present ("twist" is an
+        // injury) goes with it once the list denies it ("I didn't fall or
+        // twist anything").
+        self.raws.retain(|r| {
+            !denied.iter().any(|&(from, start, end)| {
+                r.start == start
+                    && r.end == end
+                    && !r.negated
+                    && IMPLIES.iter().any(|&(f, t)| f == from && t == r.item)
+            })
+        });
     }
 
     /// Places composed from aspects named close together.

@@ -5,7 +5,7 @@ use super::text::Kind;
 use super::{FoundAnswer, Raw, Reader, YesNo};
 use crate::item::{Choice, Item};
 use crate::knowledge::phrases::{
-    AGE_BEFORE, CHILD_WORDS, FALL_WORDS, Measure, OFF_TOPIC_DURATION, ORDINAL_NOUNS,
+    AGE_BEFORE, CHILD_WORDS, FALL_WORDS, Measure, NOT_RUNNING, OFF_TOPIC_DURATION, ORDINAL_NOUNS,
     OTHER_DURATION_WORDS, ROUGH_NUMBER_WORDS, SEX_WORDS, SHORTHAND_DURATIONS, UNITS,
 };
 
@@ -230,6 +230,21 @@ pub(super) fn read(r: &mut Reader<'_>) {
                         e + 1,
                         approx,
                     );
+                    let other_activity = (0..r.len()).any(|j| {
+                        r.sentence.get(j) == r.sentence.get(n.start)
+                            && NOT_RUNNING.contains(&r.norm(j))
+                    });
+                    if !other_activity {
+                        push(
+                            &mut out,
+                            r.len(),
+                            Item::Runner,
+                            FoundAnswer::YesNo(YesNo::Present),
+                            n.start,
+                            e + 1,
+                            false,
+                        );
+                    }
                     consumed_to = e + 1;
                     continue;
                 }
