@@ -3734,10 +3734,8 @@ pub static PHRASES: &[Phrases] = &[
             "walked back to the car",
             "hobbled ... back to the car",
             "could weight bear straight away",
-            "able to walk straight away",
             "able to bear weight straight away",
             "finished the race",
-            "finished the run",
         ],
     ),
     no(
@@ -5027,6 +5025,14 @@ pub static NOT_RUNNING: &[&str] = &[
 pub static ANSWER_NO_WORDS: &[&str] = &[
     "had", "have", "one", "any", "it", "them", "really", "at", "all", "that", "i", "know",
     "of", "noticed", "seen", "so", "far", "not", "no", "never",
+];
+
+/// Body parts outside the place list. A sentence about pain that names one
+/// of them gives no `pain_location`: the list could only name part of where
+/// that pain is.
+pub static UNNAMED_PLACES: &[&str] = &[
+    "buttock", "buttocks", "bum", "backside", "thigh", "thighs", "hamstring", "hip",
+    "hips", "knee", "knees", "shin", "shins", "groin",
 ];
 
 /// Words before a number that say it is roughly meant.

@@ -54,7 +54,7 @@ use crate::Error;
 use crate::assessment::{Answer, Assessment, Setting};
 use crate::item::{AnswerKind, Choice, Item, Location, Locations};
 use crate::knowledge::phrases::{
-    ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS, FAMILY, FAMILY_ONLY,
+    ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, UNNAMED_PLACES, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS, FAMILY, FAMILY_ONLY,
     FAMILY_WORDS, HISTORY, HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LOOSE_DURATIONS, MAX_GAP,
     NUMBER_WORDS, PAIN_WORDS, PARTS, PER_WEEK, PHRASES, PLACE_REACH, PLACE_SPAN, PLACES,
     PRESENT_CUES, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SUBSUMES, Says,
@@ -1233,11 +1233,26 @@ impl<'a> Reader<'a> {
                 named[self.sentence[r.start] as usize].insert(l);
             }
         }
+        // A sentence whose pain also runs through a place the list cannot
+        // name ("from my buttock down the back of the thigh and calf into
+        // the outer heel") does not give the places that hurt: naming only
+        // some of them would describe another complaint.
+        let mut unnamed = vec![false; self.sent_history.len()];
+        for i in 0..self.len() {
+            let sent = self.sentence[i] as usize;
+            if self.sent_pain[sent] && UNNAMED_PLACES.contains(&self.norm(i)) {
+                unnamed[sent] = true;
+            }
+        }
         let mut drop = vec![false; self.raws.len()];
         for (a, ra) in self.raws.iter().enumerate() {
             let Some(FoundAnswer::Location(la)) = ra.answer else {
                 continue;
             };
+            if unnamed[self.sentence[ra.start] as usize] {
+                drop[a] = true;
+                continue;
+            }
             // A place inside a negated finding ("insertion non-tender").
             let in_negated = negated[ra.start..ra.end.min(self.len())].iter().any(|&n| n);
             let sent = self.sentence[ra.start];

@@ -565,11 +565,29 @@ fn duration(
         return None;
     }
     // "running for 20 years", "every 2 weeks", "after 4 weeks of heel cups".
-    let activity = (2..=4).any(|b| {
+    // "running on and off for twenty years": the words between may be
+    // fillers only.
+    let activity = (2..=6).any(|b| {
         OTHER_DURATION_WORDS.contains(&r.norm(n.start.wrapping_sub(b)))
             && (1..b).any(|c| r.norm(n.start.wrapping_sub(c)) == "for")
+            && (b <= 4
+                || (1..b).all(|c| {
+                    matches!(
+                        r.norm(n.start.wrapping_sub(c)),
+                        "for" | "on" | "and" | "off" | "regularly" | "seriously" | "now"
+                    )
+                }))
     });
+    // "twice in the last few years": how often, not how long.
+    let how_often = matches!(before, "last" | "past")
+        && before2 == "the"
+        && r.norm(n.start.wrapping_sub(3)) == "in"
+        && matches!(
+            r.norm(n.start.wrapping_sub(4)),
+            "once" | "twice" | "times" | "attacks" | "attack" | "episodes" | "flares"
+        );
     if activity
+        || how_often
         || matches!(before, "every" | "each" | "per" | "first" | "within" | "in")
         || (before == "after" && after == "of")
     {
@@ -597,7 +615,6 @@ fn duration(
             return None;
         }
     }
-    let _ = before2;
     Some(Duration {
         when: if ago { When::Event } else { When::Stated },
         days: n.value * factor,
