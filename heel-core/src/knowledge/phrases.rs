@@ -5013,9 +5013,8 @@ pub static PER_WEEK: &[&str] = &[
 /// ("I walk 30 km a week"); without one of them in its sentence, a weekly
 /// distance says the person runs (`runner`), which is what the item asks.
 pub static NOT_RUNNING: &[&str] = &[
-    "walk", "walks", "walking", "walked", "hike", "hikes", "hiking", "cycle", "cycles",
-    "cycling", "bike", "biking", "swim", "swimming", "row", "rowing", "drive", "drives",
-    "driving",
+    "walk", "walks", "walking", "walked", "hike", "hikes", "hiking", "cycle", "cycles", "cycling",
+    "bike", "biking", "swim", "swimming", "row", "rowing", "drive", "drives", "driving",
 ];
 
 /// The words that may follow "no", "never" or "not" in a short answer to
@@ -5023,17 +5022,43 @@ pub static NOT_RUNNING: &[&str] = &[
 /// I know of."); any other word ("No idea.") makes the answer something
 /// other than a no.
 pub static ANSWER_NO_WORDS: &[&str] = &[
-    "had", "have", "one", "any", "it", "them", "really", "at", "all", "that", "i", "know",
-    "of", "noticed", "seen", "so", "far", "not", "no", "never",
+    "had", "have", "one", "any", "it", "them", "really", "at", "all", "that", "i", "know", "of",
+    "noticed", "seen", "so", "far", "not", "no", "never",
 ];
 
 /// Body parts outside the place list. A sentence about pain that names one
 /// of them gives no `pain_location`: the list could only name part of where
 /// that pain is.
 pub static UNNAMED_PLACES: &[&str] = &[
-    "buttock", "buttocks", "bum", "backside", "thigh", "thighs", "hamstring", "hip",
-    "hips", "knee", "knees", "shin", "shins", "groin",
+    "buttock",
+    "buttocks",
+    "bum",
+    "backside",
+    "thigh",
+    "thighs",
+    "hamstring",
+    "hip",
+    "hips",
+    "knee",
+    "knees",
+    "shin",
+    "shins",
+    "groin",
 ];
+
+/// How a length of time is known to be the length of morning stiffness: a
+/// stiffness word before it and a morning word near it, within
+/// [`MORNING_STIFFNESS_REACH`] words in its sentence (`morning_stiffness_long`
+/// is then decided by the number against 30 minutes).
+pub static MORNING_STIFFNESS_WORDS: (&[&str], &[&str]) = (
+    &["stiff", "stiffness", "stiffer"],
+    &[
+        "morning", "mornings", "am", "first", "wake", "waking", "bed", "up", "get", "getting",
+    ],
+);
+
+/// See [`MORNING_STIFFNESS_WORDS`].
+pub const MORNING_STIFFNESS_REACH: usize = 14;
 
 /// Words before a number that say it is roughly meant.
 pub static ABOUT: &[&str] = &[

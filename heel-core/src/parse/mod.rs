@@ -54,10 +54,11 @@ use crate::Error;
 use crate::assessment::{Answer, Assessment, Setting};
 use crate::item::{AnswerKind, Choice, Item, Location, Locations};
 use crate::knowledge::phrases::{
-    ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, UNNAMED_PLACES, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS, FAMILY, FAMILY_ONLY,
-    FAMILY_WORDS, HISTORY, HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LOOSE_DURATIONS, MAX_GAP,
-    NUMBER_WORDS, PAIN_WORDS, PARTS, PER_WEEK, PHRASES, PLACE_REACH, PLACE_SPAN, PLACES,
-    PRESENT_CUES, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SUBSUMES, Says,
+    ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS,
+    FAMILY, FAMILY_ONLY, FAMILY_WORDS, HISTORY, HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES,
+    LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, PAIN_WORDS, PARTS, PER_WEEK, PHRASES, PLACE_REACH,
+    PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SUBSUMES, Says,
+    UNNAMED_PLACES,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -926,7 +927,8 @@ impl<'a> Reader<'a> {
         let no = matches!(
             self.norm(i),
             "no" | "none" | "nil" | "nope" | "negative" | "n" | "denies" | "never" | "nah"
-        ) || (self.norm(i) == "not" && matches!(self.norm(i + 1), "really" | "at" | "that"));
+        ) || (self.norm(i) == "not"
+            && matches!(self.norm(i + 1), "really" | "at" | "that"));
         if !no {
             return false;
         }

@@ -5,8 +5,9 @@ use super::text::Kind;
 use super::{FoundAnswer, Raw, Reader, YesNo};
 use crate::item::{Choice, Item};
 use crate::knowledge::phrases::{
-    AGE_BEFORE, CHILD_WORDS, FALL_WORDS, Measure, NOT_RUNNING, OFF_TOPIC_DURATION, ORDINAL_NOUNS,
-    OTHER_DURATION_WORDS, ROUGH_NUMBER_WORDS, SEX_WORDS, SHORTHAND_DURATIONS, UNITS,
+    AGE_BEFORE, CHILD_WORDS, FALL_WORDS, MORNING_STIFFNESS_REACH, MORNING_STIFFNESS_WORDS, Measure,
+    NOT_RUNNING, OFF_TOPIC_DURATION, ORDINAL_NOUNS, OTHER_DURATION_WORDS, ROUGH_NUMBER_WORDS,
+    SEX_WORDS, SHORTHAND_DURATIONS, UNITS,
 };
 
 /// A number in the text: digits, or number words ("seventy-two", "a couple of").
@@ -437,7 +438,54 @@ pub(super) fn read(r: &mut Reader<'_>) {
             d.approximate,
         );
     }
+    stiffness_length(r, &nums, &mut out);
     r.raws.extend(out);
+}
+
+/// Morning stiffness with its length in minutes or hours ("AM stiffness
+/// ~45 min", "stiff in the mornings but loosens within 20 minutes", "AM
+/// stiffness <15 min"): the number decides `morning_stiffness_long` against
+/// its threshold of 30 minutes, in place of what the words alone said in that
+/// sentence.
+fn stiffness_length(r: &mut Reader<'_>, nums: &[Num], out: &mut Vec<Raw>) {
+    for n in nums {
+        let unit = r.norm(n.end);
+        let minutes = match unit {
+            "min" | "mins" | "minute" | "minutes" => n.value,
+            "hour" | "hours" | "hr" | "hrs" | "h" => n.value * 60.0,
+            _ => continue,
+        };
+        // "half an hour".
+        let half = n.start > 0 && r.norm(n.start - 1) == "half";
+        let minutes = if half { minutes / 2.0 } else { minutes };
+        let from = n.start - usize::from(half);
+        let sent = r.sentence[n.start];
+        let same = |j: usize| r.sentence.get(j) == Some(&sent);
+        let lo = n.start.saturating_sub(MORNING_STIFFNESS_REACH);
+        let stiff =
+            (lo..n.start).any(|j| same(j) && MORNING_STIFFNESS_WORDS.0.contains(&r.norm(j)));
+        let morning = (lo..(n.end + MORNING_STIFFNESS_REACH).min(r.len()))
+            .any(|j| same(j) && MORNING_STIFFNESS_WORDS.1.contains(&r.norm(j)));
+        if !stiff || !morning {
+            continue;
+        }
+        // "< 15 min", "under 20 minutes", "within 20 minutes", "less than".
+        let at_most = (from.saturating_sub(2)..from)
+            .any(|j| matches!(r.norm(j), "<" | "under" | "within" | "less" | "up"));
+        let long = minutes >= 30.0 && !(at_most && minutes <= 30.0);
+        r.raws
+            .retain(|f| !(f.item == Item::MorningStiffnessLong && r.sentence[f.start] == sent));
+        out.retain(|f| !(f.item == Item::MorningStiffnessLong && r.sentence[f.start] == sent));
+        push(
+            out,
+            r.len(),
+            Item::MorningStiffnessLong,
+            FoundAnswer::YesNo(if long { YesNo::Present } else { YesNo::Absent }),
+            from,
+            n.end + 1,
+            false,
+        );
+    }
 }
 
 fn push(

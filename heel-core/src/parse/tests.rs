@@ -405,3 +405,70 @@ fn story_activity_history_and_bedside_tests_in_more_words() {
     assert_eq!(a.get(Item::WorseStairsUphill), Some(Answer::Present));
     assert_eq!(a.get(Item::WorseWithActivity), None);
 }
+
+#[test]
+fn a_denied_list_item_takes_its_implication_with_it() {
+    // "twist" alone implies an injury; denied in the list, it implies nothing.
+    let a = answers("No swelling, and I didn't fall or twist anything.");
+    assert_eq!(a.get(Item::Trauma), Some(Answer::Absent));
+    assert_eq!(a.get(Item::RolledAnkle), Some(Answer::Absent));
+    assert_eq!(
+        answers("I twisted it on a kerb.").get(Item::Trauma),
+        Some(Answer::Present)
+    );
+}
+
+#[test]
+fn a_weekly_running_distance_says_the_person_runs() {
+    assert_eq!(
+        answers("Male, 39, about 70 km/week.").get(Item::Runner),
+        Some(Answer::Present)
+    );
+    let walker = answers("I walk 20 km a week with the dog.");
+    assert_eq!(walker.get(Item::Runner), None);
+}
+
+#[test]
+fn a_short_no_answers_a_question() {
+    let a = answers("Steroid injection? Never had one. Swollen? Not really. Numbness? Also no.");
+    assert_eq!(a.get(Item::HeelSteroidInjection), Some(Answer::Absent));
+    assert_eq!(a.get(Item::Swelling), Some(Answer::Absent));
+    assert_eq!(a.get(Item::Numbness), Some(Answer::Absent));
+    // "No idea" is not a no: the question stays a doubt.
+    assert_eq!(answers("Fever? No idea.").get(Item::Fever), None);
+}
+
+#[test]
+fn the_length_of_morning_stiffness_decides_against_thirty_minutes() {
+    let cases = [
+        ("AM stiffness <15 min.", Answer::Absent),
+        (
+            "It's stiff in the mornings but loosens within 20 minutes.",
+            Answer::Absent,
+        ),
+        ("Morning stiffness, but under half an hour.", Answer::Absent),
+        ("AM stiffness ~45 min.", Answer::Present),
+        ("Stiff for about 45 minutes every morning.", Answer::Present),
+        (
+            "Mornings it's stiff for well over half an hour.",
+            Answer::Present,
+        ),
+    ];
+    for (text, answer) in cases {
+        assert_eq!(
+            answers(text).get(Item::MorningStiffnessLong),
+            Some(answer),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn pain_running_through_the_thigh_gives_no_places() {
+    let a = answers(
+        "A burning ache runs from my buttock down the back of the thigh and calf into the outer heel.",
+    );
+    assert_eq!(a.get(Item::PainLocation), None);
+    let b = answers("Pain on the outer edge of my heel.");
+    assert!(b.get(Item::PainLocation).is_some());
+}
