@@ -3772,12 +3772,70 @@ pub static PHRASES: &[Phrases] = &[
             "never hurts at night",
         ],
     ),
+    no(
+        Item::AchillesInsertionTenderness,
+        &[
+            "insertion nt",
+            "insertion non tender",
+            "insertion nad",
+            "insertion not tender",
+        ],
+    ),
+    no(
+        Item::AchillesMidportionTenderness,
+        &[
+            "mid portion nad",
+            "midportion nad",
+            "mid portion non tender",
+            "midportion non tender",
+            "mid portion nt",
+            "midportion nt",
+            "mid portion not tender",
+        ],
+    ),
+    yes(
+        Item::TinelTarsalTunnel,
+        &[
+            "tinel at tarsal tunnel",
+            "tinel at the tarsal tunnel",
+            "tinel over the tarsal tunnel",
+            "tinel over tarsal tunnel",
+            "tinel's at tarsal tunnel",
+            "tinel's over the tarsal tunnel",
+        ],
+    ),
+    no(
+        Item::SaddleNumbnessBladder,
+        &[
+            "saddle sensation intact",
+            "saddle sensation normal",
+            "normal saddle sensation",
+            "saddle sensation preserved",
+            "perianal sensation intact",
+        ],
+    ),
+    no(
+        Item::MalleolarBoneTenderness,
+        &[
+            "malleoli nt",
+            "malleoli non tender",
+            "malleoli nad",
+        ],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "if fever develops",
+    "if fever",
+    "if febrile",
+    "if a fever",
+    "should fever develop",
+    "if he develops a fever",
+    "if she develops a fever",
+    "if you develop a fever",
     "feels ... bruised",
     "feel ... bruised",
     "feeling ... bruised",
@@ -4116,6 +4174,7 @@ pub static CUES: &[(Cue, &[&str])] = &[
             "does not hurt",
             "not tender",
             "non tender",
+            "nt",
             "absent",
             "intact",
             "nil",

@@ -1226,7 +1226,8 @@ impl<'a> Reader<'a> {
         let mut negated = vec![false; self.len() + 1];
         let mut named: Vec<Locations> = vec![Locations::new(); self.sent_history.len()];
         for r in &self.raws {
-            if r.negated {
+            // Denied, or a phrase that states an absence ("insertion NAD").
+            if r.negated || r.answer == Some(FoundAnswer::YesNo(YesNo::Absent)) {
                 negated[r.start..r.end.min(self.len())]
                     .iter_mut()
                     .for_each(|n| *n = true);
