@@ -3816,10 +3816,59 @@ pub static PHRASES: &[Phrases] = &[
     ),
     no(
         Item::MalleolarBoneTenderness,
+        &["malleoli nt", "malleoli non tender", "malleoli nad"],
+    ),
+    yes(
+        Item::DifficultyWalking,
         &[
-            "malleoli nt",
-            "malleoli non tender",
-            "malleoli nad",
+            "cannot stop limping",
+            "isn't limping except",
+            "not limping except",
+            "doesn't limp except",
+            "only limps after",
+        ],
+    ),
+    no(
+        Item::PopAtOnset,
+        &[
+            "heard nothing",
+            "didn't hear anything",
+            "didn't hear a pop",
+            "no noise",
+        ],
+    ),
+    no(
+        Item::UnableToBearWeightAtInjury,
+        &[
+            "able to weight bear immediately",
+            "weight bear immediately",
+            "could bear weight",
+            "walked the last",
+            "walked to the office afterwards",
+            "walked out",
+            "walked home afterwards",
+        ],
+    ),
+    no(
+        Item::Trauma,
+        &[
+            "haven't fallen",
+            "hasn't fallen",
+            "not fallen",
+            "haven't fallen over",
+        ],
+    ),
+    no(
+        Item::FirstStepPain,
+        &["mornings aren't bad", "mornings are actually ok"],
+    ),
+    no(
+        Item::HeelRaiseUnable,
+        &[
+            "can rise onto my toes",
+            "can rise up onto my toes",
+            "can get up on my toes",
+            "can rise up on my toes",
         ],
     ),
 ];
@@ -3828,6 +3877,8 @@ pub static PHRASES: &[Phrases] = &[
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "ex builder",
+    "in the morning instead",
     "if fever develops",
     "if fever",
     "if febrile",
@@ -4382,6 +4433,8 @@ pub static PAIN_WORDS: &[&str] = &[
     "aggravated",
     "niggle",
     "twinge",
+    "agony",
+    "worst",
 ];
 
 /// Words that mark the sentence as about a visible sign; a place named with
@@ -5195,6 +5248,12 @@ pub static CHILD_WORDS: &[(&str, Option<Choice>)] = &[
     ("kid", None),
     ("teenager", None),
     ("toddler", None),
+    ("lad", Some(Choice::Male)),
+    ("lass", Some(Choice::Female)),
+    ("grandson", Some(Choice::Male)),
+    ("granddaughter", Some(Choice::Female)),
+    ("stepson", Some(Choice::Male)),
+    ("stepdaughter", Some(Choice::Female)),
 ];
 
 /// Words for a child's sex when the child is the subject.

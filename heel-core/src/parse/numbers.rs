@@ -6,8 +6,8 @@ use super::{FoundAnswer, Raw, Reader, YesNo};
 use crate::item::{Choice, Item};
 use crate::knowledge::phrases::{
     AGE_BEFORE, CHILD_WORDS, FALL_WORDS, MORNING_STIFFNESS_REACH, MORNING_STIFFNESS_WORDS, Measure,
-    NOT_RUNNING, OFF_TOPIC_DURATION, ORDINAL_NOUNS, OTHER_DURATION_WORDS, ROUGH_NUMBER_WORDS,
-    SEX_WORDS, SHORTHAND_DURATIONS, UNITS,
+    NOT_RUNNING, OFF_TOPIC_DURATION, ORDINAL_NOUNS, OTHER_DURATION_WORDS, PAIN_WORDS,
+    ROUGH_NUMBER_WORDS, SEX_WORDS, SHORTHAND_DURATIONS, UNITS,
 };
 
 /// A number in the text: digits, or number words ("seventy-two", "a couple of").
@@ -473,8 +473,16 @@ fn stiffness_length(r: &mut Reader<'_>, nums: &[Num], out: &mut Vec<Raw>) {
         let at_most = (from.saturating_sub(2)..from)
             .any(|j| matches!(r.norm(j), "<" | "under" | "within" | "less" | "up"));
         let long = minutes >= 30.0 && !(at_most && minutes <= 30.0);
-        r.raws
-            .retain(|f| !(f.item == Item::MorningStiffnessLong && r.sentence[f.start] == sent));
+        // A sentence about how long the stiffness lasts, with no word of pain
+        // in it ("First thing in the morning it's stiff for five or ten
+        // minutes"), does not tell of pain with the first steps.
+        let pain = (0..r.len()).any(|j| same(j) && PAIN_WORDS.contains(&r.norm(j)));
+        r.raws.retain(|f| {
+            let here = r.sentence[f.start] == sent;
+            !(here
+                && (f.item == Item::MorningStiffnessLong
+                    || (f.item == Item::FirstStepPain && !pain)))
+        });
         out.retain(|f| !(f.item == Item::MorningStiffnessLong && r.sentence[f.start] == sent));
         push(
             out,
