@@ -140,7 +140,11 @@ export function decodeTape(ops, numbers, text, lengths, keysKnown, keyText, keyL
   }
   keys.length = keysKnown;
   for (let i = 0, at = 0; i < keyLengths.length; i += 1) {
-    keys.push(keyText.slice(at, at + keyLengths[i]));
+    const key = keyText.slice(at, at + keyLengths[i]);
+    // Field names are set as plain properties below, which for this one
+    // would set the prototype instead.
+    if (key === "__proto__") throw new Error("heel: a field named __proto__");
+    keys.push(key);
     at += keyLengths[i];
   }
   const strings = new Array(lengths.length);
@@ -172,7 +176,12 @@ export function decodeTape(ops, numbers, text, lengths, keysKnown, keyText, keyL
       case OBJECT: {
         const object = {};
         for (let op = ops[o++]; op !== END; op = ops[o++]) {
-          const key = op >= KEY ? keys[op - KEY] : strings[ops[o++]];
+          if (op >= KEY) {
+            // A field name (never "__proto__": see above).
+            object[keys[op - KEY]] = read();
+            continue;
+          }
+          const key = strings[ops[o++]];
           const value = read();
           // An own property even for "__proto__", as JSON.parse makes it.
           if (key === "__proto__") {

@@ -124,7 +124,10 @@ impl Keys {
     /// the empty slot where it would go. The table must have a free slot.
     fn slot(&self, address: usize, len: usize) -> usize {
         let mask = self.slots.len() - 1;
-        let mut at = ((address >> 2) ^ (address >> 11) ^ len).wrapping_mul(0x9E37_79B9) & mask;
+        // Fibonacci hashing: the product's top bits mix every bit of the key.
+        let bits = self.slots.len().trailing_zeros();
+        let key = (address as u64) ^ ((len as u64) << 40);
+        let mut at = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
         loop {
             let s = self.slots[at];
             if s.index == u32::MAX || (s.address == address && s.len == len) {
@@ -171,6 +174,10 @@ thread_local! {
             count: 0,
         })
     };
+    /// The sizes of the last tape (operations, numbers, text bytes,
+    /// strings): the next one reserves as much, instead of growing its
+    /// vectors a dozen times (documents of one kind have similar sizes).
+    static LAST_SIZES: Cell<[usize; 4]> = const { Cell::new([0; 4]) };
 }
 
 /// Why a value could not be written; heel-core's documents never fail.
@@ -214,18 +221,31 @@ impl Tape {
     #[inline(never)]
     fn begin() -> Tape {
         let keys = KEYS.take();
+        let [ops, numbers, text, strings] = LAST_SIZES.get();
         Tape {
             keys_known: keys.count,
             keys,
+            ops: Vec::with_capacity(ops),
+            numbers: Vec::with_capacity(numbers),
+            text: String::with_capacity(text),
+            lengths: Vec::with_capacity(strings),
+            offsets: Vec::with_capacity(strings),
             recent: vec![Recent::default(); RECENT],
             ..Tape::default()
         }
     }
 
-    /// Puts the names back into [`KEYS`], this tape's included.
+    /// Puts the names back into [`KEYS`], this tape's included, and notes
+    /// its sizes.
     #[inline(never)]
     fn finish(&mut self) {
         KEYS.set(std::mem::take(&mut self.keys));
+        LAST_SIZES.set([
+            self.ops.len(),
+            self.numbers.len(),
+            self.text.len(),
+            self.lengths.len(),
+        ]);
     }
 
     /// Forgets every field name sent: the next tape sends its names again,
