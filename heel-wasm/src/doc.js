@@ -108,22 +108,45 @@ const STRING = 4;
 const ARRAY = 5;
 const OBJECT = 6;
 const END = 7;
-const KEY = 8; // added to a key's string index
+const MAP_KEY = 8; // a map's key: the next operation is its string's index
+const KEY = 9; // added to a field name's index in `keys`
+
+// Every field name the module's tapes have sent, in their order (tape.rs,
+// `Keys`): each is made once, so every report uses the same strings as
+// property names, which V8 looks up much faster than new strings.
+const keys = [];
 
 /**
  * Builds the plain value a tape describes (see tape.rs): `ops` the
  * operations, `numbers` the numbers in order, `text` every distinct string
- * one after the other, `lengths` their lengths in UTF-16 code units. The
- * arrays may be views of the WebAssembly memory: they are read here and not
- * kept.
+ * one after the other, `lengths` their lengths in UTF-16 code units;
+ * `keysKnown` the number of field names earlier tapes sent, and `keyText`
+ * and `keyLengths` the names this one adds. The arrays may be views of the
+ * WebAssembly memory: they are read here and not kept.
  *
  * @param {Uint32Array} ops
  * @param {Float64Array} numbers
  * @param {string} text
  * @param {Uint32Array} lengths
+ * @param {number} keysKnown
+ * @param {string} keyText
+ * @param {Uint32Array} keyLengths
  * @returns {unknown}
  */
-export function decodeTape(ops, numbers, text, lengths) {
+export function decodeTape(ops, numbers, text, lengths, keysKnown, keyText, keyLengths) {
+  // Names beyond `keysKnown` were sent by a tape whose reading failed.
+  if (keys.length < keysKnown) {
+    throw new Error(`heel: a tape names ${keysKnown} known field names, and ${keys.length} were received`);
+  }
+  keys.length = keysKnown;
+  for (let i = 0, at = 0; i < keyLengths.length; i += 1) {
+    const key = keyText.slice(at, at + keyLengths[i]);
+    // Field names are set as plain properties below, which for this one
+    // would set the prototype instead.
+    if (key === "__proto__") throw new Error("heel: a field named __proto__");
+    keys.push(key);
+    at += keyLengths[i];
+  }
   const strings = new Array(lengths.length);
   for (let i = 0, at = 0; i < lengths.length; i += 1) {
     strings[i] = text.slice(at, at + lengths[i]);
@@ -152,8 +175,13 @@ export function decodeTape(ops, numbers, text, lengths) {
       }
       case OBJECT: {
         const object = {};
-        while (ops[o] !== END) {
-          const key = strings[ops[o++] - KEY];
+        for (let op = ops[o++]; op !== END; op = ops[o++]) {
+          if (op >= KEY) {
+            // A field name (never "__proto__": see above).
+            object[keys[op - KEY]] = read();
+            continue;
+          }
+          const key = strings[ops[o++]];
           const value = read();
           // An own property even for "__proto__", as JSON.parse makes it.
           if (key === "__proto__") {
@@ -162,7 +190,6 @@ export function decodeTape(ops, numbers, text, lengths) {
             object[key] = value;
           }
         }
-        o += 1;
         return object;
       }
       default:

@@ -19,7 +19,8 @@
 //! state.
 //!
 //! **Out.** Results are written as a tape (see [`crate::tape`]: operations,
-//! the numbers' exact bits and the strings, repeated ids once) that `doc.js`
+//! the numbers' exact bits and the strings, repeated ids once, field names
+//! once per module instance) that `doc.js`
 //! turns into plain objects, arrays, strings, numbers, booleans and `null`
 //! in one call: exactly the JSON documents heel-core writes. (Creating each
 //! value through its own call, as `serde-wasm-bindgen` does, and writing
@@ -58,6 +59,9 @@ extern "C" {
         numbers: &[f64],
         text: &str,
         lengths: &[u32],
+        keys_known: u32,
+        key_text: &str,
+        key_lengths: &[u32],
     ) -> Result<JsValue, JsValue>;
 }
 
@@ -212,6 +216,18 @@ fn describe(thrown: &JsValue) -> String {
 pub fn write<T: Serialize>(doc: &T, what: &str) -> Result<JsValue, JsValue> {
     let tape = Tape::write(doc)
         .map_err(|e| error::internal(&format!("could not convert the {what}"), &e))?;
-    decode_tape(&tape.ops, &tape.numbers, &tape.text, &tape.lengths)
-        .map_err(|e| error::internal(&format!("could not convert the {what}"), &describe(&e)))
+    decode_tape(
+        &tape.ops,
+        &tape.numbers,
+        &tape.text,
+        &tape.lengths,
+        tape.keys_known,
+        &tape.key_text,
+        &tape.key_lengths,
+    )
+    .map_err(|e| {
+        // doc.js may not hold the field names this tape sent: start afresh.
+        Tape::forget_keys();
+        error::internal(&format!("could not convert the {what}"), &describe(&e))
+    })
 }

@@ -3,8 +3,13 @@
 //! A serde [`Serializer`](serde::Serializer) that writes any document as a *tape*: a list of
 //! `u32` operations, the numbers as `f64` (their exact bits), and the
 //! strings in one UTF-8 text (a string that comes back from the same place,
-//! as field names and ids do, only once). `doc.js` (`decodeTape`) builds
-//! the plain JavaScript value from the three in one pass. Compared with
+//! as ids do, only once). Field names are not in that text: they are
+//! `&'static str`, numbered once per module instance in [`Keys`], and a
+//! tape carries only the names no earlier tape sent; `doc.js` keeps the same
+//! list, so every call uses the same JavaScript strings as property names
+//! (V8 then stores properties through its caches: fresh key strings made
+//! each call cost about 40% of building a report's objects). `doc.js`
+//! (`decodeTape`) builds the plain JavaScript value in one pass. Compared with
 //! creating every object, string and number through its own call into
 //! JavaScript, this crosses the boundary once, decodes the text once, and
 //! formats and parses no number; compared with JSON text, the numbers are
@@ -16,6 +21,7 @@
 //! `null`, every integer and float a number, unit variants their name and
 //! other variants `{ name: value }`.
 
+use std::cell::Cell;
 use std::fmt;
 
 use serde::ser::{self, Serialize};
@@ -39,13 +45,26 @@ pub mod op {
     pub const OBJECT: u32 = 6;
     /// The end of an array or object.
     pub const END: u32 = 7;
-    /// Added to a key's string index.
-    pub const KEY: u32 = 8;
+    /// A map's key (not a field name): the next operation is the index of
+    /// its string.
+    pub const MAP_KEY: u32 = 8;
+    /// Added to a field name's index in [`Keys`](super::Keys) (so that no
+    /// field name reads as `END` or `MAP_KEY`).
+    pub const KEY: u32 = 9;
 }
 
 /// A document written as a tape.
 #[derive(Default)]
 pub struct Tape {
+    /// How many field names earlier tapes sent (the first indices of
+    /// [`op::KEY`]); JavaScript must hold exactly these.
+    pub keys_known: u32,
+    /// The field names this tape adds after those, one after the other.
+    pub key_text: String,
+    /// The length of each name in `key_text`, in UTF-16 code units.
+    pub key_lengths: Vec<u32>,
+    /// Every field name sent so far, by address.
+    keys: Keys,
     /// The operations (see [`op`]) and string indices.
     pub ops: Vec<u32>,
     /// The numbers, in order.
@@ -73,6 +92,94 @@ pub struct Recent {
     index: u32,
 }
 
+/// The field names sent to JavaScript so far, found by address.
+///
+/// A field name is a `&'static str`: memory that never changes, so its
+/// address and length name its text, with no need to compare bytes. An
+/// open-addressing table, grown when half full; a few hundred names exist.
+#[derive(Default)]
+pub struct Keys {
+    /// Power-of-two many slots (none before the first name).
+    slots: Vec<KeySlot>,
+    /// How many names are numbered.
+    count: u32,
+}
+
+/// One slot of [`Keys`]; `index` is `u32::MAX` in an empty one.
+#[derive(Clone, Copy)]
+struct KeySlot {
+    address: usize,
+    len: usize,
+    index: u32,
+}
+
+const EMPTY: KeySlot = KeySlot {
+    address: 0,
+    len: 0,
+    index: u32::MAX,
+};
+
+impl Keys {
+    /// The slot of the name at `address` with `len` bytes: where it is, or
+    /// the empty slot where it would go. The table must have a free slot.
+    fn slot(&self, address: usize, len: usize) -> usize {
+        let mask = self.slots.len() - 1;
+        // Fibonacci hashing: the product's top bits mix every bit of the key.
+        let bits = self.slots.len().trailing_zeros();
+        let key = (address as u64) ^ ((len as u64) << 40);
+        let mut at = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+        loop {
+            let s = self.slots[at];
+            if s.index == u32::MAX || (s.address == address && s.len == len) {
+                return at;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The index of the name at `address` with `len` bytes, and whether it
+    /// is new (numbered now).
+    fn index(&mut self, address: usize, len: usize) -> (u32, bool) {
+        if (self.count as usize + 1) * 2 > self.slots.len() {
+            let size = (self.slots.len() * 2).max(256);
+            let old = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
+            for s in old {
+                if s.index != u32::MAX {
+                    let at = self.slot(s.address, s.len);
+                    self.slots[at] = s;
+                }
+            }
+        }
+        let at = self.slot(address, len);
+        let s = self.slots[at];
+        if s.index != u32::MAX {
+            return (s.index, false);
+        }
+        let index = self.count;
+        self.count += 1;
+        self.slots[at] = KeySlot {
+            address,
+            len,
+            index,
+        };
+        (index, true)
+    }
+}
+
+thread_local! {
+    /// The names JavaScript holds (a WebAssembly instance has one thread).
+    static KEYS: Cell<Keys> = const {
+        Cell::new(Keys {
+            slots: Vec::new(),
+            count: 0,
+        })
+    };
+    /// The sizes of the last tape (operations, numbers, text bytes,
+    /// strings): the next one reserves as much, instead of growing its
+    /// vectors a dozen times (documents of one kind have similar sizes).
+    static LAST_SIZES: Cell<[usize; 4]> = const { Cell::new([0; 4]) };
+}
+
 /// Why a value could not be written; heel-core's documents never fail.
 #[derive(Debug)]
 pub struct Error(String);
@@ -94,16 +201,57 @@ impl ser::Error for Error {
 impl Tape {
     /// Writes `doc` as a tape.
     ///
+    /// The field names it adds are taken as sent: call [`Tape::forget_keys`]
+    /// if JavaScript did not receive them. (On an error they are forgotten
+    /// here, with all earlier ones.)
+    ///
     /// # Errors
     /// For bytes, or a map key that is not a string: JSON has neither, and
     /// heel-core's documents hold neither.
     pub fn write<T: Serialize + ?Sized>(doc: &T) -> Result<Tape, Error> {
-        let mut tape = Tape {
+        let mut tape = Tape::begin();
+        doc.serialize(&mut tape)?;
+        tape.finish();
+        Ok(tape)
+    }
+
+    /// An empty tape that knows the names sent so far (taken out of
+    /// [`KEYS`] while it is written). Not generic, so not inlined into each
+    /// document type's [`Tape::write`].
+    #[inline(never)]
+    fn begin() -> Tape {
+        let keys = KEYS.take();
+        let [ops, numbers, text, strings] = LAST_SIZES.get();
+        Tape {
+            keys_known: keys.count,
+            keys,
+            ops: Vec::with_capacity(ops),
+            numbers: Vec::with_capacity(numbers),
+            text: String::with_capacity(text),
+            lengths: Vec::with_capacity(strings),
+            offsets: Vec::with_capacity(strings),
             recent: vec![Recent::default(); RECENT],
             ..Tape::default()
-        };
-        doc.serialize(&mut tape)?;
-        Ok(tape)
+        }
+    }
+
+    /// Puts the names back into [`KEYS`], this tape's included, and notes
+    /// its sizes.
+    #[inline(never)]
+    fn finish(&mut self) {
+        KEYS.set(std::mem::take(&mut self.keys));
+        LAST_SIZES.set([
+            self.ops.len(),
+            self.numbers.len(),
+            self.text.len(),
+            self.lengths.len(),
+        ]);
+    }
+
+    /// Forgets every field name sent: the next tape sends its names again,
+    /// from index 0 (for when JavaScript could not read a tape).
+    pub fn forget_keys() {
+        KEYS.take();
     }
 
     fn number(&mut self, v: f64) {
@@ -147,26 +295,44 @@ impl Tape {
         let index = self.lengths.len() as u32;
         self.offsets.push(self.text.len() as u32);
         self.text.push_str(v);
-        let units = if v.is_ascii() {
-            v.len()
-        } else {
-            v.encode_utf16().count()
-        };
-        self.lengths.push(units as u32);
+        self.lengths.push(utf16_len(v));
         index
     }
 
-    /// Writes an object's key.
-    fn key(&mut self, key: &str) {
-        let index = self.intern(key);
+    /// Writes a field name (or a variant's name, as a key). Not inlined:
+    /// every field of every document type calls it.
+    #[inline(never)]
+    fn key(&mut self, key: &'static str) {
+        let (address, len) = (key.as_ptr() as usize, key.len());
+        let (index, new) = self.keys.index(address, len);
+        if new {
+            self.key_text.push_str(key);
+            self.key_lengths.push(utf16_len(key));
+        }
         self.ops.push(op::KEY + index);
     }
 
+    /// Writes a map's key.
+    fn map_key(&mut self, key: &str) {
+        let index = self.intern(key);
+        self.ops.extend([op::MAP_KEY, index]);
+    }
+
     /// `{ variant: ... }`: opens the object and writes the key.
-    fn open_variant(&mut self, variant: &str) {
+    fn open_variant(&mut self, variant: &'static str) {
         self.ops.push(op::OBJECT);
         self.key(variant);
     }
+}
+
+/// The length of `v` in UTF-16 code units (what JavaScript's `slice` counts).
+fn utf16_len(v: &str) -> u32 {
+    let units = if v.is_ascii() {
+        v.len()
+    } else {
+        v.encode_utf16().count()
+    };
+    units as u32
 }
 
 /// Writes the entries of an array or object, then its end (and, for a
@@ -472,7 +638,7 @@ impl ser::Serializer for KeySerializer<'_> {
     type SerializeStructVariant = ser::Impossible<(), Error>;
 
     fn serialize_str(self, v: &str) -> Result<(), Error> {
-        self.0.key(v);
+        self.0.map_key(v);
         Ok(())
     }
     fn serialize_unit_variant(
@@ -596,7 +762,7 @@ mod tests {
     use serde::Serialize;
 
     use super::Tape;
-    use super::op::{ARRAY, END, FALSE, KEY, NULL, NUMBER, OBJECT, STRING, TRUE};
+    use super::op::{ARRAY, END, FALSE, KEY, MAP_KEY, NULL, NUMBER, OBJECT, STRING, TRUE};
 
     #[derive(Serialize)]
     #[serde(rename_all = "snake_case")]
@@ -615,10 +781,24 @@ mod tests {
         unit: (),
     }
 
-    fn strings(t: &Tape) -> Vec<String> {
-        let units: Vec<u16> = t.text.encode_utf16().collect();
+    /// A struct with the given field names, each `()`.
+    struct Fields(Vec<&'static str>);
+    impl Serialize for Fields {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct;
+            let mut st = s.serialize_struct("Fields", self.0.len())?;
+            for &name in &self.0 {
+                st.serialize_field(name, &())?;
+            }
+            st.end()
+        }
+    }
+
+    /// Strings of `lengths` UTF-16 units each, one after the other in `text`.
+    fn split(text: &str, lengths: &[u32]) -> Vec<String> {
+        let units: Vec<u16> = text.encode_utf16().collect();
         let mut at = 0;
-        t.lengths
+        lengths
             .iter()
             .map(|&n| {
                 let s = String::from_utf16(&units[at..at + n as usize]).unwrap();
@@ -628,8 +808,17 @@ mod tests {
             .collect()
     }
 
+    fn strings(t: &Tape) -> Vec<String> {
+        split(&t.text, &t.lengths)
+    }
+
+    fn new_keys(t: &Tape) -> Vec<String> {
+        split(&t.key_text, &t.key_lengths)
+    }
+
     #[test]
     fn structs_options_tuples_and_variants_are_json_values() {
+        Tape::forget_keys();
         let t = Tape::write(&Doc {
             level: Level::SelfCare,
             maybe: None,
@@ -637,29 +826,30 @@ mod tests {
             unit: (),
         })
         .unwrap();
-        assert_eq!(
-            strings(&t),
-            ["level", "self_care", "maybe", "flags", "unit"]
-        );
+        assert_eq!(t.keys_known, 0);
+        assert_eq!(new_keys(&t), ["level", "maybe", "flags", "unit"]);
+        assert_eq!(strings(&t), ["self_care"]);
         #[rustfmt::skip]
         let expected = [
             OBJECT,
-            KEY, STRING, 1,
-            KEY + 2, NULL,
-            KEY + 3, ARRAY, TRUE, FALSE, END,
-            KEY + 4, NULL,
+            KEY, STRING, 0,
+            KEY + 1, NULL,
+            KEY + 2, ARRAY, TRUE, FALSE, END,
+            KEY + 3, NULL,
             END,
         ];
         assert_eq!(t.ops, expected);
         assert!(t.numbers.is_empty());
 
+        Tape::forget_keys();
         let t = Tape::write(&[
             Level::Scored(0.1),
             Level::Pair(1, 2),
             Level::Named { at: -3 },
         ])
         .unwrap();
-        assert_eq!(strings(&t), ["scored", "pair", "named", "at"]);
+        assert_eq!(new_keys(&t), ["scored", "pair", "named", "at"]);
+        assert!(strings(&t).is_empty());
         #[rustfmt::skip]
         let expected = [
             ARRAY,
@@ -682,31 +872,101 @@ mod tests {
     }
 
     #[test]
-    fn no_key_reads_as_the_end_of_an_object() {
-        // Ten distinct keys: key indices run past END's value.
+    fn field_names_are_sent_once_until_forgotten() {
+        Tape::forget_keys();
+        let doc = Doc {
+            level: Level::Named { at: 1 },
+            maybe: Some(2),
+            flags: (false, true),
+            unit: (),
+        };
+        let first = Tape::write(&doc).unwrap();
+        assert_eq!(first.keys_known, 0);
+        assert_eq!(
+            new_keys(&first),
+            ["level", "named", "at", "maybe", "flags", "unit"]
+        );
+        // The next tape sends no name and numbers them as before.
+        let second = Tape::write(&doc).unwrap();
+        assert_eq!(second.keys_known, 6);
+        assert!(new_keys(&second).is_empty());
+        assert_eq!(second.ops, first.ops);
+        // A tape with some new names numbers them after the known ones.
+        let third = Tape::write(&[Level::Scored(1.0), Level::Named { at: 2 }]).unwrap();
+        assert_eq!(third.keys_known, 6);
+        assert_eq!(new_keys(&third), ["scored"]);
+        #[rustfmt::skip]
+        let expected = [
+            ARRAY,
+            OBJECT, KEY + 6, NUMBER, END,
+            OBJECT, KEY + 1, OBJECT, KEY + 2, NUMBER, END, END,
+            END,
+        ];
+        assert_eq!(third.ops, expected);
+        // Hundreds of names (the table grows) keep their numbers.
+        let many: Vec<&'static str> = (0..700)
+            .map(|i| &*Box::leak(format!("k{i}").into_boxed_str()))
+            .collect();
+        let t = Tape::write(&Fields(many.clone())).unwrap();
+        assert_eq!(t.keys_known, 7);
+        assert_eq!(t.key_lengths.len(), 700);
+        let t = Tape::write(&Fields(many.iter().rev().copied().collect())).unwrap();
+        assert!(t.key_lengths.is_empty());
+        let read: Vec<u32> = t.ops[1..t.ops.len() - 1]
+            .iter()
+            .step_by(2)
+            .copied()
+            .collect();
+        assert_eq!(
+            read,
+            (0..700).rev().map(|i| KEY + 7 + i).collect::<Vec<_>>()
+        );
+        // Forgotten: sent again from 0.
+        Tape::forget_keys();
+        let t = Tape::write(&doc).unwrap();
+        assert_eq!(t.keys_known, 0);
+        assert_eq!(t.ops, first.ops);
+        assert_eq!(new_keys(&t), new_keys(&first));
+    }
+
+    #[test]
+    fn map_keys_are_strings_of_the_tape() {
+        // Ten distinct keys: their string indices run past END's value.
         let map: BTreeMap<String, u32> = (0..10).map(|i| (format!("k{i}"), i)).collect();
         let t = Tape::write(&map).unwrap();
         assert_eq!(t.ops.first(), Some(&OBJECT));
         assert_eq!(t.ops.last(), Some(&END));
-        let keys: Vec<u32> = t.ops[1..t.ops.len() - 1]
-            .iter()
-            .copied()
-            .filter(|&o| o != NUMBER)
-            .collect();
-        assert_eq!(keys, (0..10).map(|i| KEY + i).collect::<Vec<_>>());
+        let expected: Vec<u32> = (0..10).flat_map(|i| [MAP_KEY, i, NUMBER]).collect();
+        assert_eq!(t.ops[1..t.ops.len() - 1], expected);
+        assert_eq!(strings(&t)[9], "k9");
+        assert!(t.key_lengths.is_empty());
     }
 
     #[test]
     fn a_string_from_the_same_place_is_written_once_and_lengths_count_utf16_units() {
         let fever: &'static str = "fever";
         let copy = String::from(fever);
-        let t = Tape::write(&[fever, "café 🦶", fever, copy.as_str(), fever]).unwrap();
-        // The copy lives elsewhere: written again, with the same text.
-        assert_eq!(strings(&t), ["fever", "café 🦶", "fever"]);
-        assert_eq!(t.lengths[1], 7, "é is one unit, the foot two");
+        // The same place three times: one string.
+        let t = Tape::write(&[fever, fever, fever]).unwrap();
+        assert_eq!(strings(&t), ["fever"]);
         #[rustfmt::skip]
-        let expected = [ARRAY, STRING, 0, STRING, 1, STRING, 0, STRING, 2, STRING, 0, END];
+        let expected = [ARRAY, STRING, 0, STRING, 0, STRING, 0, END];
         assert_eq!(t.ops, expected);
+        // The copy lives elsewhere: written again, with the same text.
+        let t = Tape::write(&[fever, copy.as_str()]).unwrap();
+        assert_eq!(strings(&t), ["fever", "fever"]);
+        // Mixed (whether a string is found again also depends on the slots
+        // the addresses fall in): every value reads back.
+        let values = [fever, "café 🦶", fever, copy.as_str(), fever];
+        let t = Tape::write(&values).unwrap();
+        let all = strings(&t);
+        let read: Vec<&str> = t.ops[2..t.ops.len() - 1]
+            .iter()
+            .step_by(2)
+            .map(|&i| all[i as usize].as_str())
+            .collect();
+        assert_eq!(read, values);
+        assert_eq!(t.lengths[1], 7, "é is one unit, the foot two");
     }
 
     #[test]
