@@ -57,7 +57,10 @@ name=heel
 #   - wasm-opt -O3 instead of -Oz: +0.9 KB and assess -4% on the all-"z"
 #     module, +1.7 KB and -2% on this one; -Os: -0.6 KB, no speed change.
 # The budget moved to 352 KB.
-budget_gzip=$((352 * 1024))
+# Merged with the same day's free-text round (about 140 phrases, the
+# stiffness-length and short-answer rules): 362,645 bytes gzipped (354 KB,
+# +3.7 KB); the budget moved to 356 KB.
+budget_gzip=$((356 * 1024))
 
 step() { printf '\n==> %s\n' "$*"; }
 
