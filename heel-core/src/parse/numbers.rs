@@ -6,8 +6,8 @@ use super::{FoundAnswer, Raw, Reader, YesNo};
 use crate::item::{Choice, Item};
 use crate::knowledge::phrases::{
     AGE_BEFORE, CHILD_WORDS, FALL_WORDS, MORNING_STIFFNESS_REACH, MORNING_STIFFNESS_WORDS, Measure,
-    NOT_RUNNING, OFF_TOPIC_DURATION, ORDINAL_NOUNS, OTHER_DURATION_WORDS, PAIN_WORDS,
-    ROUGH_NUMBER_WORDS, SEX_WORDS, SHORTHAND_DURATIONS, UNITS,
+    NOT_RUNNING, OFF_TOPIC_DURATION, ORDINAL_NOUNS, OTHER_DURATION_WORDS, ROUGH_NUMBER_WORDS,
+    SEX_WORDS, SHORTHAND_DURATIONS, UNITS,
 };
 
 /// A number in the text: digits, or number words ("seventy-two", "a couple of").
@@ -56,6 +56,8 @@ pub(super) fn read(r: &mut Reader<'_>) {
     // Where a measured normal temperature starts: the word "temperature"
     // right before it then names the reading, not a fever.
     let mut normal_readings: Vec<usize> = Vec::new();
+    // Sentences about walking, cycling and the like, found once when needed.
+    let mut not_running: Option<Vec<bool>> = None;
     for (k, n) in nums.iter().enumerate() {
         if n.start < consumed_to {
             continue;
@@ -231,11 +233,17 @@ pub(super) fn read(r: &mut Reader<'_>) {
                         e + 1,
                         approx,
                     );
-                    let other_activity = (0..r.len()).any(|j| {
-                        r.sentence.get(j) == r.sentence.get(n.start)
-                            && NOT_RUNNING.contains(&r.norm(j))
+                    let sent = r.sentence[n.start] as usize;
+                    let other = not_running.get_or_insert_with(|| {
+                        let mut other = vec![false; r.sent_pain.len()];
+                        for j in 0..r.len() {
+                            if NOT_RUNNING.contains(&r.norm(j)) {
+                                other[r.sentence[j] as usize] = true;
+                            }
+                        }
+                        other
                     });
-                    if !other_activity {
+                    if !other[sent] {
                         push(
                             &mut out,
                             r.len(),
@@ -448,6 +456,9 @@ pub(super) fn read(r: &mut Reader<'_>) {
 /// its threshold of 30 minutes, in place of what the words alone said in that
 /// sentence.
 fn stiffness_length(r: &mut Reader<'_>, nums: &[Num], out: &mut Vec<Raw>) {
+    // (sentence, long, start, end) for each length read; one pass over the
+    // findings afterwards keeps the whole reading linear in the text.
+    let mut decided: Vec<(u32, bool, usize, usize)> = Vec::new();
     for n in nums {
         let unit = r.norm(n.end);
         let minutes = match unit {
@@ -473,24 +484,34 @@ fn stiffness_length(r: &mut Reader<'_>, nums: &[Num], out: &mut Vec<Raw>) {
         let at_most = (from.saturating_sub(2)..from)
             .any(|j| matches!(r.norm(j), "<" | "under" | "within" | "less" | "up"));
         let long = minutes >= 30.0 && !(at_most && minutes <= 30.0);
-        // A sentence about how long the stiffness lasts, with no word of pain
-        // in it ("First thing in the morning it's stiff for five or ten
-        // minutes"), does not tell of pain with the first steps.
-        let pain = (0..r.len()).any(|j| same(j) && PAIN_WORDS.contains(&r.norm(j)));
-        r.raws.retain(|f| {
-            let here = r.sentence[f.start] == sent;
-            !(here
-                && (f.item == Item::MorningStiffnessLong
-                    || (f.item == Item::FirstStepPain && !pain)))
-        });
-        out.retain(|f| !(f.item == Item::MorningStiffnessLong && r.sentence[f.start] == sent));
+        decided.push((sent, long, from, n.end + 1));
+    }
+    if decided.is_empty() {
+        return;
+    }
+    let here = |s: u32| decided.iter().any(|d| d.0 == s);
+    // A sentence about how long the stiffness lasts, with no word of pain
+    // in it ("First thing in the morning it's stiff for five or ten
+    // minutes"), does not tell of pain with the first steps.
+    r.raws.retain(|f| {
+        let s = r.sentence[f.start];
+        !(here(s)
+            && (f.item == Item::MorningStiffnessLong
+                || (f.item == Item::FirstStepPain && !r.sent_pain[s as usize])))
+    });
+    out.retain(|f| !(f.item == Item::MorningStiffnessLong && here(r.sentence[f.start])));
+    for (k, &(sent, long, start, end)) in decided.iter().enumerate() {
+        // The last length read in a sentence decides it.
+        if decided[k + 1..].iter().any(|d| d.0 == sent) {
+            continue;
+        }
         push(
             out,
             r.len(),
             Item::MorningStiffnessLong,
             FoundAnswer::YesNo(if long { YesNo::Present } else { YesNo::Absent }),
-            from,
-            n.end + 1,
+            start,
+            end,
             false,
         );
     }
