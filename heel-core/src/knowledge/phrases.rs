@@ -3877,6 +3877,17 @@ pub static PHRASES: &[Phrases] = &[
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "a while back",
+    "way back",
+    "back then",
+    "back in",
+    "back to",
+    "years back",
+    "months back",
+    "weeks back",
+    "back on my feet",
+    "back to running",
+    "back into running",
     "ex builder",
     "in the morning instead",
     "if fever develops",
@@ -5157,6 +5168,48 @@ pub static UNNAMED_PLACES: &[&str] = &[
     "shins",
     "groin",
 ];
+
+/// Words for a part of the heel that could be more than one place in the
+/// list ("underneath" is the inner side or the centre of the heel pad). Joined
+/// to a named place by one of [`PLACE_JOINERS`] and not part of a phrase
+/// ("at the back and underneath", "insertion + plantar", "the back and
+/// sides"), such a word means the places that hurt cannot all be named, so
+/// that sentence gives no `pain_location`.
+pub static VAGUE_PLACES: &[&str] = &[
+    "underneath",
+    "beneath",
+    "under",
+    "bottom",
+    "bottoms",
+    "plantar",
+    "sides",
+    "edges",
+    "base",
+];
+
+/// Words for a lesion on the skin or a lump. A place named in a sentence
+/// with one of these and no pain word ("an ulcer on the back of my heel",
+/// "a hard bump on the back of my heel that my shoes rub on") is where the
+/// lesion is, not where it hurts, so it gives no `pain_location`.
+pub static LESION_WORDS: &[&str] = &[
+    "ulcer",
+    "ulcers",
+    "ulceration",
+    "wound",
+    "crack",
+    "cracks",
+    "fissure",
+    "blister",
+    "lump",
+    "bump",
+    "callus",
+    "corn",
+    "puncture",
+    "splinter",
+];
+
+/// Words that join places in a list (see [`VAGUE_PLACES`]).
+pub static PLACE_JOINERS: &[&str] = &["and", "+", "&", "or", "/"];
 
 /// How a length of time is known to be the length of morning stiffness: a
 /// stiffness word before it and a morning word near it, within

@@ -56,9 +56,9 @@ use crate::item::{AnswerKind, Choice, Item, Location, Locations};
 use crate::knowledge::phrases::{
     ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS,
     FAMILY, FAMILY_ONLY, FAMILY_WORDS, HISTORY, HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES,
-    LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, PAIN_WORDS, PARTS, PER_WEEK, PHRASES, PLACE_REACH,
-    PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SUBSUMES, Says,
-    UNNAMED_PLACES,
+    LESION_WORDS, LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, PAIN_WORDS, PARTS, PER_WEEK, PHRASES,
+    PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_WORDS,
+    SIGN_WORDS, SUBSUMES, Says, UNNAMED_PLACES, VAGUE_PLACES,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -1238,12 +1238,36 @@ impl<'a> Reader<'a> {
         }
         // A sentence whose pain also runs through a place the list cannot
         // name ("from my buttock down the back of the thigh and calf into
-        // the outer heel") does not give the places that hurt: naming only
-        // some of them would describe another complaint.
+        // the outer heel", "at the back and underneath") does not give the
+        // places that hurt: naming only some of them would describe another
+        // complaint. Nor does a sentence that names where a lesion is and
+        // says nothing of pain ("an ulcer on the back of my heel").
         let mut unnamed = vec![false; self.sent_history.len()];
+        // Words that are part of a found phrase ("underneath on the inner
+        // side" names a place; "at the back and underneath" does not).
+        let mut covered = vec![false; self.len() + 1];
+        for r in &self.raws {
+            covered[r.start..r.end.min(self.len())]
+                .iter_mut()
+                .for_each(|c| *c = true);
+        }
+        let joined = |i: usize| {
+            (i > 0 && PLACE_JOINERS.contains(&self.norm(i - 1)))
+                || (i + 1 < self.len() && PLACE_JOINERS.contains(&self.norm(i + 1)))
+        };
         for i in 0..self.len() {
             let sent = self.sentence[i] as usize;
-            if self.sent_pain[sent] && UNNAMED_PLACES.contains(&self.norm(i)) {
+            let word = self.norm(i);
+            if !self.sent_pain[sent] {
+                // A lesion's place, with no word of pain.
+                if LESION_WORDS.contains(&word) {
+                    unnamed[sent] = true;
+                }
+                continue;
+            }
+            if UNNAMED_PLACES.contains(&word)
+                || (VAGUE_PLACES.contains(&word) && !covered[i] && joined(i))
+            {
                 unnamed[sent] = true;
             }
         }

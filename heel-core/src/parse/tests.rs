@@ -472,3 +472,43 @@ fn pain_running_through_the_thigh_gives_no_places() {
     let b = answers("Pain on the outer edge of my heel.");
     assert!(b.get(Item::PainLocation).is_some());
 }
+
+#[test]
+fn a_place_the_list_cannot_name_joined_to_one_it_can_gives_no_places() {
+    for text in [
+        "Both heels hurt, at the back and underneath.",
+        "24M, bilat heel pain (insertion + plantar) x 5/12.",
+        "His heels have hurt at the back and sides after matches.",
+    ] {
+        assert_eq!(answers(text).get(Item::PainLocation), None, "{text}");
+    }
+    // The same words inside a place that is named still name it.
+    for (text, place) in [
+        (
+            "Right heel, underneath on the inner edge.",
+            Location::PlantarMedialHeel,
+        ),
+        (
+            "Pain under my heel, towards the inside.",
+            Location::PlantarMedialHeel,
+        ),
+    ] {
+        assert!(answers(text).locations().contains(place), "{text}");
+    }
+}
+
+#[test]
+fn where_a_lesion_is_is_not_where_it_hurts() {
+    let a = answers("I've had an ulcer on the back of my right heel for two months.");
+    assert_eq!(a.get(Item::PainLocation), None);
+    let b = answers("A sore lump on the back of my heel where the shoe rubs.");
+    assert!(b.locations().contains(Location::AchillesInsertion));
+    // "a while back" is a time, not the back of the heel.
+    let c = answers(
+        "He had a splinter in that heel a while back. Now the back of the heel is swollen.",
+    );
+    assert_eq!(
+        c.locations().iter().collect::<Vec<_>>(),
+        [Location::AchillesInsertion]
+    );
+}
