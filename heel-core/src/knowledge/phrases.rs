@@ -4364,6 +4364,16 @@ pub static CUES: &[(Cue, &[&str])] = &[
             "can't tell",
             "equivocal",
             "subtle",
+            // Someone else's name for it ("his coach thought it was an ankle
+            // sprain"), not what the text says happened.
+            "thought it was",
+            "thought it might be",
+            "thought it could be",
+            "said it could be",
+            "said it might be",
+            "seen elsewhere as",
+            "treated as",
+            "treated elsewhere as",
         ],
     ),
     (

@@ -512,3 +512,10 @@ fn where_a_lesion_is_is_not_where_it_hurts() {
         [Location::AchillesInsertion]
     );
 }
+
+#[test]
+fn someone_elses_name_for_it_is_not_what_happened() {
+    let a = answers("His coach thought it was an ankle sprain, but he's never rolled it.");
+    assert_eq!(a.get(Item::Trauma), None);
+    assert_eq!(a.get(Item::RolledAnkle), Some(Answer::Absent));
+}
