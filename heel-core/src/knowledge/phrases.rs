@@ -3871,6 +3871,64 @@ pub static PHRASES: &[Phrases] = &[
             "can rise up on my toes",
         ],
     ),
+    only_negated(
+        Item::RolledAnkle,
+        &[
+            "roll it",
+            "roll my ankle",
+            "roll the ankle",
+            "roll that ankle",
+            "roll this ankle",
+            "roll her ankle",
+            "roll his ankle",
+        ],
+    ),
+    yes(Item::PreviousAnkleInjury, &["ankle injuries"]),
+    no(Item::Improving, &["not better", "worse, not better"]),
+    no(
+        Item::Runner,
+        &[
+            "no running",
+            "doesn't do any sport",
+            "don't do any sport",
+            "does no sport",
+            "do no sport",
+        ],
+    ),
+    no(
+        Item::JumpingSport,
+        &[
+            "doesn't do any sport",
+            "don't do any sport",
+            "does no sport",
+            "do no sport",
+        ],
+    ),
+    no(
+        Item::UnableToBearWeightAtInjury,
+        &[
+            "able to walk back",
+            "walk back to the car",
+            "hobbled back to the car",
+        ],
+    ),
+    no(
+        Item::UnableToBearWeight,
+        &["still walk on it", "still walking on it"],
+    ),
+    yes(Item::BigToeClicking, &["toe ... click", "toe clicking"]),
+    yes(
+        Item::MedialTubercleTenderness,
+        &[
+            "ttp over plantar fascia origin",
+            "ttp over the plantar fascia origin",
+            "ttp plantar fascia origin",
+            "tenderness at the plantar fascia origin",
+            "tender over the plantar fascia origin",
+            "plantar fascia origin tender",
+            "plantar fascia origin ttp",
+        ],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut

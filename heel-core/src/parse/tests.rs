@@ -519,3 +519,27 @@ fn someone_elses_name_for_it_is_not_what_happened() {
     assert_eq!(a.get(Item::Trauma), None);
     assert_eq!(a.get(Item::RolledAnkle), Some(Answer::Absent));
 }
+
+#[test]
+fn short_denials_of_this_rounds_items() {
+    let a = answers(
+        "Didn't roll it. No history of ankle injuries. It's getting worse, not better. \
+         Her toe doesn't click. She doesn't do any sport. I still walk on it every day.",
+    );
+    for item in [
+        Item::RolledAnkle,
+        Item::PreviousAnkleInjury,
+        Item::Improving,
+        Item::BigToeClicking,
+        Item::Runner,
+        Item::JumpingSport,
+        Item::UnableToBearWeight,
+    ] {
+        assert_eq!(a.get(item), Some(Answer::Absent), "{item}");
+    }
+    // Rolling a frozen bottle under the foot is not a rolled ankle.
+    assert_eq!(
+        answers("I roll it on a frozen bottle.").get(Item::RolledAnkle),
+        None
+    );
+}
