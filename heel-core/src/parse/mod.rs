@@ -1255,7 +1255,7 @@ impl<'a> Reader<'a> {
             (i > 0 && PLACE_JOINERS.contains(&self.norm(i - 1)))
                 || (i + 1 < self.len() && PLACE_JOINERS.contains(&self.norm(i + 1)))
         };
-        for i in 0..self.len() {
+        for (i, &is_covered) in covered.iter().enumerate().take(self.len()) {
             let sent = self.sentence[i] as usize;
             let word = self.norm(i);
             if !self.sent_pain[sent] {
@@ -1266,7 +1266,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if UNNAMED_PLACES.contains(&word)
-                || (VAGUE_PLACES.contains(&word) && !covered[i] && joined(i))
+                || (VAGUE_PLACES.contains(&word) && !is_covered && joined(i))
             {
                 unnamed[sent] = true;
             }
