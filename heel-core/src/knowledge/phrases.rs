@@ -5163,6 +5163,41 @@ pub static OFF_TOPIC_DURATION: &[&[&str]] = &[
     &["flattening"],
 ];
 
+/// Long-standing conditions and treatments whose own length can stand right
+/// before a duration ("T2DM 15 yrs", "seropositive RA x8 yrs", "diabetic for
+/// 40 years"): with only words of [`DISEASE_DURATION_LINKS`] between, that
+/// duration is the condition's, not the pain's.
+pub static DISEASE_DURATION_WORDS: &[&str] = &[
+    "diabetes",
+    "diabetic",
+    "dm",
+    "t1dm",
+    "t2dm",
+    "iddm",
+    "niddm",
+    "ra",
+    "arthritis",
+    "psoriasis",
+    "spondylitis",
+    "htn",
+    "hypertension",
+    "neuropathy",
+    "mtx",
+    "methotrexate",
+    "prednisolone",
+    "steroids",
+    "insulin",
+];
+
+/// Words allowed between a word of [`DISEASE_DURATION_WORDS`] and its
+/// duration.
+pub static DISEASE_DURATION_LINKS: &[&str] = &["x", "for", "since", "of", "-", "~", "over"];
+
+/// Words right before a score or a length that make it a guess ("probably
+/// 7/10", "lasts maybe 45 minutes"): the number is then hedged, as a hedged
+/// finding is.
+pub static NUMBER_HEDGES: &[&str] = &["maybe", "probably", "possibly", "perhaps", "might"];
+
 /// Words before a length in the same sentence that make it a height fallen
 /// or jumped ("jumped from the 2nd stair (~50 cm)"), not the person's height.
 pub static FALL_WORDS: &[&str] = &[

@@ -5,9 +5,10 @@ use super::text::Kind;
 use super::{FoundAnswer, Raw, Reader, YesNo};
 use crate::item::{Choice, Item};
 use crate::knowledge::phrases::{
-    AGE_BEFORE, CHILD_WORDS, FALL_WORDS, MORNING_STIFFNESS_REACH, MORNING_STIFFNESS_WORDS, Measure,
-    NOT_RUNNING, OFF_TOPIC_DURATION, ORDINAL_NOUNS, OTHER_DURATION_WORDS, ROUGH_NUMBER_WORDS,
-    SEX_WORDS, SHORTHAND_DURATIONS, UNITS,
+    AGE_BEFORE, CHILD_WORDS, DISEASE_DURATION_LINKS, DISEASE_DURATION_WORDS, FALL_WORDS,
+    MORNING_STIFFNESS_REACH, MORNING_STIFFNESS_WORDS, Measure, NOT_RUNNING, NUMBER_HEDGES,
+    OFF_TOPIC_DURATION, ORDINAL_NOUNS, OTHER_DURATION_WORDS, ROUGH_NUMBER_WORDS, SEX_WORDS,
+    SHORTHAND_DURATIONS, UNITS,
 };
 
 /// A number in the text: digits, or number words ("seventy-two", "a couple of").
@@ -447,6 +448,29 @@ pub(super) fn read(r: &mut Reader<'_>) {
         );
     }
     stiffness_length(r, &nums, &mut out);
+    // A guessed score or stiffness length is hedged ("probably 7/10").
+    for f in &mut out {
+        if matches!(f.item, Item::Severity | Item::MorningStiffnessLong)
+            && f.start > 0
+            && NUMBER_HEDGES.contains(&r.norm(f.start - 1))
+        {
+            f.answer = None;
+            f.hedged = true;
+        }
+    }
+    // The severity item asks how bad the pain is at its worst: of several
+    // scores ("3/10 most days, 6/10 after spin"), the highest.
+    let worst = out
+        .iter()
+        .filter(|f| f.item == Item::Severity)
+        .filter_map(|f| match f.answer {
+            Some(FoundAnswer::Number(v)) => Some(v),
+            _ => None,
+        })
+        .fold(f64::NEG_INFINITY, f64::max);
+    out.retain(|f| {
+        f.item != Item::Severity || !matches!(f.answer, Some(FoundAnswer::Number(v)) if v < worst)
+    });
     r.raws.extend(out);
 }
 
@@ -757,7 +781,8 @@ fn onset_sentences(r: &Reader<'_>) -> Vec<bool> {
 /// Whether a duration is told of something other than the pain: words of
 /// [`OFF_TOPIC_DURATION`] close before it in its clause ("a growth spurt over
 /// the last few months", "35 miles a week over about a month"; a comma with
-/// "and" ends the look back), or "pregnant" right after it ("32 weeks
+/// "and" ends the look back), a condition's name right before it ("T2DM 15
+/// yrs", [`DISEASE_DURATION_WORDS`]), or "pregnant" right after it ("32 weeks
 /// pregnant").
 fn off_topic(r: &Reader<'_>, d: &Duration) -> bool {
     let words_at = |j: usize, words: &[&str]| {
@@ -778,7 +803,15 @@ fn off_topic(r: &Reader<'_>, d: &Duration) -> bool {
         lo = j;
     }
     let before = (lo..d.start).any(|j| OFF_TOPIC_DURATION.iter().any(|w| words_at(j, w)));
-    before || matches!(r.norm(d.end), "pregnant" | "pregnancy")
+    // A condition's own length, right before it ("T2DM 15 yrs").
+    let mut j = d.start;
+    let mut links = 0;
+    while j > 0 && links <= 2 && DISEASE_DURATION_LINKS.contains(&r.norm(j - 1)) {
+        j -= 1;
+        links += 1;
+    }
+    let disease = j > 0 && DISEASE_DURATION_WORDS.contains(&r.norm(j - 1));
+    before || disease || matches!(r.norm(d.end), "pregnant" | "pregnancy")
 }
 
 fn choose_duration(r: &Reader<'_>, all: &[Duration]) -> Option<Duration> {

@@ -543,3 +543,25 @@ fn short_denials_of_this_rounds_items() {
         None
     );
 }
+
+#[test]
+fn guessed_numbers_are_hedged_and_the_worst_score_counts() {
+    let p =
+        parse("First steps are awful, probably 7/10. Morning stiffness lasts maybe 45 minutes.")
+            .unwrap();
+    assert!(finding(&p, Item::Severity).hedged);
+    assert!(finding(&p, Item::MorningStiffnessLong).hedged);
+    assert_eq!(p.assessment.get(Item::Severity), None);
+    let a = answers("I'd say 3/10 most days, 6/10 after spin.");
+    assert_eq!(a.get(Item::Severity), Some(Answer::Number(6.0)));
+}
+
+#[test]
+fn a_conditions_own_length_is_not_the_pains() {
+    let a = answers("57F, seropositive RA x8 yrs. c/o bilat hindfoot pain 3/12.");
+    assert_eq!(a.get(Item::DurationDays), Some(Answer::Number(90.0)));
+    let b = answers("Diabetic for 40 years, aged 66.");
+    assert_eq!(b.get(Item::DurationDays), None);
+    let c = answers("I'm diabetic, 3 weeks of heel pain.");
+    assert_eq!(c.get(Item::DurationDays), Some(Answer::Number(21.0)));
+}
