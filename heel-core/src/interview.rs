@@ -520,7 +520,16 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
         rest.push((item, e));
     }
     let max_gain = rest.iter().map(|q| q.1.gain).fold(0.0, f64::max);
-    rest.sort_by(|x, y| y.1.gain.total_cmp(&x.1.gain).then(x.0.cmp(&y.0)));
+    // Sorted by index: an `Effect` carries a shift per cause, and moving
+    // those during the sort was a tenth of the time.
+    let mut order: Vec<usize> = (0..rest.len()).collect();
+    order.sort_unstable_by(|&x, &y| {
+        rest[y]
+            .1
+            .gain
+            .total_cmp(&rest[x].1.gain)
+            .then(rest[x].0.cmp(&rest[y].0))
+    });
 
     // Not while an essential answer (where it hurts, how it started or how
     // long ago) is missing and can still be asked.
@@ -567,7 +576,8 @@ pub fn next_questions(a: &Assessment, options: &QuestionOptions) -> Result<NextQ
         })
         .collect();
     let room = limit - questions.len();
-    questions.extend(rest.iter().take(room).map(|(item, e)| {
+    questions.extend(order.iter().take(room).map(|&k| {
+        let (item, e) = &rest[k];
         let separates = top_shifts(&e.shift);
         let red_flag_screen = SCREENING.iter().any(|s| s.item == *item);
         let reason = reason(&separates);
