@@ -4545,6 +4545,9 @@ pub enum Aspect {
     Heel,
     /// The ankle.
     Ankle,
+    /// An ankle bone (a malleolus): "the inner ankle bone" is the bone
+    /// itself, where "behind the inner ankle bone" is a phrase of its own.
+    AnkleBone,
     /// The Achilles tendon.
     Achilles,
     /// Where the tendon attaches.
@@ -4584,7 +4587,8 @@ pub static ASPECTS: &[(Aspect, &[&str])] = &[
         Aspect::Heel,
         &["heel", "calcaneus", "calcaneal", "heel pad", "hindfoot"],
     ),
-    (Aspect::Ankle, &["ankle", "ankle bone"]),
+    (Aspect::Ankle, &["ankle"]),
+    (Aspect::AnkleBone, &["ankle bone", "ankle bones"]),
     (
         Aspect::Achilles,
         &["achilles", "achilles tendon", "tendon", "tendo achilles"],
@@ -4715,6 +4719,14 @@ pub static PLACES: &[(&[Aspect], Location)] = &[
     (&[Aspect::Ankle, Aspect::Medial], Location::MedialAnkle),
     (&[Aspect::Ankle, Aspect::Anterior], Location::AnteriorAnkle),
     (
+        &[Aspect::AnkleBone, Aspect::Medial],
+        Location::MedialMalleolus,
+    ),
+    (
+        &[Aspect::AnkleBone, Aspect::Lateral],
+        Location::LateralAnkle,
+    ),
+    (
         &[Aspect::Plantar, Aspect::Medial],
         Location::PlantarMedialHeel,
     ),
@@ -4731,7 +4743,12 @@ pub static PLACES: &[(&[Aspect], Location)] = &[
 ];
 
 /// The aspects that are body parts; a body part can serve several places.
-pub static PARTS: &[Aspect] = &[Aspect::Heel, Aspect::Ankle, Aspect::Achilles];
+pub static PARTS: &[Aspect] = &[
+    Aspect::Heel,
+    Aspect::Ankle,
+    Aspect::AnkleBone,
+    Aspect::Achilles,
+];
 
 /// How far (in words) a direction may be from the body part it belongs to.
 pub const PLACE_REACH: usize = 8;

@@ -565,3 +565,27 @@ fn a_conditions_own_length_is_not_the_pains() {
     let c = answers("I'm diabetic, 3 weeks of heel pain.");
     assert_eq!(c.get(Item::DurationDays), Some(Answer::Number(21.0)));
 }
+
+#[test]
+fn the_inner_ankle_bone_is_the_malleolus_and_behind_it_is_the_medial_ankle() {
+    for (text, place) in [
+        (
+            "Pain over the inside ankle bone.",
+            Location::MedialMalleolus,
+        ),
+        (
+            "It aches behind and below the inner ankle bone.",
+            Location::MedialAnkle,
+        ),
+        (
+            "Sore on the outside below the ankle bone.",
+            Location::LateralAnkle,
+        ),
+    ] {
+        assert_eq!(
+            answers(text).locations().iter().collect::<Vec<_>>(),
+            [place],
+            "{text}"
+        );
+    }
+}
