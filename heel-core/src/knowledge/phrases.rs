@@ -3929,6 +3929,23 @@ pub static PHRASES: &[Phrases] = &[
             "plantar fascia origin ttp",
         ],
     ),
+    no(
+        Item::TinelTarsalTunnel,
+        &[
+            "tinel neg over tarsal tunnel",
+            "tinel neg over the tarsal tunnel",
+            "tinel negative over tarsal tunnel",
+            "tinel negative over the tarsal tunnel",
+            "tinel -ve over tarsal tunnel",
+            "tinel -ve at tarsal tunnel",
+            "tinel neg at tarsal tunnel",
+            "tinel negative at the tarsal tunnel",
+            "tinel's negative over the tarsal tunnel",
+            "tinel's test negative over the tarsal tunnel",
+            "tinel -ve tarsal tunnel",
+            "tinel neg tarsal tunnel",
+        ],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut
