@@ -60,7 +60,11 @@ name=heel
 # Merged with the same day's free-text round (about 140 phrases, the
 # stiffness-length and short-answer rules): 362,645 bytes gzipped (354 KB,
 # +3.7 KB); the budget moved to 356 KB.
-budget_gzip=$((356 * 1024))
+# The next free-text round (the fifth narrative set's misses, read once it
+# became development data: about 60 phrases, seven small word tables, the
+# inner-ankle-bone aspect): 364,759 bytes gzipped (356.2 KB, +2.1 KB) before
+# its last two commits; the budget moved to 360 KB.
+budget_gzip=$((360 * 1024))
 
 step() { printf '\n==> %s\n' "$*"; }
 
