@@ -3946,12 +3946,43 @@ pub static PHRASES: &[Phrases] = &[
             "tinel neg tarsal tunnel",
         ],
     ),
+    yes(
+        Item::SaddleNumbnessBladder,
+        &[
+            "numbness between my legs",
+            "numbness between the legs",
+            "numb between my legs",
+            "numbness down below",
+            "numbness in my bottom",
+            "numb in my bottom",
+            "numbness around the perineum",
+            "perineal numbness",
+            "numb perineum",
+            "numbness of the perineum",
+            "perianal numbness",
+            "urinary retention",
+            "retention of urine",
+            "can't pass urine",
+            "unable to pass urine",
+            "can't wee",
+            "numbness in my groin",
+        ],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "a flat footed",
+    "with flat footed",
+    "flat footed gait",
+    "only flat footed",
+    "but flat footed",
+    "about flat footed",
+    "walking flat footed",
+    "walk flat footed",
+    "walks flat footed",
     "a while back",
     "way back",
     "back then",
@@ -5343,6 +5374,52 @@ pub static LESION_WORDS: &[&str] = &[
     "corn",
     "puncture",
     "splinter",
+];
+
+/// Other parts of the body, whose swelling, redness or warmth is not the
+/// foot's ("my wrists and knuckles are swollen too").
+pub static OTHER_BODY_PARTS: &[&str] = &[
+    "knee",
+    "knees",
+    "wrist",
+    "wrists",
+    "knuckle",
+    "knuckles",
+    "hand",
+    "hands",
+    "finger",
+    "fingers",
+    "elbow",
+    "elbows",
+    "shoulder",
+    "shoulders",
+    "hip",
+    "hips",
+    "eye",
+    "eyes",
+    "face",
+];
+
+/// Words for the foot and heel: with one of these near a sign, the sign is
+/// the foot's even when another part is named too.
+pub static FOOT_PARTS: &[&str] = &[
+    "heel",
+    "heels",
+    "foot",
+    "feet",
+    "ankle",
+    "achilles",
+    "arch",
+    "arches",
+    "sole",
+    "soles",
+    "toe",
+    "toes",
+    "tendon",
+    "midfoot",
+    "hindfoot",
+    "malleolus",
+    "instep",
 ];
 
 /// Words that join places in a list (see [`VAGUE_PLACES`]).

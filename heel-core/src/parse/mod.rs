@@ -55,10 +55,10 @@ use crate::assessment::{Answer, Assessment, Setting};
 use crate::item::{AnswerKind, Choice, Item, Location, Locations};
 use crate::knowledge::phrases::{
     ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS,
-    FAMILY, FAMILY_ONLY, FAMILY_WORDS, HISTORY, HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES,
-    LESION_WORDS, LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, PAIN_WORDS, PARTS, PER_WEEK, PHRASES,
-    PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_WORDS,
-    SIGN_WORDS, SUBSUMES, Says, UNNAMED_PLACES, VAGUE_PLACES,
+    FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS, HISTORY, HISTORY_CUES, IGNORE, IMPLIES,
+    KEEPS_PLACES, LESION_WORDS, LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, OTHER_BODY_PARTS,
+    PAIN_WORDS, PARTS, PER_WEEK, PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES,
+    PRESENT_CUES, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SUBSUMES, Says, UNNAMED_PLACES, VAGUE_PLACES,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -464,6 +464,7 @@ impl<'a> Reader<'a> {
         }
         self.propagate_lists();
         self.places();
+        self.signs_elsewhere();
         self.side();
         self.sex();
         numbers::read(&mut self);
@@ -1502,6 +1503,59 @@ impl<'a> Reader<'a> {
 
     /// In a text about the writer's child, drops what the writer says about
     /// themselves.
+    /// A sign told of another part of the body ("my wrists and knuckles are
+    /// swollen too", "a swollen right knee") is not a sign at the foot: a word
+    /// of [`OTHER_BODY_PARTS`] within a few words of it, in its piece of the
+    /// sentence, with no word of [`FOOT_PARTS`] there.
+    fn signs_elsewhere(&mut self) {
+        const BACK: usize = 6;
+        const AHEAD: usize = 3;
+        let piece = |r: &Raw| {
+            let sent = self.sentence[r.start];
+            let mut lo = r.start;
+            while lo > 0 && r.start - lo < BACK {
+                let j = lo - 1;
+                if self.sentence[j] != sent || matches!(self.norm(j), "," | ";" | "but") {
+                    break;
+                }
+                lo = j;
+            }
+            let mut hi = r.end;
+            while hi < self.len() && hi - r.end < AHEAD {
+                if self.sentence[hi] != sent || matches!(self.norm(hi), "," | ";" | "but") {
+                    break;
+                }
+                hi += 1;
+            }
+            lo..hi
+        };
+        let elsewhere: Vec<bool> = self
+            .raws
+            .iter()
+            .map(|r| {
+                if !matches!(
+                    r.item,
+                    Item::Swelling | Item::Redness | Item::Warmth | Item::Bruising
+                ) || r.negated
+                {
+                    return false;
+                }
+                let words = piece(r);
+                words
+                    .clone()
+                    .any(|j| OTHER_BODY_PARTS.contains(&self.norm(j)))
+                    && !words
+                        .into_iter()
+                        .any(|j| FOOT_PARTS.contains(&self.norm(j)))
+            })
+            .collect();
+        let mut k = 0;
+        self.raws.retain(|_| {
+            k += 1;
+            !elsewhere[k - 1]
+        });
+    }
+
     fn filter_subject(&mut self) {
         if !self.child {
             return;

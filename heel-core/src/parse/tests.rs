@@ -589,3 +589,39 @@ fn the_inner_ankle_bone_is_the_malleolus_and_behind_it_is_the_medial_ankle() {
         );
     }
 }
+
+#[test]
+fn a_sign_of_another_part_of_the_body_is_not_the_foots() {
+    for text in [
+        "My wrists and knuckles are swollen too.",
+        "He's also had a swollen right knee on and off.",
+    ] {
+        assert_eq!(answers(text).get(Item::Swelling), None, "{text}");
+    }
+    let a = answers("The heel is swollen and my knee hurts.");
+    assert_eq!(a.get(Item::Swelling), Some(Answer::Present));
+}
+
+#[test]
+fn walking_flat_footed_is_a_gait_not_flat_feet() {
+    for text in [
+        "I can walk, sort of a flat-footed shuffle.",
+        "I can walk but only flat-footed.",
+    ] {
+        assert_eq!(answers(text).get(Item::FlatFeet), None, "{text}");
+    }
+    assert_eq!(
+        answers("Flat-footed runner.").get(Item::FlatFeet),
+        Some(Answer::Present)
+    );
+}
+
+#[test]
+fn saddle_numbness_in_other_words_is_the_red_flag_not_foot_numbness() {
+    let a = answers("New urinary retention since yesterday and numbness around the perineum.");
+    assert_eq!(a.get(Item::SaddleNumbnessBladder), Some(Answer::Present));
+    assert_eq!(a.get(Item::Numbness), None);
+    let b = answers("No problems with bladder or bowels, no numbness between my legs.");
+    assert_eq!(b.get(Item::SaddleNumbnessBladder), Some(Answer::Absent));
+    assert_eq!(b.get(Item::Numbness), None);
+}
