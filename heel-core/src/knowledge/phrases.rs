@@ -5422,6 +5422,35 @@ pub static FOOT_PARTS: &[&str] = &[
     "instep",
 ];
 
+/// Phrases that put a sport in the past ("I used to run 40 miles a week",
+/// "a former marathon runner"); see [`PAST_HABIT_ITEMS`]. "No longer able to
+/// run" is not one: that runner is kept from running by the pain.
+pub static PAST_HABITS: &[&[&str]] = &[
+    &["used", "to", "run"],
+    &["used", "to", "jog"],
+    &["used", "to", "be", "a"],
+    &["former"],
+    &["formerly"],
+    &["ex", "runner"],
+    &["gave", "up", "running"],
+    &["give", "up", "running"],
+    &["stopped", "running"],
+    &["retired", "from", "running"],
+    &["don't", "run", "anymore"],
+    &["don't", "run", "any", "more"],
+    &["in", "my", "twenties"],
+    &["in", "my", "youth"],
+    &["when", "i", "was", "younger"],
+];
+
+/// The items a phrase of [`PAST_HABITS`] puts in the past.
+pub static PAST_HABIT_ITEMS: &[Item] = &[
+    Item::Runner,
+    Item::WeeklyDistanceKm,
+    Item::JumpingSport,
+    Item::TrainingIncrease,
+];
+
 /// Words that join places in a list (see [`VAGUE_PLACES`]).
 pub static PLACE_JOINERS: &[&str] = &["and", "+", "&", "or", "/"];
 

@@ -57,8 +57,9 @@ use crate::knowledge::phrases::{
     ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS,
     FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS, HISTORY, HISTORY_CUES, IGNORE, IMPLIES,
     KEEPS_PLACES, LESION_WORDS, LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, OTHER_BODY_PARTS,
-    PAIN_WORDS, PARTS, PER_WEEK, PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES,
-    PRESENT_CUES, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SUBSUMES, Says, UNNAMED_PLACES, VAGUE_PLACES,
+    PAIN_WORDS, PARTS, PAST_HABIT_ITEMS, PAST_HABITS, PER_WEEK, PHRASES, PLACE_JOINERS,
+    PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SUBSUMES,
+    Says, UNNAMED_PLACES, VAGUE_PLACES,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -468,6 +469,7 @@ impl<'a> Reader<'a> {
         self.side();
         self.sex();
         numbers::read(&mut self);
+        self.past_habits();
         self.filter_subject();
         self.finish()
     }
@@ -1553,6 +1555,31 @@ impl<'a> Reader<'a> {
         self.raws.retain(|_| {
             k += 1;
             !elsewhere[k - 1]
+        });
+    }
+
+    /// A sport given up is not the person's sport now: in a sentence with
+    /// a phrase of [`PAST_HABITS`] ("I used to run 40 miles a week"), the
+    /// items of [`PAST_HABIT_ITEMS`] are not read as present.
+    fn past_habits(&mut self) {
+        let mut past = vec![false; self.sent_history.len()];
+        for i in 0..self.len() {
+            let at = |k: usize, w: &str| i + k < self.len() && self.norm(i + k) == w;
+            if PAST_HABITS
+                .iter()
+                .any(|p| p.iter().enumerate().all(|(k, w)| at(k, w)))
+            {
+                past[self.sentence[i] as usize] = true;
+            }
+        }
+        if !past.iter().any(|&p| p) {
+            return;
+        }
+        self.raws.retain(|r| {
+            !(past[self.sentence[r.start] as usize]
+                && PAST_HABIT_ITEMS.contains(&r.item)
+                && !r.negated
+                && r.answer != Some(FoundAnswer::YesNo(YesNo::Absent)))
         });
     }
 

@@ -625,3 +625,18 @@ fn saddle_numbness_in_other_words_is_the_red_flag_not_foot_numbness() {
     assert_eq!(b.get(Item::SaddleNumbnessBladder), Some(Answer::Absent));
     assert_eq!(b.get(Item::Numbness), None);
 }
+
+#[test]
+fn a_sport_given_up_is_not_the_persons_sport_now() {
+    for text in [
+        "I used to run 40 miles a week but stopped years ago.",
+        "Former marathon runner, gave up running in 2015.",
+    ] {
+        let a = answers(text);
+        assert_eq!(a.get(Item::Runner), None, "{text}");
+        assert_eq!(a.get(Item::WeeklyDistanceKm), None, "{text}");
+    }
+    // Kept from running by the pain, still a runner.
+    let a = answers("I run 30 km a week. I'm no longer able to run at all.");
+    assert_eq!(a.get(Item::Runner), Some(Answer::Present));
+}
