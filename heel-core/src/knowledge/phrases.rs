@@ -5485,6 +5485,9 @@ pub static ABOUT: &[&str] = &[
     "more than",
     "at least",
     "up to",
+    "going on",
+    "a good",
+    "the best part of",
 ];
 
 /// Loose time phrases and the number of days they are taken to mean; the

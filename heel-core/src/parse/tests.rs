@@ -640,3 +640,11 @@ fn a_sport_given_up_is_not_the_persons_sport_now() {
     let a = answers("I run 30 km a week. I'm no longer able to run at all.");
     assert_eq!(a.get(Item::Runner), Some(Answer::Present));
 }
+
+#[test]
+fn going_on_three_years_is_a_loose_duration() {
+    let p = parse("Going on three years now.").unwrap();
+    let d = finding(&p, Item::DurationDays);
+    assert!(d.approximate);
+    assert_eq!(d.answer, Some(FoundAnswer::Number(1096.0)));
+}
