@@ -3968,6 +3968,32 @@ pub static PHRASES: &[Phrases] = &[
             "numbness in my groin",
         ],
     ),
+    no(
+        Item::UnableToBearWeight,
+        &[
+            "and in dept",
+            "and in department",
+            "steps in dept",
+            "steps in department",
+            "steps in ed",
+            "and in ed",
+        ],
+    ),
+    only_negated(
+        Item::PainAtRest,
+        &[
+            "hurt when he's sitting",
+            "hurt when she's sitting",
+            "hurt when i'm sitting",
+            "hurt when sitting",
+            "hurt while sitting",
+            "hurt while he's watching",
+            "hurt while she's watching",
+            "hurt when he's lying",
+            "hurt when she's lying",
+            "hurt when i'm lying",
+        ],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut
@@ -5450,6 +5476,10 @@ pub static PAST_HABIT_ITEMS: &[Item] = &[
     Item::JumpingSport,
     Item::TrainingIncrease,
 ];
+
+/// Words a form puts between a finding and its answer ("FQ exposure: nil",
+/// "steroid use: none").
+pub static FORM_LABEL_WORDS: &[&str] = &["exposure", "use", "history", "hx", "status", "sx"];
 
 /// Words that join places in a list (see [`VAGUE_PLACES`]).
 pub static PLACE_JOINERS: &[&str] = &["and", "+", "&", "or", "/"];

@@ -55,8 +55,8 @@ use crate::assessment::{Answer, Assessment, Setting};
 use crate::item::{AnswerKind, Choice, Item, Location, Locations};
 use crate::knowledge::phrases::{
     ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS,
-    FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS, HISTORY, HISTORY_CUES, IGNORE, IMPLIES,
-    KEEPS_PLACES, LESION_WORDS, LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, OTHER_BODY_PARTS,
+    FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS, FORM_LABEL_WORDS, HISTORY, HISTORY_CUES, IGNORE,
+    IMPLIES, KEEPS_PLACES, LESION_WORDS, LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, OTHER_BODY_PARTS,
     PAIN_WORDS, PARTS, PAST_HABIT_ITEMS, PAST_HABITS, PER_WEEK, PHRASES, PLACE_JOINERS,
     PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SUBSUMES,
     Says, UNNAMED_PLACES, VAGUE_PLACES,
@@ -809,13 +809,16 @@ impl<'a> Reader<'a> {
     /// Looks after `end` for a cue that negates what came before ("neg", "is
     /// normal", "doesn't hurt").
     fn negated_after(&self, end: usize) -> bool {
-        // A form's answer: "Fever: no", "Swelling - none".
-        if matches!(self.norm(end), ":" | "-" | "=")
-            && matches!(
-                self.norm(end + 1),
-                "no" | "none" | "nil" | "negative" | "absent" | "neg" | "n"
-            )
-        {
+        // A form's answer: "Fever: no", "Swelling - none", and with a label
+        // word between ("FQ exposure: nil").
+        let form_no = |at: usize| {
+            matches!(self.norm(at), ":" | "-" | "=")
+                && matches!(
+                    self.norm(at + 1),
+                    "no" | "none" | "nil" | "negative" | "absent" | "neg" | "n"
+                )
+        };
+        if form_no(end) || (FORM_LABEL_WORDS.contains(&self.norm(end)) && form_no(end + 1)) {
             return true;
         }
         // A question and its answer: "Fever? No."

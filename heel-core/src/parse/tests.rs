@@ -648,3 +648,19 @@ fn going_on_three_years_is_a_loose_duration() {
     assert!(d.approximate);
     assert_eq!(d.answer, Some(FoundAnswer::Number(1096.0)));
 }
+
+#[test]
+fn a_forms_answer_after_a_label_word_and_rest_denied_in_other_words() {
+    let a = answers("FQ exposure: nil. It doesn't hurt when he's sitting down.");
+    assert_eq!(a.get(Item::RecentFluoroquinolone), Some(Answer::Absent));
+    assert_eq!(a.get(Item::PainAtRest), Some(Answer::Absent));
+    // Said without a denial, sitting is no answer about rest pain here.
+    let b = answers("It hurts when he runs and is fine sitting.");
+    assert_eq!(b.get(Item::WorseWithActivity), Some(Answer::Present));
+    let c = answers("Able to WB 4 steps at scene and in dept.");
+    assert_eq!(c.get(Item::UnableToBearWeight), Some(Answer::Absent));
+    assert_eq!(
+        c.get(Item::UnableToBearWeightAtInjury),
+        Some(Answer::Absent)
+    );
+}
