@@ -4000,6 +4000,11 @@ pub static PHRASES: &[Phrases] = &[
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "landed on both",
+    "landing on both",
+    "land on both",
+    "onto both",
+    "landed flat on both",
     "a flat footed",
     "with flat footed",
     "flat footed gait",

@@ -1362,6 +1362,11 @@ impl<'a> Reader<'a> {
             if side == Choice::Both && (i + 1..=end).any(|j| self.norm(j) == "bone") {
                 continue;
             }
+            // "landed on both heels": how a fall was taken, not where it
+            // hurts (a phrase of the ignore list covers the side word).
+            if side == Choice::Both && self.used[i] && self.owner[i].is_none() {
+                continue;
+            }
             // "my right side is fine".
             if self.negated_after(end) {
                 continue;

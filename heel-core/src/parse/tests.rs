@@ -664,3 +664,12 @@ fn a_forms_answer_after_a_label_word_and_rest_denied_in_other_words() {
         Some(Answer::Absent)
     );
 }
+
+#[test]
+fn landing_on_both_heels_is_how_a_fall_was_taken() {
+    let a =
+        answers("He jumped off the wall and landed on both heels. His left heel is really sore.");
+    assert_eq!(a.get(Item::Side), Some(Answer::Choice(Choice::Left)));
+    let b = answers("Both heels hurt.");
+    assert_eq!(b.get(Item::Side), Some(Answer::Choice(Choice::Both)));
+}
