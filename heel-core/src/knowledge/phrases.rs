@@ -5486,6 +5486,15 @@ pub static PAST_HABIT_ITEMS: &[Item] = &[
 /// "steroid use: none").
 pub static FORM_LABEL_WORDS: &[&str] = &["exposure", "use", "history", "hx", "status", "sx"];
 
+/// Words that say what happens by the evening is not worse pain ("swells up
+/// by the evening", "goes numb by the evening", "limping by bedtime", "eases
+/// as the day goes on"); see the reader's `worse_end_of_day` check.
+pub static NOT_PAIN_BY_EVENING: &[&str] = &[
+    "swell", "swells", "swelled", "swelling", "swollen", "puffy", "numb", "limp", "limps",
+    "limping", "stiff", "stiffen", "stiffens", "ease", "eases", "easing", "better", "improve",
+    "improves",
+];
+
 /// Words that join places in a list (see [`VAGUE_PLACES`]).
 pub static PLACE_JOINERS: &[&str] = &["and", "+", "&", "or", "/"];
 

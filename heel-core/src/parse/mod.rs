@@ -56,10 +56,10 @@ use crate::item::{AnswerKind, Choice, Item, Location, Locations};
 use crate::knowledge::phrases::{
     ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS,
     FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS, FORM_LABEL_WORDS, HISTORY, HISTORY_CUES, IGNORE,
-    IMPLIES, KEEPS_PLACES, LESION_WORDS, LOOSE_DURATIONS, MAX_GAP, NUMBER_WORDS, OTHER_BODY_PARTS,
-    PAIN_WORDS, PARTS, PAST_HABIT_ITEMS, PAST_HABITS, PER_WEEK, PHRASES, PLACE_JOINERS,
-    PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SUBSUMES,
-    Says, UNNAMED_PLACES, VAGUE_PLACES,
+    IMPLIES, KEEPS_PLACES, LESION_WORDS, LOOSE_DURATIONS, MAX_GAP, NOT_PAIN_BY_EVENING,
+    NUMBER_WORDS, OTHER_BODY_PARTS, PAIN_WORDS, PARTS, PAST_HABIT_ITEMS, PAST_HABITS, PER_WEEK,
+    PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_WORDS,
+    SIGN_WORDS, SUBSUMES, Says, UNNAMED_PLACES, VAGUE_PLACES,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -466,6 +466,7 @@ impl<'a> Reader<'a> {
         self.propagate_lists();
         self.places();
         self.signs_elsewhere();
+        self.time_of_day_of_other_things();
         self.side();
         self.sex();
         numbers::read(&mut self);
@@ -1588,6 +1589,39 @@ impl<'a> Reader<'a> {
                 && PAST_HABIT_ITEMS.contains(&r.item)
                 && !r.negated
                 && r.answer != Some(FoundAnswer::YesNo(YesNo::Absent)))
+        });
+    }
+
+    /// "It swells up by the evening", "goes numb by the evening", "eases as
+    /// the day goes on": the time of day is told of something other than
+    /// worse pain. A word of [`NOT_PAIN_BY_EVENING`] within a few words before
+    /// the `worse_end_of_day` phrase, with no pain word among them ("hurts
+    /// and swells by teatime" keeps it), takes it away.
+    fn time_of_day_of_other_things(&mut self) {
+        const BACK: usize = 4;
+        let other: Vec<bool> = self
+            .raws
+            .iter()
+            .map(|r| {
+                if r.item != Item::WorseEndOfDay || r.negated {
+                    return false;
+                }
+                let sent = self.sentence[r.start];
+                let window = (r.start.saturating_sub(BACK)..r.start)
+                    .filter(|&j| self.sentence[j] == sent)
+                    .map(|j| self.norm(j));
+                let (mut pain, mut other) = (false, false);
+                for w in window {
+                    pain |= PAIN_WORDS.contains(&w);
+                    other |= NOT_PAIN_BY_EVENING.contains(&w);
+                }
+                other && !pain
+            })
+            .collect();
+        let mut k = 0;
+        self.raws.retain(|_| {
+            k += 1;
+            !other[k - 1]
         });
     }
 

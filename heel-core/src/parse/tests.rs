@@ -673,3 +673,24 @@ fn landing_on_both_heels_is_how_a_fall_was_taken() {
     let b = answers("Both heels hurt.");
     assert_eq!(b.get(Item::Side), Some(Answer::Choice(Choice::Both)));
 }
+
+#[test]
+fn what_happens_by_the_evening_is_worse_pain_only_when_pain_is_said() {
+    for text in [
+        "It swells up by the evening.",
+        "The inside of the heel goes numb by the evening.",
+        "The stiffness eases as the day goes on.",
+    ] {
+        assert_eq!(answers(text).get(Item::WorseEndOfDay), None, "{text}");
+    }
+    for text in [
+        "It hurts and swells by teatime.",
+        "It's throbbing again by the evening.",
+    ] {
+        assert_eq!(
+            answers(text).get(Item::WorseEndOfDay),
+            Some(Answer::Present),
+            "{text}"
+        );
+    }
+}
