@@ -5495,6 +5495,26 @@ pub static NOT_PAIN_BY_EVENING: &[&str] = &[
     "improves",
 ];
 
+/// Where a clinician's examination starts ("O/E:", "On examination"): its
+/// places are where it was tender, not where the complaint is, so they give
+/// no `pain_location`, up to a word of [`EXAM_ENDS`].
+pub static EXAM_CUES: &[&[&str]] = &[
+    &["o", "/", "e"],
+    &["oe", ":"],
+    &["on", "examination"],
+    &["examination", ":"],
+    &["exam", ":"],
+];
+
+/// Where an examination ends: the impression or the plan.
+pub static EXAM_ENDS: &[&[&str]] = &[
+    &["imp"],
+    &["impression"],
+    &["plan"],
+    &["dx"],
+    &["diagnosis"],
+];
+
 /// Words that join places in a list (see [`VAGUE_PLACES`]).
 pub static PLACE_JOINERS: &[&str] = &["and", "+", "&", "or", "/"];
 

@@ -55,11 +55,11 @@ use crate::assessment::{Answer, Assessment, Setting};
 use crate::item::{AnswerKind, Choice, Item, Location, Locations};
 use crate::knowledge::phrases::{
     ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS,
-    FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS, FORM_LABEL_WORDS, HISTORY, HISTORY_CUES, IGNORE,
-    IMPLIES, KEEPS_PLACES, LESION_WORDS, LOOSE_DURATIONS, MAX_GAP, NOT_PAIN_BY_EVENING,
-    NUMBER_WORDS, OTHER_BODY_PARTS, PAIN_WORDS, PARTS, PAST_HABIT_ITEMS, PAST_HABITS, PER_WEEK,
-    PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES, SEX_WORDS, SIDE_WORDS,
-    SIGN_WORDS, SUBSUMES, Says, UNNAMED_PLACES, VAGUE_PLACES,
+    EXAM_CUES, EXAM_ENDS, FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS, FORM_LABEL_WORDS, HISTORY,
+    HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LESION_WORDS, LOOSE_DURATIONS, MAX_GAP,
+    NOT_PAIN_BY_EVENING, NUMBER_WORDS, OTHER_BODY_PARTS, PAIN_WORDS, PARTS, PAST_HABIT_ITEMS,
+    PAST_HABITS, PER_WEEK, PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES,
+    SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SUBSUMES, Says, UNNAMED_PLACES, VAGUE_PLACES,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -1278,12 +1278,33 @@ impl<'a> Reader<'a> {
                 unnamed[sent] = true;
             }
         }
+        // A clinician's examination ("O/E: TTP medial calcaneal tubercle")
+        // tells where it is tender, which its own items hold, not where the
+        // complaint is: from an examination cue to an impression or plan.
+        let mut exam = vec![false; self.sent_history.len()];
+        let mut in_exam = false;
+        let mut i = 0;
+        while i < self.len() {
+            let sent = self.sentence[i] as usize;
+            let starts = |cue: &&[&str]| {
+                cue.iter()
+                    .enumerate()
+                    .all(|(k, w)| i + k < self.len() && self.norm(i + k) == *w)
+            };
+            if EXAM_CUES.iter().any(starts) {
+                in_exam = true;
+            } else if EXAM_ENDS.iter().any(starts) {
+                in_exam = false;
+            }
+            exam[sent] |= in_exam;
+            i += 1;
+        }
         let mut drop = vec![false; self.raws.len()];
         for (a, ra) in self.raws.iter().enumerate() {
             let Some(FoundAnswer::Location(la)) = ra.answer else {
                 continue;
             };
-            if unnamed[self.sentence[ra.start] as usize] {
+            if unnamed[self.sentence[ra.start] as usize] || exam[self.sentence[ra.start] as usize] {
                 drop[a] = true;
                 continue;
             }

@@ -694,3 +694,17 @@ fn what_happens_by_the_evening_is_worse_pain_only_when_pain_is_said() {
         );
     }
 }
+
+#[test]
+fn an_examination_tells_tenderness_not_where_the_complaint_is() {
+    let p = parse("46F. L plantar heel pain 8/52. O/E: TTP medial calcaneal tubercle L. Imp: PF.")
+        .unwrap();
+    assert_eq!(p.assessment.get(Item::PainLocation), None);
+    assert_eq!(
+        p.assessment.get(Item::MedialTubercleTenderness),
+        Some(Answer::Present)
+    );
+    // The complaint's own place still counts.
+    let a = answers("52F, 3/12 R medial plantar heel pain. O/E TTP medial calcaneal tubercle.");
+    assert!(a.locations().contains(Location::PlantarMedialHeel));
+}
