@@ -1607,7 +1607,6 @@ pub static PHRASES: &[Phrases] = &[
             "weaker and weaker",
             "progressive weakness",
             "progressive numbness",
-            "progressive",
             "numbness is spreading",
             "numbness spreading",
             "spreading numbness",
@@ -3992,6 +3991,18 @@ pub static PHRASES: &[Phrases] = &[
             "hurt when he's lying",
             "hurt when she's lying",
             "hurt when i'm lying",
+        ],
+    ),
+    yes(
+        Item::ProgressiveNumbnessWeakness,
+        &[
+            "numbness is getting worse",
+            "numbness getting worse",
+            "numbness is creeping",
+            "numbness ... creeping",
+            "numbness ... progressive",
+            "weakness ... progressive",
+            "numb ... getting worse",
         ],
     ),
 ];

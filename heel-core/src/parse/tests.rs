@@ -708,3 +708,28 @@ fn an_examination_tells_tenderness_not_where_the_complaint_is() {
     let a = answers("52F, 3/12 R medial plantar heel pain. O/E TTP medial calcaneal tubercle.");
     assert!(a.locations().contains(Location::PlantarMedialHeel));
 }
+
+#[test]
+fn progressive_alone_is_not_the_numbness_red_flag() {
+    for text in [
+        "Progressive flattening of the arch.",
+        "3/52 diffuse R heel pain, progressive, now at rest.",
+    ] {
+        assert_eq!(
+            answers(text).get(Item::ProgressiveNumbnessWeakness),
+            None,
+            "{text}"
+        );
+    }
+    for text in [
+        "The numbness is getting worse.",
+        "Numbness, progressive over 2 weeks.",
+        "Progressive weakness of the foot.",
+    ] {
+        assert_eq!(
+            answers(text).get(Item::ProgressiveNumbnessWeakness),
+            Some(Answer::Present),
+            "{text}"
+        );
+    }
+}
