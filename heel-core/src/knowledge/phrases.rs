@@ -4005,6 +4005,31 @@ pub static PHRASES: &[Phrases] = &[
             "numb ... getting worse",
         ],
     ),
+    yes(
+        Item::TendonThickening,
+        &[
+            "lump in the tendon",
+            "lump in my tendon",
+            "lump in his tendon",
+            "lump in her tendon",
+            "lump in the achilles",
+            "lump in my achilles",
+            "lump on the tendon",
+            "lump on my tendon",
+            "lump on the achilles",
+            "lumpy tendon",
+            "tendon feels lumpy",
+            "tendon is lumpy",
+        ],
+    ),
+    yes(
+        Item::PosteriorHeelBump,
+        &[
+            "lump at the back of",
+            "lumps on the back of",
+            "lump on the back of both heels",
+        ],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut

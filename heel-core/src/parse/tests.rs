@@ -733,3 +733,12 @@ fn progressive_alone_is_not_the_numbness_red_flag() {
         );
     }
 }
+
+#[test]
+fn a_lump_in_the_tendon_is_thickening_not_a_mass_in_the_heel() {
+    let a = answers("My achilles has a tender lump in the tendon.");
+    assert_eq!(a.get(Item::TendonThickening), Some(Answer::Present));
+    assert_eq!(a.get(Item::PalpableMass), None);
+    let b = answers("Now there's a soft lump on the inside of my heel.");
+    assert_eq!(b.get(Item::PalpableMass), Some(Answer::Present));
+}
