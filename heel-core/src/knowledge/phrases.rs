@@ -5293,6 +5293,19 @@ pub static OFF_TOPIC_DURATION: &[&[&str]] = &[
     &["flatter"],
     &["flattened"],
     &["flattening"],
+    // Taking up a sport is not the pain starting ("only started running 10
+    // months ago", "took up running in January", "I started padel 3 months
+    // ago").
+    &["took", "up"],
+    &["taken", "up"],
+    &["started", "running"],
+    &["started", "jogging"],
+    &["started", "padel"],
+    &["started", "tennis"],
+    &["started", "football"],
+    &["started", "netball"],
+    &["started", "the", "gym"],
+    &["started", "couch"],
 ];
 
 /// Long-standing conditions and treatments whose own length can stand right

@@ -742,3 +742,11 @@ fn a_lump_in_the_tendon_is_thickening_not_a_mass_in_the_heel() {
     let b = answers("Now there's a soft lump on the inside of my heel.");
     assert_eq!(b.get(Item::PalpableMass), Some(Answer::Present));
 }
+
+#[test]
+fn taking_up_a_sport_is_not_the_pain_starting() {
+    let a = answers("I started padel 3 months ago and now my achilles is tender.");
+    assert_eq!(a.get(Item::DurationDays), None);
+    let b = answers("The pain started 3 weeks ago.");
+    assert_eq!(b.get(Item::DurationDays), Some(Answer::Number(21.0)));
+}
