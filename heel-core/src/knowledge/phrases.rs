@@ -5650,6 +5650,13 @@ pub static DAY_WORDS: &[(&str, f64, bool)] = &[
 /// ("I'm 41", "aged 62").
 pub static AGE_BEFORE: &[&str] = &["i'm", "i am", "aged", "age", "age:", "im", "is", "turned"];
 
+/// Words of [`CHILD_WORDS`] for an adult: they make the text about that
+/// person only when the first sentence gives their age or says the post is
+/// for them ("My husband (70) slipped off a ladder", "Posting for my wife,
+/// 45"), not when the writer only quotes them ("My husband says I should get
+/// this checked").
+pub static SPOUSE_WORDS: &[&str] = &["husband", "wife", "hubby", "partner"];
+
 /// Words that mean the person with the pain is a child of the writer.
 pub static CHILD_WORDS: &[(&str, Option<Choice>)] = &[
     ("son", Some(Choice::Male)),
@@ -5664,6 +5671,11 @@ pub static CHILD_WORDS: &[(&str, Option<Choice>)] = &[
     ("lass", Some(Choice::Female)),
     ("grandson", Some(Choice::Male)),
     ("granddaughter", Some(Choice::Female)),
+    // Adults written about by their partner; see [`SPOUSE_WORDS`].
+    ("husband", Some(Choice::Male)),
+    ("wife", Some(Choice::Female)),
+    ("hubby", Some(Choice::Male)),
+    ("partner", None),
     ("stepson", Some(Choice::Male)),
     ("stepdaughter", Some(Choice::Female)),
 ];

@@ -59,7 +59,7 @@ use crate::knowledge::phrases::{
     HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LESION_WORDS, LOOSE_DURATIONS, MAX_GAP,
     NOT_PAIN_BY_EVENING, NUMBER_WORDS, OTHER_BODY_PARTS, PAIN_WORDS, PARTS, PAST_HABIT_ITEMS,
     PAST_HABITS, PER_WEEK, PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES,
-    SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SUBSUMES, Says, UNNAMED_PLACES, VAGUE_PLACES,
+    SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SPOUSE_WORDS, SUBSUMES, Says, UNNAMED_PLACES, VAGUE_PLACES,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -404,8 +404,10 @@ struct Reader<'a> {
     used: Vec<bool>,
     owner: Vec<Option<Item>>,
     raws: Vec<Raw>,
-    /// Whether the text is about the writer's child.
+    /// Whether the text is about the writer's child (or partner).
     child: bool,
+    /// Whether that person is the writer's partner ([`SPOUSE_WORDS`]).
+    spouse: bool,
     /// Tokens in a piece of text about the writer (see `mark_writer`).
     writer: Vec<bool>,
 }
@@ -440,6 +442,7 @@ impl<'a> Reader<'a> {
             owner: vec![None; n],
             raws: Vec::new(),
             child: false,
+            spouse: false,
             writer: Vec::new(),
         }
     }
@@ -458,8 +461,8 @@ impl<'a> Reader<'a> {
         let candidates = self.match_all(vocab);
         let selected = self.select(vocab, candidates);
         self.split_clauses();
-        self.mark_writer();
         self.child = self.detect_child();
+        self.mark_writer();
         for c in &selected {
             self.judge(vocab, c);
         }
@@ -1418,13 +1421,26 @@ impl<'a> Reader<'a> {
 
     /// Whether the text is about the writer's child: a word for a child (or
     /// "my 12-year-old") in the first sentence.
-    fn detect_child(&self) -> bool {
+    fn detect_child(&mut self) -> bool {
         for i in 0..self.len() {
             if self.sentence[i] > 0 {
                 break;
             }
             if self.t.is(i, class::CHILD_WORD) {
-                return true;
+                if !SPOUSE_WORDS.contains(&self.norm(i)) {
+                    return true;
+                }
+                // "my husband (70)", "my wife, 45", "my husband is 70",
+                // "posting for my wife".
+                let number_at =
+                    |j: usize| matches!(self.t.list.get(j).map(|t| t.kind), Some(Kind::Number(_)));
+                let aged =
+                    matches!(self.norm(i + 1), "(" | "," | "is" | "aged") && number_at(i + 2);
+                let for_them = i >= 2 && self.norm(i - 2) == "for";
+                if aged || for_them {
+                    self.spouse = true;
+                    return true;
+                }
             }
             let w = self.norm(i);
             if matches!(w, "my" | "our")
@@ -1479,6 +1495,12 @@ impl<'a> Reader<'a> {
                     first = true;
                 }
             }
+            // A partner in a text about a child is another person, as the
+            // writer is ("my husband had gout once").
+            if !self.spouse && SPOUSE_WORDS.contains(&self.norm(j)) {
+                first = true;
+                continue;
+            }
             if self.t.is(j, class::CHILD_WORD | class::CHILD_PRONOUN) {
                 child = true;
             }
@@ -1493,6 +1515,9 @@ impl<'a> Reader<'a> {
         if self.child {
             for i in (0..self.len()).filter(|&i| self.t.is(i, class::CHILD_WORD)) {
                 let w = self.norm(i);
+                if SPOUSE_WORDS.contains(&w) != self.spouse {
+                    continue;
+                }
                 if let Some(&(_, Some(c))) = CHILD_WORDS.iter().find(|(x, _)| *x == w) {
                     pick = Some((i, c));
                     break;

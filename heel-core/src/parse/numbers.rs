@@ -8,7 +8,7 @@ use crate::knowledge::phrases::{
     AGE_BEFORE, CHILD_WORDS, DISEASE_DURATION_LINKS, DISEASE_DURATION_WORDS, FALL_WORDS,
     MORNING_STIFFNESS_REACH, MORNING_STIFFNESS_WORDS, Measure, NOT_RUNNING, NUMBER_HEDGES,
     OFF_TOPIC_DURATION, ORDINAL_NOUNS, OTHER_DURATION_WORDS, ROUGH_NUMBER_WORDS, SEX_WORDS,
-    SHORTHAND_DURATIONS, UNITS,
+    SHORTHAND_DURATIONS, SPOUSE_WORDS, UNITS,
 };
 
 /// A number in the text: digits, or number words ("seventy-two", "a couple of").
@@ -394,9 +394,13 @@ pub(super) fn read(r: &mut Reader<'_>) {
             ages.push((n.start - lead, e, v, true));
             continue;
         }
-        let child_word = |w: &str| CHILD_WORDS.iter().any(|(c, _)| *c == w);
+        // The person written about: a child, or a partner when the text is
+        // about them.
+        let child_word = |w: &str| {
+            CHILD_WORDS.iter().any(|(c, _)| *c == w) && SPOUSE_WORDS.contains(&w) == r.spouse
+        };
         if child_word(before)
-            || (before == "is" && child_word(before2))
+            || (matches!(before, "is" | ",") && child_word(before2))
             || (before == "(" && child_word(before2) && next == ")")
         {
             ages.push((n.start, e + usize::from(next == ")"), v, true));

@@ -501,8 +501,13 @@ fn a_place_the_list_cannot_name_joined_to_one_it_can_gives_no_places() {
 fn where_a_lesion_is_is_not_where_it_hurts() {
     let a = answers("I've had an ulcer on the back of my right heel for two months.");
     assert_eq!(a.get(Item::PainLocation), None);
+    // A lump at the back of the heel is the bump there, whose place is its
+    // own (the pain may be beside it).
     let b = answers("A sore lump on the back of my heel where the shoe rubs.");
-    assert!(b.locations().contains(Location::AchillesInsertion));
+    assert_eq!(b.get(Item::PosteriorHeelBump), Some(Answer::Present));
+    assert_eq!(b.get(Item::PainLocation), None);
+    let b2 = answers("A sore spot on the back of my heel where the shoe rubs.");
+    assert!(b2.locations().contains(Location::AchillesInsertion));
     // "a while back" is a time, not the back of the heel.
     let c = answers(
         "He had a splinter in that heel a while back. Now the back of the heel is swollen.",
@@ -749,4 +754,21 @@ fn taking_up_a_sport_is_not_the_pain_starting() {
     assert_eq!(a.get(Item::DurationDays), None);
     let b = answers("The pain started 3 weeks ago.");
     assert_eq!(b.get(Item::DurationDays), Some(Answer::Number(21.0)));
+}
+
+#[test]
+fn a_partner_written_about_is_the_patient_only_when_the_post_is_about_them() {
+    let a = answers("My husband (70) has heel pain. I'm 65 and I walk a lot.");
+    assert_eq!(a.get(Item::Age), Some(Answer::Number(70.0)));
+    assert_eq!(a.get(Item::Sex), Some(Answer::Choice(Choice::Male)));
+    // Quoted, the partner is not the patient.
+    let b = answers("My husband says I should get this checked. I'm 80, female.");
+    assert_eq!(b.get(Item::Age), Some(Answer::Number(80.0)));
+    assert_eq!(b.get(Item::Sex), Some(Answer::Choice(Choice::Female)));
+    // In a post about a child, the partner is another person, as the writer is.
+    let c = answers(
+        "My son is 11. I've never had foot trouble myself, though my husband had gout once.",
+    );
+    assert_eq!(c.get(Item::PreviousJointAttacks), None);
+    assert_eq!(c.get(Item::Sex), Some(Answer::Choice(Choice::Male)));
 }
