@@ -63,8 +63,12 @@ name=heel
 # The next free-text round (the fifth narrative set's misses, read once it
 # became development data: about 60 phrases, seven small word tables, the
 # inner-ankle-bone aspect): 364,759 bytes gzipped (356.2 KB, +2.1 KB) before
-# its last two commits; the budget moved to 360 KB.
-budget_gzip=$((360 * 1024))
+# its last two commits; the budget moved to 360 KB. The round's later rules
+# and tables (examination places, signs of other body parts, partners written
+# about, past sports, about 60 more phrases) brought it to 368,780 bytes
+# (360.1 KB), 140 bytes over, found by a fresh-clone CI run; the budget moved
+# to 364 KB.
+budget_gzip=$((364 * 1024))
 
 step() { printf '\n==> %s\n' "$*"; }
 
