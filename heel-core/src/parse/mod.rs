@@ -451,6 +451,25 @@ impl<'a> Reader<'a> {
         self.t.norm(i)
     }
 
+    /// Whether the words starting at token `i` are `words`.
+    fn words_at(&self, i: usize, words: &[&str]) -> bool {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| i + k < self.len() && self.norm(i + k) == *w)
+    }
+
+    /// Removes the findings `drop` picks, each judged against the findings
+    /// as they were before any is removed.
+    fn drop_raws_where(&mut self, drop: impl Fn(&Self, &Raw) -> bool) {
+        let gone: Vec<bool> = self.raws.iter().map(|r| drop(self, r)).collect();
+        let mut k = 0;
+        self.raws.retain(|_| {
+            k += 1;
+            !gone[k - 1]
+        });
+    }
+
     fn len(&self) -> usize {
         self.t.list.len()
     }
@@ -1286,43 +1305,25 @@ impl<'a> Reader<'a> {
         // complaint is: from an examination cue to an impression or plan.
         let mut exam = vec![false; self.sent_history.len()];
         let mut in_exam = false;
-        let mut i = 0;
-        while i < self.len() {
-            let sent = self.sentence[i] as usize;
-            let starts = |cue: &&[&str]| {
-                cue.iter()
-                    .enumerate()
-                    .all(|(k, w)| i + k < self.len() && self.norm(i + k) == *w)
-            };
-            if EXAM_CUES.iter().any(starts) {
+        for i in 0..self.len() {
+            if EXAM_CUES.iter().any(|cue| self.words_at(i, cue)) {
                 in_exam = true;
-            } else if EXAM_ENDS.iter().any(starts) {
+            } else if EXAM_ENDS.iter().any(|end| self.words_at(i, end)) {
                 in_exam = false;
             }
-            exam[sent] |= in_exam;
-            i += 1;
+            exam[self.sentence[i] as usize] |= in_exam;
         }
-        let mut drop = vec![false; self.raws.len()];
-        for (a, ra) in self.raws.iter().enumerate() {
+        self.drop_raws_where(|this, ra| {
             let Some(FoundAnswer::Location(la)) = ra.answer else {
-                continue;
+                return false;
             };
-            if unnamed[self.sentence[ra.start] as usize] || exam[self.sentence[ra.start] as usize] {
-                drop[a] = true;
-                continue;
-            }
+            let sent = this.sentence[ra.start] as usize;
             // A place inside a negated finding ("insertion non-tender").
-            let in_negated = negated[ra.start..ra.end.min(self.len())].iter().any(|&n| n);
-            let sent = self.sentence[ra.start];
+            let in_negated = negated[ra.start..ra.end.min(this.len())].iter().any(|&n| n);
             let subsumed = SUBSUMES
                 .iter()
-                .any(|&(big, small)| small == la && named[sent as usize].contains(big));
-            drop[a] = in_negated || subsumed;
-        }
-        let mut k = 0;
-        self.raws.retain(|_| {
-            k += 1;
-            !drop[k - 1]
+                .any(|&(big, small)| small == la && named[sent].contains(big));
+            unnamed[sent] || exam[sent] || in_negated || subsumed
         });
     }
 
@@ -1567,49 +1568,29 @@ impl<'a> Reader<'a> {
     fn signs_elsewhere(&mut self) {
         const BACK: usize = 6;
         const AHEAD: usize = 3;
-        let piece = |r: &Raw| {
-            let sent = self.sentence[r.start];
+        self.drop_raws_where(|this, r| {
+            if !matches!(
+                r.item,
+                Item::Swelling | Item::Redness | Item::Warmth | Item::Bruising
+            ) || r.negated
+            {
+                return false;
+            }
+            // The piece of the sentence around the sign, up to a comma or
+            // "but".
+            let sent = this.sentence[r.start];
+            let stop =
+                |j: usize| this.sentence[j] != sent || matches!(this.norm(j), "," | ";" | "but");
             let mut lo = r.start;
-            while lo > 0 && r.start - lo < BACK {
-                let j = lo - 1;
-                if self.sentence[j] != sent || matches!(self.norm(j), "," | ";" | "but") {
-                    break;
-                }
-                lo = j;
+            while lo > 0 && r.start - lo < BACK && !stop(lo - 1) {
+                lo -= 1;
             }
             let mut hi = r.end;
-            while hi < self.len() && hi - r.end < AHEAD {
-                if self.sentence[hi] != sent || matches!(self.norm(hi), "," | ";" | "but") {
-                    break;
-                }
+            while hi < this.len() && hi - r.end < AHEAD && !stop(hi) {
                 hi += 1;
             }
-            lo..hi
-        };
-        let elsewhere: Vec<bool> = self
-            .raws
-            .iter()
-            .map(|r| {
-                if !matches!(
-                    r.item,
-                    Item::Swelling | Item::Redness | Item::Warmth | Item::Bruising
-                ) || r.negated
-                {
-                    return false;
-                }
-                let words = piece(r);
-                words
-                    .clone()
-                    .any(|j| OTHER_BODY_PARTS.contains(&self.norm(j)))
-                    && !words
-                        .into_iter()
-                        .any(|j| FOOT_PARTS.contains(&self.norm(j)))
-            })
-            .collect();
-        let mut k = 0;
-        self.raws.retain(|_| {
-            k += 1;
-            !elsewhere[k - 1]
+            (lo..hi).any(|j| OTHER_BODY_PARTS.contains(&this.norm(j)))
+                && !(lo..hi).any(|j| FOOT_PARTS.contains(&this.norm(j)))
         });
     }
 
@@ -1619,22 +1600,18 @@ impl<'a> Reader<'a> {
     fn past_habits(&mut self) {
         let mut past = vec![false; self.sent_history.len()];
         for i in 0..self.len() {
-            let at = |k: usize, w: &str| i + k < self.len() && self.norm(i + k) == w;
-            if PAST_HABITS
-                .iter()
-                .any(|p| p.iter().enumerate().all(|(k, w)| at(k, w)))
-            {
+            if PAST_HABITS.iter().any(|p| self.words_at(i, p)) {
                 past[self.sentence[i] as usize] = true;
             }
         }
         if !past.iter().any(|&p| p) {
             return;
         }
-        self.raws.retain(|r| {
-            !(past[self.sentence[r.start] as usize]
+        self.drop_raws_where(|this, r| {
+            past[this.sentence[r.start] as usize]
                 && PAST_HABIT_ITEMS.contains(&r.item)
                 && !r.negated
-                && r.answer != Some(FoundAnswer::YesNo(YesNo::Absent)))
+                && r.answer != Some(FoundAnswer::YesNo(YesNo::Absent))
         });
     }
 
@@ -1645,29 +1622,18 @@ impl<'a> Reader<'a> {
     /// and swells by teatime" keeps it), takes it away.
     fn time_of_day_of_other_things(&mut self) {
         const BACK: usize = 4;
-        let other: Vec<bool> = self
-            .raws
-            .iter()
-            .map(|r| {
-                if r.item != Item::WorseEndOfDay || r.negated {
-                    return false;
-                }
-                let sent = self.sentence[r.start];
-                let window = (r.start.saturating_sub(BACK)..r.start)
-                    .filter(|&j| self.sentence[j] == sent)
-                    .map(|j| self.norm(j));
-                let (mut pain, mut other) = (false, false);
-                for w in window {
-                    pain |= PAIN_WORDS.contains(&w);
-                    other |= NOT_PAIN_BY_EVENING.contains(&w);
-                }
-                other && !pain
-            })
-            .collect();
-        let mut k = 0;
-        self.raws.retain(|_| {
-            k += 1;
-            !other[k - 1]
+        self.drop_raws_where(|this, r| {
+            if r.item != Item::WorseEndOfDay || r.negated {
+                return false;
+            }
+            let sent = this.sentence[r.start];
+            let window = || {
+                (r.start.saturating_sub(BACK)..r.start)
+                    .filter(move |&j| this.sentence[j] == sent)
+                    .map(|j| this.norm(j))
+            };
+            window().any(|w| NOT_PAIN_BY_EVENING.contains(&w))
+                && !window().any(|w| PAIN_WORDS.contains(&w))
         });
     }
 

@@ -789,12 +789,6 @@ fn onset_sentences(r: &Reader<'_>) -> Vec<bool> {
 /// yrs", [`DISEASE_DURATION_WORDS`]), or "pregnant" right after it ("32 weeks
 /// pregnant").
 fn off_topic(r: &Reader<'_>, d: &Duration) -> bool {
-    let words_at = |j: usize, words: &[&str]| {
-        words
-            .iter()
-            .enumerate()
-            .all(|(k, w)| j + k < r.len() && r.norm(j + k) == *w)
-    };
     let mut lo = d.start;
     while lo > 0 && d.start - lo < 10 {
         let j = lo - 1;
@@ -806,7 +800,7 @@ fn off_topic(r: &Reader<'_>, d: &Duration) -> bool {
         }
         lo = j;
     }
-    let before = (lo..d.start).any(|j| OFF_TOPIC_DURATION.iter().any(|w| words_at(j, w)));
+    let before = (lo..d.start).any(|j| OFF_TOPIC_DURATION.iter().any(|w| r.words_at(j, w)));
     // A condition's own length, right before it ("T2DM 15 yrs").
     let mut j = d.start;
     let mut links = 0;

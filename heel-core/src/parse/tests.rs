@@ -11,6 +11,13 @@ fn each_says(cases: &[(&str, Item)], answer: Answer) {
     }
 }
 
+/// No text answers `item`.
+fn each_leaves(texts: &[&str], item: Item) {
+    for text in texts {
+        assert_eq!(answers(text).get(item), None, "{text}");
+    }
+}
+
 fn finding(p: &Parsed, item: Item) -> &Finding {
     p.findings
         .iter()
@@ -475,13 +482,14 @@ fn pain_running_through_the_thigh_gives_no_places() {
 
 #[test]
 fn a_place_the_list_cannot_name_joined_to_one_it_can_gives_no_places() {
-    for text in [
-        "Both heels hurt, at the back and underneath.",
-        "24M, bilat heel pain (insertion + plantar) x 5/12.",
-        "His heels have hurt at the back and sides after matches.",
-    ] {
-        assert_eq!(answers(text).get(Item::PainLocation), None, "{text}");
-    }
+    each_leaves(
+        &[
+            "Both heels hurt, at the back and underneath.",
+            "24M, bilat heel pain (insertion + plantar) x 5/12.",
+            "His heels have hurt at the back and sides after matches.",
+        ],
+        Item::PainLocation,
+    );
     // The same words inside a place that is named still name it.
     for (text, place) in [
         (
@@ -597,24 +605,26 @@ fn the_inner_ankle_bone_is_the_malleolus_and_behind_it_is_the_medial_ankle() {
 
 #[test]
 fn a_sign_of_another_part_of_the_body_is_not_the_foots() {
-    for text in [
-        "My wrists and knuckles are swollen too.",
-        "He's also had a swollen right knee on and off.",
-    ] {
-        assert_eq!(answers(text).get(Item::Swelling), None, "{text}");
-    }
+    each_leaves(
+        &[
+            "My wrists and knuckles are swollen too.",
+            "He's also had a swollen right knee on and off.",
+        ],
+        Item::Swelling,
+    );
     let a = answers("The heel is swollen and my knee hurts.");
     assert_eq!(a.get(Item::Swelling), Some(Answer::Present));
 }
 
 #[test]
 fn walking_flat_footed_is_a_gait_not_flat_feet() {
-    for text in [
-        "I can walk, sort of a flat-footed shuffle.",
-        "I can walk but only flat-footed.",
-    ] {
-        assert_eq!(answers(text).get(Item::FlatFeet), None, "{text}");
-    }
+    each_leaves(
+        &[
+            "I can walk, sort of a flat-footed shuffle.",
+            "I can walk but only flat-footed.",
+        ],
+        Item::FlatFeet,
+    );
     assert_eq!(
         answers("Flat-footed runner.").get(Item::FlatFeet),
         Some(Answer::Present)
@@ -681,23 +691,21 @@ fn landing_on_both_heels_is_how_a_fall_was_taken() {
 
 #[test]
 fn what_happens_by_the_evening_is_worse_pain_only_when_pain_is_said() {
-    for text in [
-        "It swells up by the evening.",
-        "The inside of the heel goes numb by the evening.",
-        "The stiffness eases as the day goes on.",
-    ] {
-        assert_eq!(answers(text).get(Item::WorseEndOfDay), None, "{text}");
-    }
-    for text in [
-        "It hurts and swells by teatime.",
-        "It's throbbing again by the evening.",
-    ] {
-        assert_eq!(
-            answers(text).get(Item::WorseEndOfDay),
-            Some(Answer::Present),
-            "{text}"
-        );
-    }
+    each_leaves(
+        &[
+            "It swells up by the evening.",
+            "The inside of the heel goes numb by the evening.",
+            "The stiffness eases as the day goes on.",
+        ],
+        Item::WorseEndOfDay,
+    );
+    each_says(
+        &[
+            ("It hurts and swells by teatime.", Item::WorseEndOfDay),
+            ("It's throbbing again by the evening.", Item::WorseEndOfDay),
+        ],
+        Answer::Present,
+    );
 }
 
 #[test]
@@ -716,27 +724,30 @@ fn an_examination_tells_tenderness_not_where_the_complaint_is() {
 
 #[test]
 fn progressive_alone_is_not_the_numbness_red_flag() {
-    for text in [
-        "Progressive flattening of the arch.",
-        "3/52 diffuse R heel pain, progressive, now at rest.",
-    ] {
-        assert_eq!(
-            answers(text).get(Item::ProgressiveNumbnessWeakness),
-            None,
-            "{text}"
-        );
-    }
-    for text in [
-        "The numbness is getting worse.",
-        "Numbness, progressive over 2 weeks.",
-        "Progressive weakness of the foot.",
-    ] {
-        assert_eq!(
-            answers(text).get(Item::ProgressiveNumbnessWeakness),
-            Some(Answer::Present),
-            "{text}"
-        );
-    }
+    each_leaves(
+        &[
+            "Progressive flattening of the arch.",
+            "3/52 diffuse R heel pain, progressive, now at rest.",
+        ],
+        Item::ProgressiveNumbnessWeakness,
+    );
+    each_says(
+        &[
+            (
+                "The numbness is getting worse.",
+                Item::ProgressiveNumbnessWeakness,
+            ),
+            (
+                "Numbness, progressive over 2 weeks.",
+                Item::ProgressiveNumbnessWeakness,
+            ),
+            (
+                "Progressive weakness of the foot.",
+                Item::ProgressiveNumbnessWeakness,
+            ),
+        ],
+        Answer::Present,
+    );
 }
 
 #[test]
