@@ -459,6 +459,17 @@ impl<'a> Reader<'a> {
             .all(|(k, w)| i + k < self.len() && self.norm(i + k) == *w)
     }
 
+    /// For each sentence, whether some token of it satisfies `at`.
+    fn sentences_where(&self, at: impl Fn(usize) -> bool) -> Vec<bool> {
+        let mut hit = vec![false; self.sent_history.len()];
+        for i in 0..self.len() {
+            if at(i) {
+                hit[self.sentence[i] as usize] = true;
+            }
+        }
+        hit
+    }
+
     /// Removes the findings `drop` picks, each judged against the findings
     /// as they were before any is removed.
     fn drop_raws_where(&mut self, drop: impl Fn(&Self, &Raw) -> bool) {
@@ -1559,8 +1570,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// In a text about the writer's child, drops what the writer says about
-    /// themselves.
     /// A sign told of another part of the body ("my wrists and knuckles are
     /// swollen too", "a swollen right knee") is not a sign at the foot: a word
     /// of [`OTHER_BODY_PARTS`] within a few words of it, in its piece of the
@@ -1598,12 +1607,7 @@ impl<'a> Reader<'a> {
     /// a phrase of [`PAST_HABITS`] ("I used to run 40 miles a week"), the
     /// items of [`PAST_HABIT_ITEMS`] are not read as present.
     fn past_habits(&mut self) {
-        let mut past = vec![false; self.sent_history.len()];
-        for i in 0..self.len() {
-            if PAST_HABITS.iter().any(|p| self.words_at(i, p)) {
-                past[self.sentence[i] as usize] = true;
-            }
-        }
+        let past = self.sentences_where(|i| PAST_HABITS.iter().any(|p| self.words_at(i, p)));
         if !past.iter().any(|&p| p) {
             return;
         }
@@ -1637,6 +1641,8 @@ impl<'a> Reader<'a> {
         });
     }
 
+    /// In a text about the writer's child, drops what the writer says about
+    /// themselves.
     fn filter_subject(&mut self) {
         if !self.child {
             return;

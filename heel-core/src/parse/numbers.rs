@@ -236,13 +236,7 @@ pub(super) fn read(r: &mut Reader<'_>) {
                     );
                     let sent = r.sentence[n.start] as usize;
                     let other = not_running.get_or_insert_with(|| {
-                        let mut other = vec![false; r.sent_pain.len()];
-                        for j in 0..r.len() {
-                            if NOT_RUNNING.contains(&r.norm(j)) {
-                                other[r.sentence[j] as usize] = true;
-                            }
-                        }
-                        other
+                        r.sentences_where(|j| NOT_RUNNING.contains(&r.norm(j)))
                     });
                     if !other[sent] {
                         push(
