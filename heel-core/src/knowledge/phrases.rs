@@ -5708,6 +5708,13 @@ pub static SEX_WORDS: &[(&str, Choice)] = &[
     ("mr", Choice::Male),
 ];
 
+/// Words that make a first-person clause the writer's opinion of someone
+/// else's foot ("I don't think it's swollen", "I'm not sure"), within three
+/// words of "I".
+pub static OPINION_WORDS: &[&str] = &[
+    "think", "sure", "guess", "suppose", "reckon", "believe", "doubt", "wonder",
+];
+
 /// Words that name the writer (first person). In a text about the writer's
 /// child, a clause with one of these and no word for the child is about the
 /// writer and is not used.

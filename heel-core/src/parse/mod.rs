@@ -57,9 +57,10 @@ use crate::knowledge::phrases::{
     ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS,
     EXAM_CUES, EXAM_ENDS, FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS, FORM_LABEL_WORDS, HISTORY,
     HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LESION_WORDS, LOOSE_DURATIONS, MAX_GAP,
-    NOT_PAIN_BY_EVENING, NUMBER_WORDS, OTHER_BODY_PARTS, PAIN_WORDS, PARTS, PAST_HABIT_ITEMS,
-    PAST_HABITS, PER_WEEK, PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES,
-    SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SPOUSE_WORDS, SUBSUMES, Says, UNNAMED_PLACES, VAGUE_PLACES,
+    NOT_PAIN_BY_EVENING, NUMBER_WORDS, OPINION_WORDS, OTHER_BODY_PARTS, PAIN_WORDS, PARTS,
+    PAST_HABIT_ITEMS, PAST_HABITS, PER_WEEK, PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN,
+    PLACES, PRESENT_CUES, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SPOUSE_WORDS, SUBSUMES, Says,
+    UNNAMED_PLACES, VAGUE_PLACES,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -1432,10 +1433,18 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether the text is about the writer's child: a word for a child (or
-    /// "my 12-year-old") in the first sentence.
+    /// "my 12-year-old") in the first sentence, or in the second after a
+    /// greeting of a few words ("Please help.").
     fn detect_child(&mut self) -> bool {
+        // The first sentence, or the second after a short greeting ("Please
+        // help.", "Hi all!").
+        const GREETING: usize = 4;
+        let opening = (0..self.len())
+            .take_while(|&i| self.sentence[i] == 0)
+            .count();
+        let last = u32::from(opening <= GREETING);
         for i in 0..self.len() {
-            if self.sentence[i] > 0 {
+            if self.sentence[i] > last {
                 break;
             }
             if self.t.is(i, class::CHILD_WORD) {
@@ -1503,7 +1512,11 @@ impl<'a> Reader<'a> {
                         self.t.list.get(j + 1).map(|t| t.kind),
                         Some(Kind::Number(_))
                     );
-                if !child_next {
+                // "I don't think it's swollen", "I'm not sure": the writer's
+                // opinion of the child's foot.
+                let opinion =
+                    (j + 1..(j + 4).min(hi + 1)).any(|k| OPINION_WORDS.contains(&self.norm(k)));
+                if !child_next && !opinion {
                     first = true;
                 }
             }

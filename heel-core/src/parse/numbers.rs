@@ -136,7 +136,7 @@ pub(super) fn read(r: &mut Reader<'_>) {
             consumed_to = end;
             continue;
         }
-        if matches!(next, "m" | "f") && !n.word && v.fract() == 0.0 && (1.0..=110.0).contains(&v) {
+        if matches!(next, "m" | "f") && !n.word && whole_age(v) {
             let tok = r.t.list[e];
             let after = r.norm(e + 1);
             let closes = !tok.space_before
@@ -159,6 +159,27 @@ pub(super) fn read(r: &mut Reader<'_>) {
                     false,
                 );
                 consumed_to = e + 1;
+                continue;
+            }
+        }
+        // "M31", "F23,": the letter joined to the front of the age.
+        if let Some(sex) = sex_letter(r, n.start.wrapping_sub(1)) {
+            let joined = !r.t.list[n.start].space_before;
+            let opens =
+                n.start == 1 || matches!(r.norm(n.start - 2), "," | "." | "(" | ";" | ":" | "\n");
+            let closes = e >= r.len() || matches!(next, "," | "." | ";" | ")" | "\n");
+            if joined && opens && closes && !n.word && whole_age(v) {
+                ages.push((n.start - 1, e, v, true));
+                push(
+                    &mut out,
+                    r.len(),
+                    Item::Sex,
+                    FoundAnswer::Choice(sex),
+                    n.start - 1,
+                    n.start,
+                    false,
+                );
+                consumed_to = e;
                 continue;
             }
         }
@@ -425,6 +446,24 @@ pub(super) fn read(r: &mut Reader<'_>) {
             e,
             false,
         );
+        // "52 (F)", "50, F,": the letter set off just after the age.
+        let set_off = matches!(
+            (r.norm(e), r.norm(e + 2)),
+            ("(", ")") | (",", "," | "." | ";")
+        );
+        if let Some(sex) = sex_letter(r, e + 1).filter(|_| set_off) {
+            if !out.iter().any(|f| f.item == Item::Sex) {
+                push(
+                    &mut out,
+                    r.len(),
+                    Item::Sex,
+                    FoundAnswer::Choice(sex),
+                    e + 1,
+                    e + 2,
+                    false,
+                );
+            }
+        }
     }
     r.raws.retain(|f| {
         let names_reading = (f.end..f.end + 2).any(|j| normal_readings.contains(&j));
@@ -829,4 +868,22 @@ fn choose_duration(r: &Reader<'_>, all: &[Duration]) -> Option<Duration> {
         }
     }
     all.iter().find(|d| d.when == When::Loose).copied()
+}
+
+/// The sex a capital "M" or "F" at token `i` stands for (in "M31", "52 (F)").
+fn sex_letter(r: &Reader<'_>, i: usize) -> Option<Choice> {
+    let tok = r.t.list.get(i)?;
+    if !tok.upper {
+        return None;
+    }
+    match r.norm(i) {
+        "m" => Some(Choice::Male),
+        "f" => Some(Choice::Female),
+        _ => None,
+    }
+}
+
+/// Whether a number can be an age in years.
+fn whole_age(v: f64) -> bool {
+    v.fract() == 0.0 && (1.0..=110.0).contains(&v)
 }

@@ -783,3 +783,34 @@ fn a_partner_written_about_is_the_patient_only_when_the_post_is_about_them() {
     assert_eq!(c.get(Item::PreviousJointAttacks), None);
     assert_eq!(c.get(Item::Sex), Some(Answer::Choice(Choice::Male)));
 }
+
+#[test]
+fn the_sex_letter_before_or_after_the_age() {
+    for (text, age, sex) in [
+        ("M31, marathoner, right achilles.", 31.0, Choice::Male),
+        ("F23. Uni cross-country.", 23.0, Choice::Female),
+        ("I'm 52 (F) and came back to running.", 52.0, Choice::Female),
+        ("50, F, slow runner.", 50.0, Choice::Female),
+    ] {
+        let a = answers(text);
+        assert_eq!(a.get(Item::Age), Some(Answer::Number(age)), "{text}");
+        assert_eq!(a.get(Item::Sex), Some(Answer::Choice(sex)), "{text}");
+    }
+    // A lower-case letter, or one not set off, is a word or a unit.
+    let a = answers("I'm 52 (m) and run.");
+    assert_eq!(a.get(Item::Sex), None);
+    let b = answers("Scan done, MRI 31, normal.");
+    assert_eq!(b.get(Item::Age), None);
+}
+
+#[test]
+fn a_child_named_after_a_short_greeting() {
+    let a = answers("Please help. My daughter is 7. Her left heel is hot. I have diabetes.");
+    assert_eq!(a.get(Item::Sex), Some(Answer::Choice(Choice::Female)));
+    assert_eq!(a.get(Item::Diabetes), None);
+    // The writer's opinion of the child's foot is about the child.
+    let b =
+        parse("Worried mum here. My boy (8) has sore heels. I don't think it's swollen.").unwrap();
+    assert!(finding(&b, Item::Swelling).hedged);
+    assert_eq!(b.assessment.get(Item::Swelling), None);
+}
