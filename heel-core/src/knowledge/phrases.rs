@@ -4030,12 +4030,26 @@ pub static PHRASES: &[Phrases] = &[
             "lump on the back of both heels",
         ],
     ),
+    yes(
+        Item::ArchCollapsing,
+        &[
+            "arch ... dropped",
+            "loss of arch height",
+            "arch height ... reduced",
+            "arch ... flattened",
+        ],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "fell running",
+    "fell runner",
+    "fell race",
+    "fell races",
+    "mostly fell",
     "landed on both",
     "landing on both",
     "land on both",
@@ -5306,6 +5320,13 @@ pub static OFF_TOPIC_DURATION: &[&[&str]] = &[
     &["started", "netball"],
     &["started", "the", "gym"],
     &["started", "couch"],
+    // How long someone has run ("been running about 6 years").
+    &["been", "running"],
+    &["been", "jogging"],
+    &["running", "for"],
+    &["runner", "for"],
+    // When injections were given ("three steroid injections over two years").
+    &["injection"],
 ];
 
 /// Long-standing conditions and treatments whose own length can stand right
@@ -5337,6 +5358,13 @@ pub static DISEASE_DURATION_WORDS: &[&str] = &[
 /// Words allowed between a word of [`DISEASE_DURATION_WORDS`] and its
 /// duration.
 pub static DISEASE_DURATION_LINKS: &[&str] = &["x", "for", "since", "of", "-", "~", "over"];
+
+/// Words that make a sentence tell when the pain or the injury began, so that
+/// a time "ago" in it dates the pain ("Six weeks ago I noticed an ache",
+/// "The pain woke me two days ago").
+pub static ONSET_WORDS: &[&str] = &[
+    "started", "began", "begun", "start", "onset", "happened", "noticed", "wake", "appeared",
+];
 
 /// Words right before a score or a length that make it a guess ("probably
 /// 7/10", "lasts maybe 45 minutes"): the number is then hedged, as a hedged

@@ -1093,12 +1093,16 @@ impl<'a> Reader<'a> {
             {
                 continue;
             }
+            // "didn't twist it or fall": an object pronoun may come between
+            // when "or" joins them (not "and": "no night pain and it swells").
+            let gap = prev.end..cur.start;
+            let or_joins = gap.clone().any(|i| matches!(self.norm(i), "or" | "nor"));
             let joined = prev.end < cur.start
-                && (prev.end..cur.start).all(|i| {
+                && gap.clone().all(|i| {
                     matches!(
                         self.norm(i),
                         "," | "or" | "and" | "nor" | "/" | "any" | "no" | "either" | "the" | "of"
-                    )
+                    ) || (or_joins && matches!(self.norm(i), "it" | "them" | "anything"))
                 });
             if joined && cur.answer == Some(FoundAnswer::YesNo(YesNo::Present)) {
                 let cur = &mut self.raws[k];

@@ -7,8 +7,8 @@ use crate::item::{Choice, Item};
 use crate::knowledge::phrases::{
     AGE_BEFORE, CHILD_WORDS, DISEASE_DURATION_LINKS, DISEASE_DURATION_WORDS, FALL_WORDS,
     MORNING_STIFFNESS_REACH, MORNING_STIFFNESS_WORDS, Measure, NOT_RUNNING, NUMBER_HEDGES,
-    OFF_TOPIC_DURATION, ORDINAL_NOUNS, OTHER_DURATION_WORDS, ROUGH_NUMBER_WORDS, SEX_WORDS,
-    SHORTHAND_DURATIONS, SPOUSE_WORDS, UNITS,
+    OFF_TOPIC_DURATION, ONSET_WORDS, ORDINAL_NOUNS, OTHER_DURATION_WORDS, ROUGH_NUMBER_WORDS,
+    SEX_WORDS, SHORTHAND_DURATIONS, SPOUSE_WORDS, UNITS,
 };
 
 /// A number in the text: digits, or number words ("seventy-two", "a couple of").
@@ -805,11 +805,17 @@ fn onset_sentences(r: &Reader<'_>) -> Vec<bool> {
         }
     }
     for j in 0..r.len() {
-        if matches!(
-            r.norm(j),
-            "started" | "began" | "begun" | "start" | "onset" | "happened"
-        ) {
+        if ONSET_WORDS.contains(&r.norm(j)) {
             onset[r.sentence[j] as usize] = true;
+        }
+    }
+    // "Landed on my heel on a rock. Immediate pain. That was four days ago.":
+    // a sentence that dates one of the two before it.
+    for j in 1..r.len() {
+        let sent = r.sentence[j] as usize;
+        let opens = r.sentence[j - 1] as usize + 1 == sent;
+        if opens && matches!(r.norm(j), "that" | "this") && r.norm(j + 1) == "was" {
+            onset[sent] = onset[sent.saturating_sub(2)..sent].contains(&true);
         }
     }
     onset

@@ -814,3 +814,64 @@ fn a_child_named_after_a_short_greeting() {
     assert!(finding(&b, Item::Swelling).hedged);
     assert_eq!(b.assessment.get(Item::Swelling), None);
 }
+
+#[test]
+fn a_denied_verb_with_its_object_denies_what_or_adds() {
+    let a = answers("Didn't twist it or fall.");
+    assert_eq!(a.get(Item::RolledAnkle), Some(Answer::Absent));
+    assert_eq!(a.get(Item::Trauma), Some(Answer::Absent));
+    // "and" does not carry the denial on.
+    let b = answers("No night pain and it swells.");
+    assert_eq!(b.get(Item::Swelling), Some(Answer::Present));
+}
+
+#[test]
+fn a_dropped_arch_is_not_an_injury_nor_a_painful_place() {
+    for text in [
+        "The arch on that foot has dropped.",
+        "The arch looks like it's dropped.",
+        "O/E loss of arch height vs R.",
+    ] {
+        let a = answers(text);
+        assert_eq!(a.get(Item::ArchCollapsing), Some(Answer::Present), "{text}");
+        assert_eq!(a.get(Item::Trauma), None, "{text}");
+        assert!(a.locations().is_empty(), "{text}");
+    }
+    assert_eq!(
+        answers("I dropped a tin on my heel.").get(Item::Trauma),
+        Some(Answer::Present)
+    );
+    each_leaves(
+        &["Mostly fell running and trails, 30 miles a week."],
+        Item::Trauma,
+    );
+}
+
+#[test]
+fn when_the_pain_began() {
+    for (text, days) in [
+        (
+            "35F, been running about 6 years. For the last three weeks my heel hurts.",
+            21.0,
+        ),
+        (
+            "Six weeks ago I noticed an ache on the inner ankle bone.",
+            42.0,
+        ),
+        ("The pain woke me at 3am two days ago.", 2.0),
+        (
+            "Landed hard on my heel. Immediate pain. That was four days ago.",
+            4.0,
+        ),
+    ] {
+        assert_eq!(
+            answers(text).get(Item::DurationDays),
+            Some(Answer::Number(days)),
+            "{text}"
+        );
+    }
+    each_leaves(
+        &["I've had three steroid injections over two years."],
+        Item::DurationDays,
+    );
+}
