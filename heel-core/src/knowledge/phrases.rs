@@ -5743,6 +5743,15 @@ pub static OPINION_WORDS: &[&str] = &[
     "think", "sure", "guess", "suppose", "reckon", "believe", "doubt", "wonder",
 ];
 
+/// Red flags that a look or a feel cannot rule out: a small puncture wound
+/// on a numb foot, a deep lump. Denied only as far as the person could see or
+/// feel ("no wound that I can see"), they are left unanswered, so that the
+/// interview asks; the other items take such a denial as absent.
+pub static UNSEEN_RED_FLAGS: &[Item] = &[Item::PunctureWound, Item::PalpableMass];
+
+/// Words after "can" or "could" that limit a denial to what was seen or felt.
+pub static SEEN_WORDS: &[&str] = &["see", "find", "feel", "spot", "tell"];
+
 /// Words that name the writer (first person). In a text about the writer's
 /// child, a clause with one of these and no word for the child is about the
 /// writer and is not used.

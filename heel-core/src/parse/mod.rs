@@ -59,8 +59,8 @@ use crate::knowledge::phrases::{
     HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LESION_WORDS, LOOSE_DURATIONS, MAX_GAP,
     NOT_PAIN_BY_EVENING, NUMBER_WORDS, OPINION_WORDS, OTHER_BODY_PARTS, PAIN_WORDS, PARTS,
     PAST_HABIT_ITEMS, PAST_HABITS, PER_WEEK, PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN,
-    PLACES, PRESENT_CUES, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SPOUSE_WORDS, SUBSUMES, Says,
-    UNNAMED_PLACES, VAGUE_PLACES,
+    PLACES, PRESENT_CUES, SEEN_WORDS, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SPOUSE_WORDS, SUBSUMES,
+    Says, UNNAMED_PLACES, UNSEEN_RED_FLAGS, VAGUE_PLACES,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -498,6 +498,7 @@ impl<'a> Reader<'a> {
             self.judge(vocab, c);
         }
         self.propagate_lists();
+        self.denials_as_far_as_seen();
         self.places();
         self.signs_elsewhere();
         self.time_of_day_of_other_things();
@@ -1122,6 +1123,32 @@ impl<'a> Reader<'a> {
                     && IMPLIES.iter().any(|&(f, t)| f == from && t == r.item)
             })
         });
+    }
+
+    /// "No cut or wound that I can see", "no lump I can feel": for the
+    /// red flags a look or a feel cannot rule out ([`UNSEEN_RED_FLAGS`]), a
+    /// denial limited to what the person could see, find or feel is a hedge,
+    /// and the item is left for the interview to ask.
+    fn denials_as_far_as_seen(&mut self) {
+        const REACH: usize = 8;
+        for k in 0..self.raws.len() {
+            let r = &self.raws[k];
+            if !r.negated || !UNSEEN_RED_FLAGS.contains(&r.item) {
+                continue;
+            }
+            let sent = self.sentence[r.start];
+            let limited = (r.end..self.len().min(r.end + REACH))
+                .take_while(|&j| self.sentence[j] == sent && self.norm(j) != "but")
+                .any(|j| {
+                    matches!(self.norm(j), "can" | "could")
+                        && SEEN_WORDS.contains(&self.norm(j + 1))
+                });
+            if limited {
+                let r = &mut self.raws[k];
+                r.answer = None;
+                r.hedged = true;
+            }
+        }
     }
 
     /// Places composed from aspects named close together.

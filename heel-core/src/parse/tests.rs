@@ -875,3 +875,25 @@ fn when_the_pain_began() {
         Item::DurationDays,
     );
 }
+
+#[test]
+fn a_red_flag_denied_only_as_far_as_seen_is_left_to_ask() {
+    each_leaves(
+        &[
+            "No wound or ulcer that I or my wife can see.",
+            "No cuts on the foot that I can find.",
+        ],
+        Item::PunctureWound,
+    );
+    each_leaves(&["There's no lump I can feel."], Item::PalpableMass);
+    let p = parse("No cuts that I can see.").unwrap();
+    assert!(finding(&p, Item::PunctureWound).hedged);
+    // Other items take it as a denial, and a plain denial stands.
+    each_says(
+        &[
+            ("No swelling that I can see.", Item::Swelling),
+            ("No wound. I can see the heel is red.", Item::PunctureWound),
+        ],
+        Answer::Absent,
+    );
+}
