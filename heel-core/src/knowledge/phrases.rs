@@ -4039,12 +4039,103 @@ pub static PHRASES: &[Phrases] = &[
             "arch ... flattened",
         ],
     ),
+    no(
+        Item::MedialMalleolusTenderness,
+        &["malleoli nt", "malleoli non tender"],
+    ),
+    no(
+        Item::AchillesMidportionTenderness,
+        &[
+            "achilles nt throughout",
+            "achilles non tender throughout",
+            "nothing 2 6 cm up the tendon",
+            "tendon higher up wasn't sore",
+            "tendon higher up was not sore",
+            "insertion and midportion non tender",
+            "insertion and midportion nt",
+            "no ttp along achilles",
+        ],
+    ),
+    no(
+        Item::AchillesInsertionTenderness,
+        &[
+            "achilles nt throughout",
+            "achilles non tender throughout",
+            "insertion and midportion non tender",
+            "insertion and midportion nt",
+            "no ttp along achilles or at insertion",
+        ],
+    ),
+    no(
+        Item::MalleolarBoneTenderness,
+        &["nothing tender on the bony bits of the ankle"],
+    ),
+    no(
+        Item::FeelingUnwell,
+        &[
+            "not ill in himself",
+            "not ill in herself",
+            "not ill in myself",
+            "don't feel ill",
+            "do not feel ill",
+            "doesn't feel ill",
+            "i feel fine",
+            "i feel well",
+            "i feel ok",
+            "feel ok in myself",
+        ],
+    ),
+    only_negated(
+        Item::RecentFluoroquinolone,
+        &["abx", "recent abx", "antibiotics lately"],
+    ),
+    no(
+        Item::OtherJointsPainful,
+        &[
+            "knees are fine",
+            "knees and hips are fine",
+            "no other joint swelling",
+            "no other joint pain",
+            "other joints are fine",
+            "other joints fine",
+        ],
+    ),
+    no(
+        Item::TrainingIncrease,
+        &[
+            "no mileage jump",
+            "no jump in mileage",
+            "haven't changed my exercise",
+            "no change in training",
+            "no change in mileage",
+            "no recent increase",
+        ],
+    ),
+    no(
+        Item::PopAtOnset,
+        &[
+            "heard no crack",
+            "heard no pop",
+            "no hx of pop",
+            "no history of pop",
+            "no crack",
+        ],
+    ),
+    no(Item::UnableToBearWeight, &["can wb"]),
+    no(
+        Item::UnableToBearWeightAtInjury,
+        &["so i could walk on it", "weight bear 4 steps immediately"],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "mentioned cipro",
+    "know cipro",
+    "heard cipro",
+    "read cipro",
     "fell running",
     "fell runner",
     "fell race",

@@ -897,3 +897,59 @@ fn a_red_flag_denied_only_as_far_as_seen_is_left_to_ask() {
         Answer::Absent,
     );
 }
+
+#[test]
+fn more_ways_of_saying_no() {
+    each_says(
+        &[
+            (
+                "O/E: Achilles NT throughout.",
+                Item::AchillesMidportionTenderness,
+            ),
+            (
+                "O/E: Achilles NT throughout.",
+                Item::AchillesInsertionTenderness,
+            ),
+            (
+                "The tendon higher up wasn't sore when she pressed it.",
+                Item::AchillesMidportionTenderness,
+            ),
+            (
+                "Ankle: malleoli NT, ATFL NT.",
+                Item::MedialMalleolusTenderness,
+            ),
+            (
+                "Nothing tender on the bony bits of the ankle when I press.",
+                Item::MalleolarBoneTenderness,
+            ),
+            ("Don't feel ill or anything.", Item::FeelingUnwell),
+            ("He's not ill in himself.", Item::FeelingUnwell),
+            ("No cut, no fever, and I feel well.", Item::FeelingUnwell),
+            (
+                "DHx: salbutamol inhaler only, no recent abx.",
+                Item::RecentFluoroquinolone,
+            ),
+            (
+                "No antibiotics recently, a friend mentioned cipro.",
+                Item::RecentFluoroquinolone,
+            ),
+            ("My knees and hips are fine.", Item::OtherJointsPainful),
+            (
+                "Nothing sets it off, no mileage jump.",
+                Item::TrainingIncrease,
+            ),
+            (
+                "No injury and I haven't changed my exercise.",
+                Item::TrainingIncrease,
+            ),
+            ("Heard no crack.", Item::PopAtOnset),
+            ("Gradual onset, no hx of pop.", Item::PopAtOnset),
+            ("Can WB but limping.", Item::UnableToBearWeight),
+            (
+                "Hobbled back, so I could walk on it.",
+                Item::UnableToBearWeightAtInjury,
+            ),
+        ],
+        Answer::Absent,
+    );
+}
