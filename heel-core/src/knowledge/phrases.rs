@@ -4132,6 +4132,31 @@ pub static PHRASES: &[Phrases] = &[
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "better with exercise",
+    "eases with exercise",
+    "improves with exercise",
+    "easier with exercise",
+    "better with activity",
+    "improves with activity",
+    "eases with activity",
+    "better with movement",
+    "running about otherwise",
+    "running around otherwise",
+    "upped the long run",
+    "increased the long run",
+    "tiptoes after games",
+    "diabetic nurse",
+    "practice nurse",
+    "first aid nurse",
+    "school nurse",
+    "district nurse",
+    "specialist nurse",
+    "the nurse",
+    "who's a nurse",
+    "nurse said",
+    "nurse says",
+    "walking to work",
+    "walk to work",
     "mentioned cipro",
     "know cipro",
     "heard cipro",
@@ -5641,6 +5666,9 @@ pub static PAST_HABITS: &[&[&str]] = &[
     &["in", "my", "youth"],
     &["when", "i", "was", "younger"],
 ];
+
+/// Words right before a job that make it a job left ("retired postman").
+pub static PAST_JOB_WORDS: &[&str] = &["retired", "former", "ex", "formerly"];
 
 /// The items a phrase of [`PAST_HABITS`] puts in the past.
 pub static PAST_HABIT_ITEMS: &[Item] = &[

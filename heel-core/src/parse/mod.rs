@@ -58,9 +58,9 @@ use crate::knowledge::phrases::{
     EXAM_CUES, EXAM_ENDS, FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS, FORM_LABEL_WORDS, HISTORY,
     HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LESION_WORDS, LOOSE_DURATIONS, MAX_GAP,
     NOT_PAIN_BY_EVENING, NUMBER_WORDS, OPINION_WORDS, OTHER_BODY_PARTS, PAIN_WORDS, PARTS,
-    PAST_HABIT_ITEMS, PAST_HABITS, PER_WEEK, PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN,
-    PLACES, PRESENT_CUES, SEEN_WORDS, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SPOUSE_WORDS, SUBSUMES,
-    Says, UNNAMED_PLACES, UNSEEN_RED_FLAGS, VAGUE_PLACES,
+    PAST_HABIT_ITEMS, PAST_HABITS, PAST_JOB_WORDS, PER_WEEK, PHRASES, PLACE_JOINERS, PLACE_REACH,
+    PLACE_SPAN, PLACES, PRESENT_CUES, SEEN_WORDS, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SPOUSE_WORDS,
+    SUBSUMES, Says, UNNAMED_PLACES, UNSEEN_RED_FLAGS, VAGUE_PLACES,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -506,6 +506,7 @@ impl<'a> Reader<'a> {
         self.sex();
         numbers::read(&mut self);
         self.past_habits();
+        self.past_jobs();
         self.filter_subject();
         self.finish()
     }
@@ -1660,6 +1661,15 @@ impl<'a> Reader<'a> {
                 && PAST_HABIT_ITEMS.contains(&r.item)
                 && !r.negated
                 && r.answer != Some(FoundAnswer::YesNo(YesNo::Absent))
+        });
+    }
+
+    /// "Retired postman", "a former nurse": a job left is not a job now.
+    fn past_jobs(&mut self) {
+        self.drop_raws_where(|this, r| {
+            r.item == Item::StandingJob
+                && r.start > 0
+                && PAST_JOB_WORDS.contains(&this.norm(r.start - 1))
         });
     }
 

@@ -953,3 +953,29 @@ fn more_ways_of_saying_no() {
         Answer::Absent,
     );
 }
+
+#[test]
+fn someone_elses_job_a_job_left_and_pain_that_eases_with_exercise() {
+    each_leaves(
+        &[
+            "Sixty-year-old retired postman here.",
+            "My diabetic nurse says it's warm.",
+            "The first aid nurse pressed along the ankle bones.",
+            "Even walking to work it niggles.",
+        ],
+        Item::StandingJob,
+    );
+    each_says(
+        &[("I'm a nurse doing 12-hour shifts.", Item::StandingJob)],
+        Answer::Present,
+    );
+    each_leaves(
+        &[
+            "Low back pain for a year, better with exercise.",
+            "Stiff for an hour, improves with activity.",
+            "She's running about otherwise.",
+            "I upped the long run from 14 to 28 km.",
+        ],
+        Item::WorseWithActivity,
+    );
+}
