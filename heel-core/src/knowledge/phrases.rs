@@ -5485,7 +5485,15 @@ pub static ONSET_WORDS: &[&str] = &[
 /// Words right before a score or a length that make it a guess ("probably
 /// 7/10", "lasts maybe 45 minutes"): the number is then hedged, as a hedged
 /// finding is.
-pub static NUMBER_HEDGES: &[&str] = &["maybe", "probably", "possibly", "perhaps", "might"];
+pub static NUMBER_HEDGES: &[&str] = &[
+    "maybe", "probably", "possibly", "perhaps", "might", "think", "guess",
+];
+
+/// Words that may stand between a word of [`NUMBER_HEDGES`] and its number
+/// ("maybe a 4/10", "I think it's been about six weeks").
+pub static NUMBER_HEDGE_FILLERS: &[&str] = &[
+    "a", "an", "about", "around", "roughly", "over", "it's", "it", "has", "been", "be",
+];
 
 /// Words before a length in the same sentence that make it a height fallen
 /// or jumped ("jumped from the 2nd stair (~50 cm)"), not the person's height.

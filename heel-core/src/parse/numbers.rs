@@ -6,9 +6,9 @@ use super::{FoundAnswer, Raw, Reader, YesNo};
 use crate::item::{Choice, Item};
 use crate::knowledge::phrases::{
     AGE_BEFORE, CHILD_WORDS, DISEASE_DURATION_LINKS, DISEASE_DURATION_WORDS, FALL_WORDS,
-    MORNING_STIFFNESS_REACH, MORNING_STIFFNESS_WORDS, Measure, NOT_RUNNING, NUMBER_HEDGES,
-    OFF_TOPIC_DURATION, ONSET_WORDS, ORDINAL_NOUNS, OTHER_DURATION_WORDS, ROUGH_NUMBER_WORDS,
-    SEX_WORDS, SHORTHAND_DURATIONS, SPOUSE_WORDS, UNITS,
+    MORNING_STIFFNESS_REACH, MORNING_STIFFNESS_WORDS, Measure, NOT_RUNNING, NUMBER_HEDGE_FILLERS,
+    NUMBER_HEDGES, OFF_TOPIC_DURATION, ONSET_WORDS, ORDINAL_NOUNS, OTHER_DURATION_WORDS,
+    ROUGH_NUMBER_WORDS, SEX_WORDS, SHORTHAND_DURATIONS, SPOUSE_WORDS, UNITS,
 };
 
 /// A number in the text: digits, or number words ("seventy-two", "a couple of").
@@ -485,12 +485,25 @@ pub(super) fn read(r: &mut Reader<'_>) {
         );
     }
     stiffness_length(r, &nums, &mut out);
-    // A guessed score or stiffness length is hedged ("probably 7/10").
+    // A guessed number is hedged ("probably 7/10", "maybe a 4/10", "I think
+    // it's been about six weeks"): a word of [`NUMBER_HEDGES`] a few words
+    // before it, with only words of [`NUMBER_HEDGE_FILLERS`] between.
     for f in &mut out {
-        if matches!(f.item, Item::Severity | Item::MorningStiffnessLong)
-            && f.start > 0
-            && NUMBER_HEDGES.contains(&r.norm(f.start - 1))
-        {
+        if !matches!(
+            f.item,
+            Item::Severity
+                | Item::MorningStiffnessLong
+                | Item::DurationDays
+                | Item::WeeklyDistanceKm
+        ) {
+            continue;
+        }
+        let sent = r.sentence[f.start];
+        let mut j = f.start;
+        while j > 0 && r.sentence[j - 1] == sent && NUMBER_HEDGE_FILLERS.contains(&r.norm(j - 1)) {
+            j -= 1;
+        }
+        if j > 0 && r.sentence[j - 1] == sent && NUMBER_HEDGES.contains(&r.norm(j - 1)) {
             f.answer = None;
             f.hedged = true;
         }

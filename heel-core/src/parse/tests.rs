@@ -979,3 +979,22 @@ fn someone_elses_job_a_job_left_and_pain_that_eases_with_exercise() {
         Item::WorseWithActivity,
     );
 }
+
+#[test]
+fn a_guessed_number_is_hedged() {
+    for (text, item) in [
+        ("Pain's maybe a 4/10 at worst.", Item::Severity),
+        ("I think it's been about six weeks.", Item::DurationDays),
+        (
+            "Slow runner, maybe 15 miles a week.",
+            Item::WeeklyDistanceKm,
+        ),
+    ] {
+        let p = parse(text).unwrap();
+        assert!(finding(&p, item).hedged, "{text}");
+        assert_eq!(p.assessment.get(item), None, "{text}");
+    }
+    // A hedge in another sentence does not reach.
+    let a = answers("He used to do maybe 20. Three weeks ago it started.");
+    assert_eq!(a.get(Item::DurationDays), Some(Answer::Number(21.0)));
+}
