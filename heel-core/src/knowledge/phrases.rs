@@ -5675,6 +5675,23 @@ pub static PAST_HABITS: &[&[&str]] = &[
     &["when", "i", "was", "younger"],
 ];
 
+/// Where pain coming down to the heel from above starts, or how it is said
+/// to come down.
+pub static PAIN_ABOVE_THE_LEG: &[&[&str]] = &[
+    &["buttock"],
+    &["buttocks"],
+    &["thigh"],
+    &["thighs"],
+    &["down", "my", "leg"],
+    &["down", "his", "leg"],
+    &["down", "her", "leg"],
+    &["down", "the", "leg"],
+    &["down", "both", "legs"],
+    &["down", "the", "back", "of", "my", "leg"],
+    &["down", "the", "back", "of", "the", "leg"],
+    &["down", "the", "back", "of", "both", "legs"],
+];
+
 /// Words right before a job that make it a job left ("retired postman").
 pub static PAST_JOB_WORDS: &[&str] = &["retired", "former", "ex", "formerly"];
 

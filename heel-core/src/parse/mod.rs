@@ -57,10 +57,11 @@ use crate::knowledge::phrases::{
     ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS,
     EXAM_CUES, EXAM_ENDS, FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS, FORM_LABEL_WORDS, HISTORY,
     HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LESION_WORDS, LOOSE_DURATIONS, MAX_GAP,
-    NOT_PAIN_BY_EVENING, NUMBER_WORDS, OPINION_WORDS, OTHER_BODY_PARTS, PAIN_WORDS, PARTS,
-    PAST_HABIT_ITEMS, PAST_HABITS, PAST_JOB_WORDS, PER_WEEK, PHRASES, PLACE_JOINERS, PLACE_REACH,
-    PLACE_SPAN, PLACES, PRESENT_CUES, SEEN_WORDS, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SPOUSE_WORDS,
-    SUBSUMES, Says, UNNAMED_PLACES, UNSEEN_RED_FLAGS, VAGUE_PLACES,
+    NOT_PAIN_BY_EVENING, NUMBER_WORDS, OPINION_WORDS, OTHER_BODY_PARTS, PAIN_ABOVE_THE_LEG,
+    PAIN_WORDS, PARTS, PAST_HABIT_ITEMS, PAST_HABITS, PAST_JOB_WORDS, PER_WEEK, PHRASES,
+    PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES, SEEN_WORDS, SEX_WORDS,
+    SIDE_WORDS, SIGN_WORDS, SPOUSE_WORDS, SUBSUMES, Says, UNNAMED_PLACES, UNSEEN_RED_FLAGS,
+    VAGUE_PLACES,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -507,6 +508,7 @@ impl<'a> Reader<'a> {
         numbers::read(&mut self);
         self.past_habits();
         self.past_jobs();
+        self.pain_from_above();
         self.filter_subject();
         self.finish()
     }
@@ -1662,6 +1664,21 @@ impl<'a> Reader<'a> {
                 && !r.negated
                 && r.answer != Some(FoundAnswer::YesNo(YesNo::Absent))
         });
+    }
+
+    /// Pain that runs down from the buttock or thigh ("from my buttock down
+    /// the back of the leg into the heel") has no place on the foot's list:
+    /// the places it reaches are left out, for the person to choose, when
+    /// one of the words or sequences of [`PAIN_ABOVE_THE_LEG`] is named and
+    /// not denied ("nothing in the buttock" keeps them).
+    fn pain_from_above(&mut self) {
+        let above = (0..self.len()).any(|i| {
+            PAIN_ABOVE_THE_LEG.iter().any(|w| self.words_at(i, w))
+                && self.negated_before(i, Item::PainLocation).is_none()
+        });
+        if above {
+            self.drop_raws_where(|_, r| r.item == Item::PainLocation);
+        }
     }
 
     /// "Retired postman", "a former nurse": a job left is not a job now.

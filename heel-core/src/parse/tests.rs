@@ -998,3 +998,16 @@ fn a_guessed_number_is_hedged() {
     let a = answers("He used to do maybe 20. Three weeks ago it started.");
     assert_eq!(a.get(Item::DurationDays), Some(Answer::Number(21.0)));
 }
+
+#[test]
+fn pain_coming_down_from_the_buttock_has_no_place_on_the_foot() {
+    let a = answers(
+        "The pain runs from my left buttock down the back of my leg to the heel and the outside of the foot.",
+    );
+    assert!(a.locations().is_empty());
+    // Denied, the buttock does not take the places away.
+    let b = answers(
+        "Burning along the sole, starting behind the inner ankle bone. Nothing in the buttock.",
+    );
+    assert!(b.locations().contains(Location::MedialAnkle));
+}
