@@ -4132,6 +4132,12 @@ pub static PHRASES: &[Phrases] = &[
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "calf stretches",
+    "calf stretching",
+    "calf stretch",
+    "calf / pf stretches",
+    "calf and plantar fascia stretches",
+    "calf raise exercises",
     "better with exercise",
     "eases with exercise",
     "improves with exercise",

@@ -1188,12 +1188,15 @@ impl<'a> Reader<'a> {
             let hi = keep.partition_point(|&(s2, _, _)| s2 <= s + reach);
             lo..hi
         };
+        // A direction followed by "of" belongs to the part after it ("my
+        // heel and the back of the ankle": the back is the ankle's).
         let part_of: Vec<Option<usize>> = keep
             .iter()
-            .map(|&(s, _, a)| {
+            .map(|&(s, e, a)| {
                 if is_part(a) {
                     return None;
                 }
+                let of_next = self.norm(e) == "of";
                 let w = window(s, PLACE_REACH);
                 keep[w.clone()]
                     .iter()
@@ -1204,7 +1207,7 @@ impl<'a> Reader<'a> {
                             && self.clause[s2] == self.clause[s]
                             && s2.abs_diff(s) <= PLACE_REACH
                     })
-                    .min_by_key(|&(_, &(s2, _, _))| (s2.abs_diff(s), s2))
+                    .min_by_key(|&(_, &(s2, _, _))| (of_next && s2 < s, s2.abs_diff(s), s2))
                     .map(|(j, _)| j)
             })
             .collect();

@@ -1011,3 +1011,15 @@ fn pain_coming_down_from_the_buttock_has_no_place_on_the_foot() {
     );
     assert!(b.locations().contains(Location::MedialAnkle));
 }
+
+#[test]
+fn a_direction_followed_by_of_belongs_to_the_part_after_it() {
+    let a = answers("My left heel and the back of the ankle are throbbing.");
+    assert!(!a.locations().contains(Location::AchillesInsertion));
+    let b = answers("Pain at the back of the heel.");
+    assert!(b.locations().contains(Location::AchillesInsertion));
+    each_leaves(
+        &["Three months of calf stretches and no better."],
+        Item::PainLocation,
+    );
+}
