@@ -41,22 +41,28 @@
 //!   Its last held-out figures: precision 93.0%, recall 85.6%, negation
 //!   89.5%, top-3 97.5%, no red-flag item wrongly absent. It is now
 //!   development data.
-//! - `tests/narratives-heldout.json` (80, ids `h6-`) is held out: written on
-//!   2026-12-02 by a helper from the same inputs (the item list, the
-//!   annotation conventions, a made-up format example and the clinical
-//!   sources), who never saw the parser or an earlier set. Its first run,
-//!   against the reader of commit "parse: 'thought it was' ... hedge what
-//!   follows": precision 88.0%, recall 85.1%, negation 82.9%, top-3 97.5%,
-//!   top-1 85.0%, no red-flag item wrongly absent. `pain_location` alone
-//!   gave 24 of its 110 wrong answers (39 right); only such counts per item
-//!   were looked at. After the round that worked through the fifth set's
-//!   misses and the development sets' wrong places (its texts unread):
-//!   precision 89.4%, recall 85.8%, negation 83.8%, top-3 97.5%. Two rules
-//!   of that round were prompted by the set's author's report, not its
-//!   texts: a sport given up is not a sport now (the report named "used to
-//!   run 40 miles a week" as left unannotated) and a partner written about
-//!   is the patient (the report said one text is a wife's about her
-//!   husband). Its mistakes are not printed.
+//! - `tests/narratives-6.json` (80, ids `h6-`) was held out until a seventh
+//!   set existed: written on 2026-12-02 by a helper from the same inputs
+//!   (the item list, the annotation conventions, a made-up format example
+//!   and the clinical sources), who never saw the parser or an earlier set.
+//!   Its first run, against the reader of commit "parse: 'thought it was'
+//!   ... hedge what follows": precision 88.0%, recall 85.1%, negation 82.9%,
+//!   top-3 97.5%, top-1 85.0%, no red-flag item wrongly absent. Two rules
+//!   were prompted by its author's report, not its texts (a sport given up
+//!   is not a sport now; a partner written about is the patient). Its last
+//!   held-out figures: precision 89.4%, recall 85.8%, negation 83.8%, top-3
+//!   97.5%. It is now development data.
+//! - `tests/narratives-heldout.json` (80, ids `h7-`) is held out: written on
+//!   2026-12-02 by a helper from the same inputs, who never saw the parser
+//!   or an earlier set. Its first run, against the reader of commit "parse:
+//!   'didn't twist it or fall' denies both ...": precision 90.1%, recall
+//!   82.4%, negation 79.4%, top-3 98.8%, top-1 90.0%, and one red-flag item
+//!   wrongly absent, read: `h7-adult-14`, "No wound or ulcer that I or my
+//!   wife can see" on a numb diabetic foot, which its author annotated as a
+//!   hedge. The reader now leaves a puncture wound or a lump denied only as
+//!   far as someone could see or feel unanswered, for the interview to ask
+//!   (four earlier annotations of such wording as absent now count as
+//!   misses). Its mistakes are not printed.
 //!
 //! The figures are printed for development, held out and all together; the bars are
 //! checked on all (see the note at the assertions).
@@ -407,6 +413,7 @@ fn narratives_are_read_well_enough() {
     development.extend(load("narratives-3.json"));
     development.extend(load("narratives-4.json"));
     development.extend(load("narratives-5.json"));
+    development.extend(load("narratives-6.json"));
     let held_out = load("narratives-heldout.json");
     let debug = std::env::var_os("HEEL_NARRATIVES_DEBUG").is_some();
     let (mut all, mut dev, mut held) = (Tally::default(), Tally::default(), Tally::default());
@@ -432,7 +439,7 @@ fn narratives_are_read_well_enough() {
     println!(
         "{}",
         render(
-            "development (narratives.json, narratives-2.json to narratives-5.json)",
+            "development (narratives.json, narratives-2.json to narratives-6.json)",
             &dev
         )
     );
@@ -446,10 +453,10 @@ fn narratives_are_read_well_enough() {
     assert!(all.recall() >= 0.80, "recall {:.3}", all.recall());
     assert!(all.top3_rate() >= 0.90, "top-3 {:.3}", all.top3_rate());
     // The issue's bars are precision >= 95% and negation accuracy >= 95%.
-    // On 2026-12-02, with the fifth set (h5) made development data and the
-    // misses of the development sets worked through, the 472 development
-    // texts give precision 95.5% and negation 96.6%; the blind sixth set
-    // (h6) gives 89.4% and 83.8%, which brings all 552 to 94.6% and 94.3%.
+    // On 2026-12-02, with the sixth set (h6) made development data and the
+    // misses of the development sets worked through, the 552 development
+    // texts give precision 95.2% and negation 96.2%; the blind seventh set
+    // (h7) gives 90.4% and 80.9%, which brings all 632 to 94.6% and 94.0%.
     // The held-out texts stay unused for tuning, so the shortfall is kept as
     // measured: the development sets are held to the issue's bars, and all
     // texts guard against regressions.
