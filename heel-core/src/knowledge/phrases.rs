@@ -1076,7 +1076,6 @@ pub static PHRASES: &[Phrases] = &[
             "cambered",
             "cambered road",
             "off road",
-            "trail run",
         ],
     ),
     yes(
@@ -3117,7 +3116,6 @@ pub static PHRASES: &[Phrases] = &[
             "long jump",
             "triple jump",
             "trampolining",
-            "trampoline",
             "cheerleading",
             "handball",
             "parkour",
@@ -4126,6 +4124,10 @@ pub static PHRASES: &[Phrases] = &[
         Item::UnableToBearWeightAtInjury,
         &["so i could walk on it", "weight bear 4 steps immediately"],
     ),
+    no(
+        Item::Runner,
+        &["rather than runner", "rather than a runner"],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut
@@ -4708,7 +4710,12 @@ pub static CUES: &[(Cue, &[&str])] = &[
             "i haven't checked",
             "as far as i know",
             "i can't tell",
+            "can't really tell",
             "hard to say",
+            "i guess",
+            "well maybe",
+            "or maybe",
+            "maybe",
         ],
     ),
     (

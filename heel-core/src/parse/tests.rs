@@ -1023,3 +1023,31 @@ fn a_direction_followed_by_of_belongs_to_the_part_after_it() {
         Item::PainLocation,
     );
 }
+
+#[test]
+fn a_hedge_after_the_finding_and_activities_that_are_not_aggravations() {
+    for text in [
+        "The ankle's a touch puffy maybe.",
+        "Ankle's a bit puffy I guess.",
+    ] {
+        let p = parse(text).unwrap();
+        assert!(finding(&p, Item::Swelling).hedged, "{text}");
+        assert_eq!(p.assessment.get(Item::Swelling), None, "{text}");
+    }
+    // A hedge after a comma belongs to what follows.
+    let a = answers("No swelling, maybe a bit of redness.");
+    assert_eq!(a.get(Item::Swelling), Some(Answer::Absent));
+    assert_eq!(a.get(Item::Redness), None);
+    each_says(
+        &[("58, walker rather than runner.", Item::Runner)],
+        Answer::Absent,
+    );
+    each_leaves(
+        &["Rolled my ankle on a root on a trail run."],
+        Item::WorseUnevenGround,
+    );
+    each_leaves(
+        &["He rolled his ankle on the trampoline."],
+        Item::JumpingSport,
+    );
+}
