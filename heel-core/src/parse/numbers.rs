@@ -396,9 +396,10 @@ pub(super) fn read(r: &mut Reader<'_>) {
                     | "rd"
                     | "deg"
                     | "degrees"
-                    | ":"
                     | "-"
-            );
+            )
+            // "3:30" is a time; "my son, 12: he ..." is an age.
+            || (next == ":" && matches!(r.t.list.get(e + 1).map(|t| t.kind), Some(Kind::Number(_))));
         if unit_next {
             continue;
         }

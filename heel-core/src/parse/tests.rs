@@ -1051,3 +1051,12 @@ fn a_hedge_after_the_finding_and_activities_that_are_not_aggravations() {
         Item::JumpingSport,
     );
 }
+
+#[test]
+fn an_age_before_a_colon() {
+    let a = answers("Posting for my son, 12: he has heel pain at the back.");
+    assert_eq!(a.get(Item::Age), Some(Answer::Number(12.0)));
+    // A time is not an age.
+    let b = answers("Woke at 3:30 with heel pain.");
+    assert_eq!(b.get(Item::Age), None);
+}
