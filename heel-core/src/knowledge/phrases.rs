@@ -5023,6 +5023,8 @@ pub static WORD_FORMS: &[(&str, &str)] = &[
     ("heals", "heel"),
     ("feet", "foot"),
     ("ankles", "ankle"),
+    ("achilies", "achilles"),
+    ("achillis", "achilles"),
     ("achillies", "achilles"),
     ("achilles'", "achilles"),
     ("achille", "achilles"),
@@ -5954,6 +5956,18 @@ pub static SIDE_PARTS: &[&str] = &[
     "central",
     "one",
     "midfoot",
+    "legs",
+    "heels",
+    "feet",
+    "buttock",
+    "thigh",
+    "inner",
+    "outer",
+    "posteromedial",
+    "posterolateral",
+    "dorsal",
+    "dorsomedial",
+    "mid",
 ];
 
 /// Words before a side word that make it the healthy comparison ("thicker

@@ -1388,8 +1388,9 @@ impl<'a> Reader<'a> {
                 continue;
             };
             let tok = self.t.list[i];
-            // Single letters only as clinical shorthand: "L heel", "R ankle".
-            if w.len() <= 2 && (!tok.upper || self.norm(i.wrapping_sub(1)) == "/") {
+            // Single letters only as clinical shorthand: "L heel", "R ankle"
+            // ("rt" and "lt" in any case).
+            if w.len() == 1 && !tok.upper || w.len() <= 2 && self.norm(i.wrapping_sub(1)) == "/" {
                 continue;
             }
             if w.len() <= 2
@@ -1428,9 +1429,18 @@ impl<'a> Reader<'a> {
             }
             let on_my = matches!(before(1), "my" | "the" | "his" | "her" | "your")
                 && matches!(before(2), "on" | "in" | "to");
+            // "heels both hurt", "sore heels, both sides"; a note's "midfoot
+            // pain L,".
+            let painful_part = |w: &str| matches!(w, "heel" | "heels" | "foot" | "feet" | "legs");
+            let after_part =
+                painful_part(before(1)) || (before(1) == "," && painful_part(before(2)));
+            let after_pain = w.len() == 1
+                && PAIN_WORDS.contains(&before(1))
+                && (i + 1 >= self.len() || self.t.list[i + 1].kind == Kind::Punct);
             let end = match part_at {
                 Some(j) => j + 1,
                 None if on_my && side != Choice::Both => i + 1,
+                None if (after_part && side == Choice::Both) || after_pain => i + 1,
                 None => continue,
             };
             // "both ankle bones": a check of both sides, not pain in both.

@@ -1060,3 +1060,37 @@ fn an_age_before_a_colon() {
     let b = answers("Woke at 3:30 with heel pain.");
     assert_eq!(b.get(Item::Age), None);
 }
+
+#[test]
+fn sides_in_more_forms() {
+    for (text, side) in [
+        (
+            "Achilles trouble in both legs, worse on the left.",
+            Choice::Both,
+        ),
+        (
+            "Our lad has sore heels, both sides, since the season.",
+            Choice::Both,
+        ),
+        ("My 10yo's heels both hurt after football.", Choice::Both),
+        ("My left achilies has been creaky.", Choice::Left),
+        ("Right inner ankle pain.", Choice::Right),
+        (
+            "2/12 vague dorsal midfoot pain L, medial side.",
+            Choice::Left,
+        ),
+        ("19F, 2/12 L posteromedial ankle pain.", Choice::Left),
+        ("rt heel, underneath on the inner side.", Choice::Right),
+    ] {
+        assert_eq!(
+            answers(text).get(Item::Side),
+            Some(Answer::Choice(side)),
+            "{text}"
+        );
+    }
+    // The two sides of one heel, and a clinician's "bilat" about the calves.
+    each_leaves(
+        &["Swollen on both sides of the heel.", "Tight calves bilat."],
+        Item::Side,
+    );
+}
