@@ -4128,12 +4128,40 @@ pub static PHRASES: &[Phrases] = &[
         Item::Runner,
         &["rather than runner", "rather than a runner"],
     ),
+    yes(
+        Item::CalcanealSqueeze,
+        &[
+            "squeezed both sides of ... heel",
+            "squeezed the sides of ... heel",
+            "squeezed ... heel from both sides",
+            "squeezed ... heels from the sides",
+            "squeezing ... heel from both sides",
+            "squeezing ... heels from the sides",
+            "squeezing the sides of ... heel",
+        ],
+    ),
+    yes(
+        Item::EasesAfterFewMinutes,
+        &[
+            "after five minute ... settle",
+            "after five minute ... ease",
+            "loosen up after five minute",
+            "ok after five minute",
+            "fade after a few minute",
+            "settle after ... minute or two",
+            "loosen ... few minute",
+            "loosen up in a few minute",
+        ],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "squeezing the sides of my heel",
+    "squeezing my heel",
+    "when i squeeze",
     "calf stretches",
     "calf stretching",
     "calf stretch",

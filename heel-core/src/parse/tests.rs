@@ -1094,3 +1094,33 @@ fn sides_in_more_forms() {
         Item::Side,
     );
 }
+
+#[test]
+fn a_heel_squeezed_by_someone_else_and_easing_after_a_few_minutes() {
+    each_says(
+        &[
+            (
+                "The GP squeezed both sides of his heel and it hurt.",
+                Item::CalcanealSqueeze,
+            ),
+            (
+                "Squeezing the heel from both sides hurts, the physio did that.",
+                Item::CalcanealSqueeze,
+            ),
+            (
+                "It loosens up after five minutes or so.",
+                Item::EasesAfterFewMinutes,
+            ),
+            (
+                "First steps are brutal, loosens within a few minutes.",
+                Item::EasesAfterFewMinutes,
+            ),
+        ],
+        Answer::Present,
+    );
+    // Self-palpation is not the clinician's test.
+    each_leaves(
+        &["Squeezing the sides of my heel is really sore."],
+        Item::CalcanealSqueeze,
+    );
+}
