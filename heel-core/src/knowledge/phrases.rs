@@ -1933,7 +1933,8 @@ pub static PHRASES: &[Phrases] = &[
         ],
     ),
     // Palpable pulses argue against ischaemia but do not say the foot is
-    // neither cold nor pale, so they leave this red flag unanswered.
+    // neither cold nor pale, so they leave this red flag unanswered, as a
+    // note's "NVI" (neurovascularly intact) does.
     no(
         Item::ColdPaleFoot,
         &[
@@ -1951,10 +1952,6 @@ pub static PHRASES: &[Phrases] = &[
             "foot warm",
             "foot is warm",
             "warm and well perfused",
-            "neurovascularly intact",
-            "nv intact",
-            "nvi",
-            "neurovasc intact",
         ],
     ),
     yes(

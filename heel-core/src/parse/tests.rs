@@ -1124,3 +1124,17 @@ fn a_heel_squeezed_by_someone_else_and_easing_after_a_few_minutes() {
         Item::CalcanealSqueeze,
     );
 }
+
+#[test]
+fn neurovascularly_intact_leaves_the_cold_pale_foot_to_ask() {
+    // Like palpable pulses, "NVI" sums up an examination: it does not say
+    // the foot is neither cold nor pale.
+    each_leaves(
+        &["O/E: mild swelling. NVI.", "Foot neurovascularly intact."],
+        Item::ColdPaleFoot,
+    );
+    each_says(
+        &[("Foot pink and warm.", Item::ColdPaleFoot)],
+        Answer::Absent,
+    );
+}
