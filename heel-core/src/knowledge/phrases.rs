@@ -4150,12 +4150,45 @@ pub static PHRASES: &[Phrases] = &[
             "loosen up in a few minute",
         ],
     ),
+    no(
+        Item::Improving,
+        &[
+            "getting worse",
+            "getting steadily worse",
+            "slowly getting worse",
+            "gradually worsening",
+            "getting progressively worse",
+            "steadily worse",
+            "hasn't changed",
+            "got steadily",
+        ],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "her pe teacher",
+    "his pe teacher",
+    "their pe teacher",
+    "her teacher",
+    "his teacher",
+    "the coach",
+    "her coach",
+    "his coach",
+    "said it was a sprain",
+    "said it was just a sprain",
+    "said it was a sprained ankle",
+    "said sprain",
+    "said ankle sprain",
+    "with a sprained ankle",
+    "with a 'sprained ankle'",
+    "rather than another sprain",
+    "rather than a sprain",
+    "called it a sprain",
+    "diagnosed a sprain",
+    "diagnosed it as a sprain",
     "squeezing the sides of my heel",
     "squeezing my heel",
     "when i squeeze",
@@ -4388,6 +4421,20 @@ pub static HISTORY_CUES: &[&str] = &[
     "recurrent",
     "old injury",
     "old fracture",
+    "when i was",
+    "when he was",
+    "when she was",
+    "as a kid",
+    "in my teens",
+    "in my twenties",
+    "in my thirties",
+    "in my forties",
+    "in his twenties",
+    "in his thirties",
+    "in his forties",
+    "in her twenties",
+    "in her thirties",
+    "in her forties",
 ];
 
 /// Words that mark a sentence as about the present injury even when it has a

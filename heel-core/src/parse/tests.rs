@@ -1138,3 +1138,28 @@ fn neurovascularly_intact_leaves_the_cold_pale_foot_to_ask() {
         Answer::Absent,
     );
 }
+
+#[test]
+fn a_sprain_someone_else_named_and_pain_getting_worse() {
+    each_leaves(
+        &[
+            "Her PE teacher said it was a sprain.",
+            "The first doctor said ankle sprain.",
+            "A&E discharged me with a 'sprained ankle' and no X-ray.",
+            "She thinks peroneal tendinopathy rather than another sprain.",
+        ],
+        Item::RolledAnkle,
+    );
+    each_leaves(&["Her PE teacher said it was a sprain."], Item::StandingJob);
+    each_says(
+        &[
+            ("It's getting worse every week.", Item::Improving),
+            ("R heel pain ~6/12, gradually worsening.", Item::Improving),
+        ],
+        Answer::Absent,
+    );
+    // An old sprain is history, not the injury now.
+    let a = answers("He badly sprained that ankle playing football in his thirties.");
+    assert_eq!(a.get(Item::PreviousAnkleInjury), Some(Answer::Present));
+    assert_eq!(a.get(Item::RolledAnkle), None);
+}
