@@ -4113,7 +4113,6 @@ pub static PHRASES: &[Phrases] = &[
             "heard no pop",
             "no hx of pop",
             "no history of pop",
-            "no crack",
         ],
     ),
     no(Item::UnableToBearWeight, &["can wb"]),
@@ -4163,12 +4162,54 @@ pub static PHRASES: &[Phrases] = &[
             "got steadily",
         ],
     ),
+    no(
+        Item::PopAtOnset,
+        &[
+            "no crack or pop",
+            "no pop or crack",
+            "no crack or snap",
+            "no snap or crack",
+        ],
+    ),
+    yes(
+        Item::EasesAfterFewMinutes,
+        &["improve after a few min", "improve after ... minute"],
+    ),
+    no(
+        Item::OralCorticosteroids,
+        &[
+            "not on any medication",
+            "not on any tablets",
+            "not on any meds",
+            "no regular medication",
+            "no regular medications",
+            "on no medication",
+            "the pill and nothing else",
+        ],
+    ),
+    no(
+        Item::FirstStepPain,
+        &[
+            "not bad first thing",
+            "no worse than any other time",
+            "no pain getting up",
+            "no pain on getting up",
+        ],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "plantar fascia with palpable defect",
+    "palpable defect in medial band",
+    "palpable defect in the plantar fascia",
+    "palpable defect in proximal plantar fascia",
+    "wt loss advice",
+    "weight loss advice",
+    "biologic injection",
+    "biological injection",
     "her pe teacher",
     "his pe teacher",
     "their pe teacher",
@@ -5530,6 +5571,15 @@ pub static OFF_TOPIC_DURATION: &[&[&str]] = &[
     &["runner", "for"],
     // When injections were given ("three steroid injections over two years").
     &["injection"],
+    // Earlier attacks and other people's injuries ("twice over the last five
+    // years", "both cleared in about a week", "a mate was in a boot for 10
+    // weeks").
+    &["twice"],
+    &["big", "toe"],
+    &["cleared"],
+    &["mate"],
+    &["friend"],
+    &["boot"],
 ];
 
 /// Long-standing conditions and treatments whose own length can stand right
@@ -5544,6 +5594,7 @@ pub static DISEASE_DURATION_WORDS: &[&str] = &[
     "t2dm",
     "iddm",
     "niddm",
+    "pf",
     "ra",
     "arthritis",
     "psoriasis",
@@ -5778,6 +5829,40 @@ pub static PAIN_ABOVE_THE_LEG: &[&[&str]] = &[
     &["down", "the", "back", "of", "the", "leg"],
     &["down", "the", "back", "of", "both", "legs"],
 ];
+
+/// How a person says they examined themselves ("with my thumb", "when I
+/// press").
+pub static SELF_EXAM: &[&[&str]] = &[
+    &["my", "thumb"],
+    &["my", "finger"],
+    &["my", "fingers"],
+    &["i", "press"],
+    &["i", "pressed"],
+    &["i", "push"],
+    &["i", "squeeze"],
+    &["i", "squeezed"],
+];
+
+/// Words that name someone who examines: in a sentence with one of them, a
+/// test is theirs, not the person's own.
+pub static EXAMINERS: &[&str] = &[
+    "physio",
+    "physiotherapist",
+    "doctor",
+    "gp",
+    "podiatrist",
+    "chiropodist",
+    "consultant",
+    "surgeon",
+    "nurse",
+    "trainer",
+    "dr",
+    "she",
+    "he",
+];
+
+/// Cues that start a note's plan.
+pub static PLAN_CUES: &[&[&str]] = &[&["plan", ":"], &["plan", "-"], &["p", ":"]];
 
 /// Words right before a job that make it a job left ("retired postman").
 pub static PAST_JOB_WORDS: &[&str] = &["retired", "former", "ex", "formerly"];

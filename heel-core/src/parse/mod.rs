@@ -55,13 +55,13 @@ use crate::assessment::{Answer, Assessment, Setting};
 use crate::item::{AnswerKind, Choice, Item, Location, Locations};
 use crate::knowledge::phrases::{
     ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS,
-    EXAM_CUES, EXAM_ENDS, FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS, FORM_LABEL_WORDS, HISTORY,
-    HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LESION_WORDS, LOOSE_DURATIONS, MAX_GAP,
-    NOT_PAIN_BY_EVENING, NUMBER_WORDS, OPINION_WORDS, OTHER_BODY_PARTS, PAIN_ABOVE_THE_LEG,
-    PAIN_WORDS, PARTS, PAST_HABIT_ITEMS, PAST_HABITS, PAST_JOB_WORDS, PER_WEEK, PHRASES,
-    PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PRESENT_CUES, SEEN_WORDS, SEX_WORDS,
-    SIDE_WORDS, SIGN_WORDS, SPOUSE_WORDS, SUBSUMES, Says, UNNAMED_PLACES, UNSEEN_RED_FLAGS,
-    VAGUE_PLACES,
+    EXAM_CUES, EXAM_ENDS, EXAMINERS, FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS,
+    FORM_LABEL_WORDS, HISTORY, HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LESION_WORDS,
+    LOOSE_DURATIONS, MAX_GAP, NOT_PAIN_BY_EVENING, NUMBER_WORDS, OPINION_WORDS, OTHER_BODY_PARTS,
+    PAIN_ABOVE_THE_LEG, PAIN_WORDS, PARTS, PAST_HABIT_ITEMS, PAST_HABITS, PAST_JOB_WORDS, PER_WEEK,
+    PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PLAN_CUES, PRESENT_CUES, SEEN_WORDS,
+    SELF_EXAM, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SPOUSE_WORDS, SUBSUMES, Says, UNNAMED_PLACES,
+    UNSEEN_RED_FLAGS, VAGUE_PLACES,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -509,6 +509,8 @@ impl<'a> Reader<'a> {
         self.past_habits();
         self.past_jobs();
         self.pain_from_above();
+        self.self_examination();
+        self.plans();
         self.filter_subject();
         self.finish()
     }
@@ -1692,6 +1694,39 @@ impl<'a> Reader<'a> {
         if above {
             self.drop_raws_where(|_, r| r.item == Item::PainLocation);
         }
+    }
+
+    /// A clinician's test done by the person on themselves ("pressing the
+    /// centre of the heel pad with my thumb") is not the clinician's finding:
+    /// clinician-only items in a sentence with a phrase of [`SELF_EXAM`] and
+    /// no word of [`EXAMINERS`] are dropped.
+    fn self_examination(&mut self) {
+        let own = self.sentences_where(|i| SELF_EXAM.iter().any(|p| self.words_at(i, p)));
+        if !own.iter().any(|&o| o) {
+            return;
+        }
+        let examiner = self.sentences_where(|i| EXAMINERS.contains(&self.norm(i)));
+        self.drop_raws_where(|this, r| {
+            let sent = this.sentence[r.start] as usize;
+            r.item.info().clinician_only && own[sent] && !examiner[sent]
+        });
+    }
+
+    /// Findings in a note's plan ("Plan: boot, NWB, vit D") are what is to be
+    /// done, not what was found: from a cue of [`PLAN_CUES`] to the end of
+    /// its sentence.
+    fn plans(&mut self) {
+        let mut on = false;
+        let in_plan: Vec<bool> = (0..self.len())
+            .map(|i| {
+                if i > 0 && self.sentence[i] != self.sentence[i - 1] {
+                    on = false;
+                }
+                on |= PLAN_CUES.iter().any(|p| self.words_at(i, p));
+                on
+            })
+            .collect();
+        self.drop_raws_where(|_, r| in_plan[r.start]);
     }
 
     /// "Retired postman", "a former nurse": a job left is not a job now.

@@ -1163,3 +1163,37 @@ fn a_sprain_someone_else_named_and_pain_getting_worse() {
     assert_eq!(a.get(Item::PreviousAnkleInjury), Some(Answer::Present));
     assert_eq!(a.get(Item::RolledAnkle), None);
 }
+
+#[test]
+fn self_examination_plans_and_other_peoples_durations() {
+    // A clinician's test done by the person on themselves.
+    each_leaves(
+        &["Pressing the centre of the heel pad with my thumb reproduces it."],
+        Item::CentralHeelPressurePain,
+    );
+    // A note's plan is what is to be done.
+    let a = answers("Imp: ?calcaneal stress #. Plan: MRI, boot, NWB, vit D.");
+    assert_eq!(a.get(Item::UnableToBearWeight), None);
+    assert_eq!(a.get(Item::LowVitaminDCalcium), None);
+    // Earlier attacks, a known diagnosis and a friend's injury do not date
+    // this pain.
+    each_leaves(
+        &[
+            "I've had the same in my big toe twice over the last five years.",
+            "A mate of mine ruptured his and was in a boot for 10 weeks.",
+        ],
+        Item::DurationDays,
+    );
+    assert_eq!(
+        answers("Known R PF 1 yr; yesterday felt a pop.").get(Item::DurationDays),
+        Some(Answer::Number(1.0))
+    );
+    each_says(
+        &[
+            ("No crack or pop.", Item::PopAtOnset),
+            ("Not on any tablets.", Item::OralCorticosteroids),
+            ("It's not bad first thing.", Item::FirstStepPain),
+        ],
+        Answer::Absent,
+    );
+}
