@@ -4196,6 +4196,16 @@ pub static PHRASES: &[Phrases] = &[
             "no pain on getting up",
         ],
     ),
+    no(
+        Item::FirstStepPain,
+        &[
+            "no pain getting up in the morning",
+            "no pain on getting up in the morning",
+            "morning is fine",
+            "first thing in the morning is actually ok",
+            "first thing in the morning is ok",
+        ],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut

@@ -1091,7 +1091,14 @@ impl<'a> Reader<'a> {
             let (p, k) = (order[w - 1], order[w]);
             let prev = &self.raws[p];
             let cur = &self.raws[k];
-            if !prev.negated
+            // A phrase that states an absence ("no pain getting up in the
+            // morning") carries it on to the same item joined by "or" ("or
+            // after sitting").
+            let denies_same = prev.answer == Some(FoundAnswer::YesNo(YesNo::Absent))
+                && prev.item == cur.item
+                && prev.end < cur.start
+                && (prev.end..cur.start).all(|i| matches!(self.norm(i), "or" | "nor"));
+            if !(prev.negated || denies_same)
                 || cur.negated
                 || cur.hedged
                 || prev.end > cur.start

@@ -1197,3 +1197,22 @@ fn self_examination_plans_and_other_peoples_durations() {
         Answer::Absent,
     );
 }
+
+#[test]
+fn a_stated_absence_carries_on_through_or() {
+    let a = answers("No pain on getting up in the morning or after sitting.");
+    assert_eq!(a.get(Item::FirstStepPain), Some(Answer::Absent));
+    each_says(
+        &[
+            ("Morning is fine.", Item::FirstStepPain),
+            (
+                "First thing in the morning is actually OK.",
+                Item::FirstStepPain,
+            ),
+        ],
+        Answer::Absent,
+    );
+    // Not through "and", and not to another item.
+    let b = answers("No crack or pop, and it swelled at once.");
+    assert_eq!(b.get(Item::Swelling), Some(Answer::Present));
+}
