@@ -5823,6 +5823,10 @@ pub static PAST_HABITS: &[&[&str]] = &[
     &["when", "i", "was", "younger"],
 ];
 
+/// Phrases that put their own clause in the present inside a sentence about
+/// the past ("... 3 yrs ago but didn't roll it this time").
+pub static THIS_TIME: &[&[&str]] = &[&["this", "time"], &["this", "time", "round"]];
+
 /// Where pain coming down to the heel from above starts, or how it is said
 /// to come down.
 pub static PAIN_ABOVE_THE_LEG: &[&[&str]] = &[

@@ -60,8 +60,8 @@ use crate::knowledge::phrases::{
     LOOSE_DURATIONS, MAX_GAP, NOT_PAIN_BY_EVENING, NUMBER_WORDS, OPINION_WORDS, OTHER_BODY_PARTS,
     PAIN_ABOVE_THE_LEG, PAIN_WORDS, PARTS, PAST_HABIT_ITEMS, PAST_HABITS, PAST_JOB_WORDS, PER_WEEK,
     PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PLAN_CUES, PRESENT_CUES, SEEN_WORDS,
-    SELF_EXAM, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SPOUSE_WORDS, SUBSUMES, Says, UNNAMED_PLACES,
-    UNSEEN_RED_FLAGS, VAGUE_PLACES,
+    SELF_EXAM, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SPOUSE_WORDS, SUBSUMES, Says, THIS_TIME,
+    UNNAMED_PLACES, UNSEEN_RED_FLAGS, VAGUE_PLACES,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -1011,7 +1011,24 @@ impl<'a> Reader<'a> {
         }
         // A phrase that states an absence whole ("no history of trauma") is
         // about now as well as the past, so the past does not redirect it.
-        if self.sent_history[sent] && !self.sent_present[sent] && says != Says::Absent {
+        // "Rolled this ankle 3 yrs ago but didn't roll it this time": a
+        // clause with a phrase of [`THIS_TIME`] is about now.
+        let clause = self.clause[c.start];
+        let this_time = || {
+            (c.start.saturating_sub(12)..self.len().min(c.end + 12))
+                .filter(|&i| self.clause[i] == clause)
+                .any(|i| {
+                    THIS_TIME.iter().any(|p| {
+                        // Not "this time last year".
+                        self.words_at(i, p) && !matches!(self.norm(i + p.len()), "last" | "ago")
+                    })
+                })
+        };
+        if self.sent_history[sent]
+            && !self.sent_present[sent]
+            && says != Says::Absent
+            && !this_time()
+        {
             if let Some(&(_, to)) = HISTORY.iter().find(|(from, _)| *from == item) {
                 match to {
                     Some(to) => item = to,

@@ -142,22 +142,9 @@ pub(super) fn read(r: &mut Reader<'_>) {
             let closes = !tok.space_before
                 || e + 1 >= r.len()
                 || matches!(after, "," | "." | ";" | ")" | "with" | "\n");
-            if tok.upper && closes {
+            if let Some(sex) = sex_letter(r, e).filter(|_| closes) {
                 ages.push((n.start, e + 1, v, true));
-                let sex = if next == "m" {
-                    Choice::Male
-                } else {
-                    Choice::Female
-                };
-                push(
-                    &mut out,
-                    r.len(),
-                    Item::Sex,
-                    FoundAnswer::Choice(sex),
-                    e,
-                    e + 1,
-                    false,
-                );
+                push_sex(&mut out, r, sex, e);
                 consumed_to = e + 1;
                 continue;
             }
@@ -170,15 +157,7 @@ pub(super) fn read(r: &mut Reader<'_>) {
             let closes = e >= r.len() || matches!(next, "," | "." | ";" | ")" | "\n");
             if joined && opens && closes && !n.word && whole_age(v) {
                 ages.push((n.start - 1, e, v, true));
-                push(
-                    &mut out,
-                    r.len(),
-                    Item::Sex,
-                    FoundAnswer::Choice(sex),
-                    n.start - 1,
-                    n.start,
-                    false,
-                );
+                push_sex(&mut out, r, sex, n.start - 1);
                 consumed_to = e;
                 continue;
             }
@@ -454,15 +433,7 @@ pub(super) fn read(r: &mut Reader<'_>) {
         );
         if let Some(sex) = sex_letter(r, e + 1).filter(|_| set_off) {
             if !out.iter().any(|f| f.item == Item::Sex) {
-                push(
-                    &mut out,
-                    r.len(),
-                    Item::Sex,
-                    FoundAnswer::Choice(sex),
-                    e + 1,
-                    e + 2,
-                    false,
-                );
+                push_sex(&mut out, r, sex, e + 1);
             }
         }
     }
@@ -901,6 +872,19 @@ fn sex_letter(r: &Reader<'_>, i: usize) -> Option<Choice> {
         "f" => Some(Choice::Female),
         _ => None,
     }
+}
+
+/// The sex read from the letter at token `at`.
+fn push_sex(out: &mut Vec<Raw>, r: &Reader<'_>, sex: Choice, at: usize) {
+    push(
+        out,
+        r.len(),
+        Item::Sex,
+        FoundAnswer::Choice(sex),
+        at,
+        at + 1,
+        false,
+    );
 }
 
 /// Whether a number can be an age in years.

@@ -1216,3 +1216,14 @@ fn a_stated_absence_carries_on_through_or() {
     let b = answers("No crack or pop, and it swelled at once.");
     assert_eq!(b.get(Item::Swelling), Some(Answer::Present));
 }
+
+#[test]
+fn this_time_is_now_in_a_sentence_about_the_past() {
+    let a = answers("Rolled this ankle badly 3 yrs ago but didn't roll it this time.");
+    assert_eq!(a.get(Item::PreviousAnkleInjury), Some(Answer::Present));
+    assert_eq!(a.get(Item::RolledAnkle), Some(Answer::Absent));
+    // "This time last year" is still the past.
+    let b = answers("I rolled my ankle this time last year.");
+    assert_eq!(b.get(Item::PreviousAnkleInjury), Some(Answer::Present));
+    assert_eq!(b.get(Item::RolledAnkle), None);
+}
