@@ -4212,6 +4212,16 @@ pub static PHRASES: &[Phrases] = &[
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "fall marathon",
+    "fall race",
+    "fall season",
+    "in the fall",
+    "this fall",
+    "last fall",
+    "dropped from",
+    "dropped my mileage",
+    "dropped down to",
+    "dropped to",
     "plantar fascia with palpable defect",
     "palpable defect in medial band",
     "palpable defect in the plantar fascia",

@@ -1227,3 +1227,21 @@ fn this_time_is_now_in_a_sentence_about_the_past() {
     assert_eq!(b.get(Item::PreviousAnkleInjury), Some(Answer::Present));
     assert_eq!(b.get(Item::RolledAnkle), None);
 }
+
+#[test]
+fn the_fall_season_and_a_dropped_mileage_are_not_injuries() {
+    each_leaves(
+        &[
+            "Ramped up to 45 miles a week for a fall marathon.",
+            "Getting better since I dropped from 40 to 25 miles a week.",
+        ],
+        Item::Trauma,
+    );
+    each_says(
+        &[
+            ("I had a fall last week.", Item::Trauma),
+            ("I dropped a weight on my heel.", Item::Trauma),
+        ],
+        Answer::Present,
+    );
+}
