@@ -4212,6 +4212,15 @@ pub static PHRASES: &[Phrases] = &[
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "the a&e nurse",
+    "the triage nurse",
+    "the ed nurse",
+    "squeezed his calf",
+    "squeezed her calf",
+    "squeezed my calf",
+    "squeezed the calf",
+    "deep inside",
+    "just in front of the ankle",
     "fall marathon",
     "fall race",
     "fall season",

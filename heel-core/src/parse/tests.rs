@@ -1245,3 +1245,26 @@ fn the_fall_season_and_a_dropped_mileage_are_not_injuries() {
         Answer::Present,
     );
 }
+
+#[test]
+fn an_examiners_squeeze_deep_inside_and_just_in_front_of_the_ankle() {
+    each_leaves(
+        &[
+            "Today the A&E nurse squeezed his calf and the foot didn't move at all.",
+            "Vague ache on the top of my right foot, inner side, just in front of the ankle.",
+        ],
+        Item::PainLocation,
+    );
+    each_leaves(
+        &["Today the A&E nurse squeezed his calf."],
+        Item::StandingJob,
+    );
+    let a = answers("For 10 weeks my left heel has ached deep inside, the whole heel.");
+    assert!(!a.locations().contains(Location::PlantarMedialHeel));
+    assert!(a.locations().contains(Location::WholeHeel));
+}
+
+#[test]
+fn a_nurse_who_is_the_patient() {
+    each_says(&[("I'm an A&E nurse.", Item::StandingJob)], Answer::Present);
+}
