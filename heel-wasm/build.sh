@@ -68,7 +68,12 @@ name=heel
 # about, past sports, about 60 more phrases) brought it to 368,780 bytes
 # (360.1 KB), 140 bytes over, found by a fresh-clone CI run; the budget moved
 # to 364 KB.
-budget_gzip=$((364 * 1024))
+# The round of 2026-12-02 (later) that worked through the sixth and seventh
+# sets' misses (about 200 phrases, a dozen small word tables, the plan,
+# self-examination and pain-from-above rules) brought it from 367,960 to
+# 373,694 bytes gzipped (364.9 KB, +5.6 KB), 958 bytes over, found by a
+# fresh-clone CI run; the budget moved to 368 KB.
+budget_gzip=$((368 * 1024))
 
 step() { printf '\n==> %s\n' "$*"; }
 
