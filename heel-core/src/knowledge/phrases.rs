@@ -5894,7 +5894,10 @@ pub static EXAMINERS: &[&str] = &[
     "he",
 ];
 
-/// Cues that start a note's plan.
+/// Cues that start a note's plan, whose findings are what is to be done, not
+/// what was found. A plan also ends an examination: [`EXAM_ENDS`] has the bare
+/// word "plan", which ends one in any form; these cues need the colon or dash
+/// so that "plan" in running prose ("my training plan") opens no plan.
 pub static PLAN_CUES: &[&[&str]] = &[&["plan", ":"], &["plan", "-"], &["p", ":"]];
 
 /// Words right before a job that make it a job left ("retired postman").
@@ -6163,3 +6166,160 @@ pub static SIDE_PARTS: &[&str] = &[
 /// Words before a side word that make it the healthy comparison ("thicker
 /// than the left one", "cool and pale vs R").
 pub static SIDE_COMPARE: &[&str] = &["than", "vs", "versus", "compared", "other"];
+
+// The small words the reader's rules look for around a finding or a number.
+// Each table belongs to one rule of `parse`, named in its comment; a language
+// other than English gives its own.
+
+/// Where a negation reaching back stops, when a word that starts a clause
+/// ([`CLAUSE_STARTERS`]) follows: "no numbness, then it swelled".
+pub static SOFT_BREAKS: &[&str] = &[",", "and", "-", "then", "(", ")"];
+
+/// Verbal negations that also reach forward to a finding after the verb:
+/// "don't hurt when she's sitting".
+pub static VERB_NEGATIONS: &[&str] = &["don't", "doesn't", "didn't", "does", "not"];
+
+/// A form's answer after a label and a colon or dash: "Fever: no", "Swelling
+/// - none", "FQ exposure: nil".
+pub static FORM_NO: &[&str] = &["no", "none", "nil", "negative", "absent", "neg", "n"];
+
+/// Words that end the search for a negation after a finding ("swelling -
+/// none" denies it; "swelling, and no redness" does not).
+pub static AFTER_NEGATION_STOPS: &[&str] = &[",", "and", "but", "or"];
+
+/// A bare "yes" answering a question ("Fever? Yes."), so the question mark
+/// is no doubt.
+pub static BARE_YES: &[&str] = &["yes", "y"];
+
+/// Words that may lead a bare answer: "Also no.", "Definitely not."
+pub static ANSWER_LEADS: &[&str] = &["also", "definitely", "certainly", "and"];
+
+/// A bare "no" answering a question: "Fever? No.", "Injury? Never."
+pub static BARE_NO: &[&str] = &[
+    "no", "none", "nil", "nope", "negative", "n", "denies", "never", "nah",
+];
+
+/// The words after "not" that make it a bare no: "Not really.", "Not at all.",
+/// "Not that I know of."
+pub static NOT_ANSWERS: &[&str] = &["really", "at", "that"];
+
+/// Words after a phrase of [`THIS_TIME`] that put it in the past: "this time
+/// last year", "this time two years ago".
+pub static THIS_TIME_PAST: &[&str] = &["last", "ago"];
+
+/// Words that join alternatives; a denial carries across them ("no pain in
+/// the morning or after sitting").
+pub static OR_WORDS: &[&str] = &["or", "nor"];
+
+/// Words that may stand between two findings of one denied list: "no
+/// swelling, redness or warmth", "no bruising and no cut", "either".
+pub static LIST_JOINERS: &[&str] = &[
+    ",", "or", "and", "nor", "/", "any", "no", "either", "the", "of",
+];
+
+/// Object pronouns a denied list may pass when "or" joins it: "didn't twist
+/// it or fall".
+pub static LIST_PRONOUNS: &[&str] = &["it", "them", "anything"];
+
+/// Words of ability that, before a word of [`SEEN_WORDS`], limit a denial to
+/// what someone could see or feel: "no wound that I can see".
+pub static ABILITY_WORDS: &[&str] = &["can", "could"];
+
+/// Words that may stand between a side word and the body part it names:
+/// "left side of the heel", "right big toe", "left-sided".
+pub static SIDE_FILLERS: &[&str] = &["her", "his", "my", "of", "the", "achilles", "big", "sided"];
+
+/// Owners before a side word with no part after it ("on my left"), with the
+/// prepositions that must come before them.
+pub static SIDE_OWNERS: (&[&str], &[&str]) =
+    (&["my", "the", "his", "her", "your"], &["on", "in", "to"]);
+
+/// Body parts a side word may follow: "heels both hurt", "sore heels, both
+/// sides".
+pub static PARTS_BEFORE_SIDE: &[&str] = &["heel", "heels", "foot", "feet", "legs"];
+
+/// Words between a spouse and a number that make the number their age: "my
+/// husband (70)", "my wife, 45", "my husband is 70", "my wife aged 45".
+pub static SPOUSE_AGE_LINKS: &[&str] = &["(", ",", "is", "aged"];
+
+/// Possessives before an age that make the text about the writer's child:
+/// "my 15 year old".
+pub static OTHERS_AGE_OWNERS: &[&str] = &["my", "our"];
+
+/// "62-year-old", "38 yrs old": the year words and the old words of an age.
+pub static YEAR_OLD: (&[&str], &[&str]) = (&["year", "years", "yr", "yrs", "y"], &["old", "olds"]);
+
+/// Words that may follow an age and a sex letter to close the pair: "45M
+/// with", "52 M,".
+pub static AGE_SEX_CLOSERS: &[&str] = &[",", ".", ";", ")", "with", "\n"];
+
+/// Words that label a number as a temperature ("T 38.7", "temp of 38.5"),
+/// and the marks after one ("38.5C").
+pub static TEMPERATURE_WORDS: (&[&str], &[&str]) = (&["t", "temp", "temperature"], &["c", "°"]);
+
+/// Words that may stand between "BMI" and its number: "BMI is about 31",
+/// "BMI: 31".
+pub static BMI_LINKS: &[&str] = &["is", "of", ":", "=", "was", "around", "about"];
+
+/// Words after the second number of a height in feet: "5 ft 9 in".
+pub static INCH_WORDS: &[&str] = &["\"", "inch", "inches", "in"];
+
+/// Stone and pound words of a weight in two parts: "13 st 4 lb".
+pub static STONE_POUNDS: (&[&str], &[&str]) =
+    (&["st", "stone", "stones"], &["lb", "lbs", "pounds"]);
+
+/// Words between a child word and a number that make the number the child's
+/// age: "my son is 12", "my daughter, 9".
+pub static CHILD_AGE_LINKS: &[&str] = &["is", ","];
+
+/// Labels whose number is not an age even when it opens a note: "BMI 31",
+/// "T 38", "BP 130", "VAS 6".
+pub static NUMBER_LABELS: &[&str] = &["bmi", "t", "temp", "bp", "hr", "score", "vas", "nmol"];
+
+/// Minute and hour words of how long morning stiffness lasts.
+pub static STIFFNESS_UNITS: (&[&str], &[&str]) = (
+    &["min", "mins", "minute", "minutes"],
+    &["hour", "hours", "hr", "hrs", "h"],
+);
+
+/// Words before a stiffness time that make it an upper bound: "< 15 min",
+/// "under 20 minutes", "within 20 minutes", "less than", "up to".
+pub static AT_MOST: &[&str] = &["<", "under", "within", "less", "up"];
+
+/// Articles read as the number one ("a week", "an hour").
+pub static ARTICLES: &[&str] = &["a", "an"];
+
+/// Words after a time that make it something other than how long the pain
+/// has lasted: "a 2 year old", "three days later", "two weeks before".
+pub static NOT_DURATION_AFTER: &[&str] = &["old", "later", "earlier", "before", "after"];
+
+/// Words before "a week" that make it a frequency: "3x a week", "three runs
+/// a week".
+pub static FREQUENCY_BEFORE: &[&str] = &["x", "runs", "times", "sessions", "days"];
+
+/// Words that may stand between an activity and "for N years", which is
+/// then how long they have done it: "running on and off for 10 years".
+pub static ACTIVITY_LINKS: &[&str] = &["for", "on", "and", "off", "regularly", "seriously", "now"];
+
+/// "twice in the last few years": the words of a count of episodes, and the
+/// recent words before the number.
+pub static EPISODE_COUNTS: (&[&str], &[&str]) = (
+    &[
+        "once", "twice", "times", "attacks", "attack", "episodes", "flares",
+    ],
+    &["last", "past"],
+);
+
+/// Words before a time that make it no duration of the pain: "every two
+/// weeks", "per month", "the first week", "within a day", "in 3 weeks".
+pub static NOT_DURATION_BEFORE: &[&str] = &["every", "each", "per", "first", "within", "in"];
+
+/// Pronouns that open a sentence dating an event told just before: "That was
+/// four days ago."
+pub static DATING_PRONOUNS: &[&str] = &["that", "this"];
+
+/// Words after a time that make it a pregnancy's: "28 weeks pregnant".
+pub static PREGNANCY_WORDS: &[&str] = &["pregnant", "pregnancy"];
+
+/// Capital letters that give the sex after an age in a note: "45M", "52 F,".
+pub static SEX_LETTERS: &[(&str, Choice)] = &[("m", Choice::Male), ("f", Choice::Female)];

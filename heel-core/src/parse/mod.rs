@@ -10,8 +10,13 @@
 //! heel three years ago" is a previous fracture, not a new injury).
 //!
 //! It is deterministic and table-driven: the English vocabulary lives in
-//! [`crate::knowledge::phrases`], and the reader runs in time linear in the
-//! length of the text (one Aho-Corasick pass plus bounded look-arounds).
+//! [`crate::knowledge::phrases`], including the small words the rules look
+//! for around a finding ("or", "can", "my"), and the reader runs in time
+//! linear in the length of the text (one Aho-Corasick pass plus bounded
+//! look-arounds). What stays in code is the shape of a few English
+//! constructions the number reader knows by their single words ("N out of
+//! 10", "N years ago", "for N weeks", "that was N days ago"); another
+//! language gives its tables and those few constructions.
 //!
 //! ```
 //! use heel_core::{parse, Answer, Item, Location};
@@ -54,14 +59,17 @@ use crate::Error;
 use crate::assessment::{Answer, Assessment, Setting};
 use crate::item::{AnswerKind, Choice, Item, Location, Locations};
 use crate::knowledge::phrases::{
-    ABOUT, ANSWER_NO_WORDS, ASPECTS, Aspect, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS,
-    EXAM_CUES, EXAM_ENDS, EXAMINERS, FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS,
-    FORM_LABEL_WORDS, HISTORY, HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LESION_WORDS,
-    LOOSE_DURATIONS, MAX_GAP, NOT_PAIN_BY_EVENING, NUMBER_WORDS, OPINION_WORDS, OTHER_BODY_PARTS,
-    PAIN_ABOVE_THE_LEG, PAIN_WORDS, PARTS, PAST_HABIT_ITEMS, PAST_HABITS, PAST_JOB_WORDS, PER_WEEK,
-    PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PLAN_CUES, PRESENT_CUES, SEEN_WORDS,
-    SELF_EXAM, SEX_WORDS, SIDE_WORDS, SIGN_WORDS, SPOUSE_WORDS, SUBSUMES, Says, THIS_TIME,
-    UNNAMED_PLACES, UNSEEN_RED_FLAGS, VAGUE_PLACES,
+    ABILITY_WORDS, ABOUT, AFTER_NEGATION_STOPS, ANSWER_LEADS, ANSWER_NO_WORDS, ASPECTS, Aspect,
+    BARE_NO, BARE_YES, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS, EXAM_CUES, EXAM_ENDS,
+    EXAMINERS, FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS, FORM_LABEL_WORDS, FORM_NO, HISTORY,
+    HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LESION_WORDS, LIST_JOINERS, LIST_PRONOUNS,
+    LOOSE_DURATIONS, MAX_GAP, NOT_ANSWERS, NOT_PAIN_BY_EVENING, NUMBER_WORDS, OPINION_WORDS,
+    OR_WORDS, OTHER_BODY_PARTS, OTHERS_AGE_OWNERS, PAIN_ABOVE_THE_LEG, PAIN_WORDS, PARTS,
+    PARTS_BEFORE_SIDE, PAST_HABIT_ITEMS, PAST_HABITS, PAST_JOB_WORDS, PER_WEEK, PHRASES,
+    PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PLAN_CUES, PRESENT_CUES, SEEN_WORDS, SELF_EXAM,
+    SEX_WORDS, SIDE_FILLERS, SIDE_OWNERS, SIDE_WORDS, SIGN_WORDS, SOFT_BREAKS, SPOUSE_AGE_LINKS,
+    SPOUSE_WORDS, SUBSUMES, Says, THIS_TIME, THIS_TIME_PAST, UNNAMED_PLACES, UNSEEN_RED_FLAGS,
+    VAGUE_PLACES, VERB_NEGATIONS,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -776,8 +784,7 @@ impl<'a> Reader<'a> {
     /// Whether a negation reaching back from `to` stops at token `i`: a new
     /// clause starts after a comma, "and" or a dash.
     fn soft_break(&self, i: usize) -> bool {
-        matches!(self.norm(i), "," | "and" | "-" | "then" | "(" | ")")
-            && self.t.is(i + 1, class::CLAUSE_STARTER)
+        SOFT_BREAKS.contains(&self.norm(i)) && self.t.is(i + 1, class::CLAUSE_STARTER)
     }
 
     fn cue_kind_ending_at(&self, i: usize) -> Option<(usize, CueSet)> {
@@ -799,11 +806,8 @@ impl<'a> Reader<'a> {
             if let Some((s, cue)) = self.cue_kind_ending_at(i) {
                 // "don't hurt when she's sitting": a negation after a verb
                 // reaches forward too.
-                let verb_negation = cue.has(Cue::NegationAfter)
-                    && matches!(
-                        self.norm(s),
-                        "don't" | "doesn't" | "didn't" | "does" | "not"
-                    );
+                let verb_negation =
+                    cue.has(Cue::NegationAfter) && VERB_NEGATIONS.contains(&self.norm(s));
                 if cue.has(Cue::Negation) || verb_negation {
                     return Some(s);
                 }
@@ -853,11 +857,7 @@ impl<'a> Reader<'a> {
         // A form's answer: "Fever: no", "Swelling - none", and with a label
         // word between ("FQ exposure: nil").
         let form_no = |at: usize| {
-            matches!(self.norm(at), ":" | "-" | "=")
-                && matches!(
-                    self.norm(at + 1),
-                    "no" | "none" | "nil" | "negative" | "absent" | "neg" | "n"
-                )
+            matches!(self.norm(at), ":" | "-" | "=") && FORM_NO.contains(&self.norm(at + 1))
         };
         if form_no(end) || (FORM_LABEL_WORDS.contains(&self.norm(end)) && form_no(end + 1)) {
             return true;
@@ -890,7 +890,7 @@ impl<'a> Reader<'a> {
                 i = e;
                 continue;
             }
-            if self.used[i] || matches!(self.norm(i), "," | "and" | "but" | "or") {
+            if self.used[i] || AFTER_NEGATION_STOPS.contains(&self.norm(i)) {
                 return false;
             }
             i += 1;
@@ -937,7 +937,7 @@ impl<'a> Reader<'a> {
             if self.t.is_sentence_end(i) {
                 // "Fever? No." is an answer, not a doubt.
                 let answered = self.answered_no(i + 1)
-                    || (matches!(self.norm(i + 1), "yes" | "y")
+                    || (BARE_YES.contains(&self.norm(i + 1))
                         && (i + 2 >= self.len() || self.t.is_sentence_end(i + 2)));
                 return self.norm(i) == "?" && !answered;
             }
@@ -968,14 +968,11 @@ impl<'a> Reader<'a> {
     fn answered_no(&self, i: usize) -> bool {
         let mut i = i;
         // "Also no.", "Definitely not."
-        if matches!(self.norm(i), "also" | "definitely" | "certainly" | "and") {
+        if ANSWER_LEADS.contains(&self.norm(i)) {
             i += 1;
         }
-        let no = matches!(
-            self.norm(i),
-            "no" | "none" | "nil" | "nope" | "negative" | "n" | "denies" | "never" | "nah"
-        ) || (self.norm(i) == "not"
-            && matches!(self.norm(i + 1), "really" | "at" | "that"));
+        let no = BARE_NO.contains(&self.norm(i))
+            || (self.norm(i) == "not" && NOT_ANSWERS.contains(&self.norm(i + 1)));
         if !no {
             return false;
         }
@@ -1020,7 +1017,7 @@ impl<'a> Reader<'a> {
                 .any(|i| {
                     THIS_TIME.iter().any(|p| {
                         // Not "this time last year".
-                        self.words_at(i, p) && !matches!(self.norm(i + p.len()), "last" | "ago")
+                        self.words_at(i, p) && !THIS_TIME_PAST.contains(&self.norm(i + p.len()))
                     })
                 })
         };
@@ -1114,7 +1111,7 @@ impl<'a> Reader<'a> {
             let denies_same = prev.answer == Some(FoundAnswer::YesNo(YesNo::Absent))
                 && prev.item == cur.item
                 && prev.end < cur.start
-                && (prev.end..cur.start).all(|i| matches!(self.norm(i), "or" | "nor"));
+                && (prev.end..cur.start).all(|i| OR_WORDS.contains(&self.norm(i)));
             if !(prev.negated || denies_same)
                 || cur.negated
                 || cur.hedged
@@ -1126,13 +1123,11 @@ impl<'a> Reader<'a> {
             // "didn't twist it or fall": an object pronoun may come between
             // when "or" joins them (not "and": "no night pain and it swells").
             let gap = prev.end..cur.start;
-            let or_joins = gap.clone().any(|i| matches!(self.norm(i), "or" | "nor"));
+            let or_joins = gap.clone().any(|i| OR_WORDS.contains(&self.norm(i)));
             let joined = prev.end < cur.start
                 && gap.clone().all(|i| {
-                    matches!(
-                        self.norm(i),
-                        "," | "or" | "and" | "nor" | "/" | "any" | "no" | "either" | "the" | "of"
-                    ) || (or_joins && matches!(self.norm(i), "it" | "them" | "anything"))
+                    LIST_JOINERS.contains(&self.norm(i))
+                        || (or_joins && LIST_PRONOUNS.contains(&self.norm(i)))
                 });
             if joined && cur.answer == Some(FoundAnswer::YesNo(YesNo::Present)) {
                 let cur = &mut self.raws[k];
@@ -1169,8 +1164,7 @@ impl<'a> Reader<'a> {
             let limited = (r.end..self.len().min(r.end + REACH))
                 .take_while(|&j| self.sentence[j] == sent && self.norm(j) != "but")
                 .any(|j| {
-                    matches!(self.norm(j), "can" | "could")
-                        && SEEN_WORDS.contains(&self.norm(j + 1))
+                    ABILITY_WORDS.contains(&self.norm(j)) && SEEN_WORDS.contains(&self.norm(j + 1))
                 });
             if limited {
                 let r = &mut self.raws[k];
@@ -1446,18 +1440,14 @@ impl<'a> Reader<'a> {
                     part_at = Some(j);
                     break;
                 }
-                if !matches!(
-                    n,
-                    "her" | "his" | "my" | "of" | "the" | "achilles" | "big" | "sided"
-                ) {
+                if !SIDE_FILLERS.contains(&n) {
                     break;
                 }
             }
-            let on_my = matches!(before(1), "my" | "the" | "his" | "her" | "your")
-                && matches!(before(2), "on" | "in" | "to");
+            let on_my = SIDE_OWNERS.0.contains(&before(1)) && SIDE_OWNERS.1.contains(&before(2));
             // "heels both hurt", "sore heels, both sides"; a note's "midfoot
             // pain L,".
-            let painful_part = |w: &str| matches!(w, "heel" | "heels" | "foot" | "feet" | "legs");
+            let painful_part = |w: &str| PARTS_BEFORE_SIDE.contains(&w);
             let after_part =
                 painful_part(before(1)) || (before(1) == "," && painful_part(before(2)));
             let after_pain = w.len() == 1
@@ -1528,8 +1518,7 @@ impl<'a> Reader<'a> {
                 // "posting for my wife".
                 let number_at =
                     |j: usize| matches!(self.t.list.get(j).map(|t| t.kind), Some(Kind::Number(_)));
-                let aged =
-                    matches!(self.norm(i + 1), "(" | "," | "is" | "aged") && number_at(i + 2);
+                let aged = SPOUSE_AGE_LINKS.contains(&self.norm(i + 1)) && number_at(i + 2);
                 let for_them = i >= 2 && self.norm(i - 2) == "for";
                 if aged || for_them {
                     self.spouse = true;
@@ -1537,7 +1526,7 @@ impl<'a> Reader<'a> {
                 }
             }
             let w = self.norm(i);
-            if matches!(w, "my" | "our")
+            if OTHERS_AGE_OWNERS.contains(&w)
                 && matches!(
                     self.t.list.get(i + 1).map(|t| t.kind),
                     Some(Kind::Number(_))

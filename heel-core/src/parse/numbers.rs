@@ -5,10 +5,14 @@ use super::text::Kind;
 use super::{FoundAnswer, Raw, Reader, YesNo};
 use crate::item::{Choice, Item};
 use crate::knowledge::phrases::{
-    AGE_BEFORE, CHILD_WORDS, DISEASE_DURATION_LINKS, DISEASE_DURATION_WORDS, FALL_WORDS,
-    MORNING_STIFFNESS_REACH, MORNING_STIFFNESS_WORDS, Measure, NOT_RUNNING, NUMBER_HEDGE_FILLERS,
-    NUMBER_HEDGES, OFF_TOPIC_DURATION, ONSET_WORDS, ORDINAL_NOUNS, OTHER_DURATION_WORDS,
-    ROUGH_NUMBER_WORDS, SEX_WORDS, SHORTHAND_DURATIONS, SPOUSE_WORDS, UNITS,
+    ACTIVITY_LINKS, AGE_BEFORE, AGE_SEX_CLOSERS, ARTICLES, AT_MOST, BMI_LINKS, CHILD_AGE_LINKS,
+    CHILD_WORDS, DATING_PRONOUNS, DISEASE_DURATION_LINKS, DISEASE_DURATION_WORDS, EPISODE_COUNTS,
+    FALL_WORDS, FREQUENCY_BEFORE, INCH_WORDS, MORNING_STIFFNESS_REACH, MORNING_STIFFNESS_WORDS,
+    Measure, NOT_DURATION_AFTER, NOT_DURATION_BEFORE, NOT_RUNNING, NUMBER_HEDGE_FILLERS,
+    NUMBER_HEDGES, NUMBER_LABELS, OFF_TOPIC_DURATION, ONSET_WORDS, ORDINAL_NOUNS,
+    OTHER_DURATION_WORDS, PREGNANCY_WORDS, ROUGH_NUMBER_WORDS, SEX_LETTERS, SEX_WORDS,
+    SHORTHAND_DURATIONS, SPOUSE_WORDS, STIFFNESS_UNITS, STONE_POUNDS, TEMPERATURE_WORDS, UNITS,
+    YEAR_OLD,
 };
 
 /// A number in the text: digits, or number words ("seventy-two", "a couple of").
@@ -121,8 +125,7 @@ pub(super) fn read(r: &mut Reader<'_>) {
             continue;
         }
         // Age: "62-year-old", "38 y/o", "45M", "52 M,".
-        let year_old = matches!(next, "year" | "years" | "yr" | "yrs" | "y")
-            && matches!(r.norm(e + 1), "old" | "olds");
+        let year_old = YEAR_OLD.0.contains(&next) && YEAR_OLD.1.contains(&r.norm(e + 1));
         let y_o = next == "y" && r.norm(e + 1) == "/" && r.norm(e + 2) == "o";
         if (year_old || y_o || next == "yo") && !n.article {
             let end = if year_old {
@@ -136,12 +139,10 @@ pub(super) fn read(r: &mut Reader<'_>) {
             consumed_to = end;
             continue;
         }
-        if matches!(next, "m" | "f") && !n.word && whole_age(v) {
+        if sex_letter(r, e).is_some() && !n.word && whole_age(v) {
             let tok = r.t.list[e];
             let after = r.norm(e + 1);
-            let closes = !tok.space_before
-                || e + 1 >= r.len()
-                || matches!(after, "," | "." | ";" | ")" | "with" | "\n");
+            let closes = !tok.space_before || e + 1 >= r.len() || AGE_SEX_CLOSERS.contains(&after);
             if let Some(sex) = sex_letter(r, e).filter(|_| closes) {
                 ages.push((n.start, e + 1, v, true));
                 push_sex(&mut out, r, sex, e);
@@ -165,8 +166,10 @@ pub(super) fn read(r: &mut Reader<'_>) {
         // Temperature: "T 38.7", "temp of 38.5", "38.5C".
         let before = r.norm(n.start.wrapping_sub(1));
         let before2 = r.norm(n.start.wrapping_sub(2));
-        let temp_word = |w: &str| matches!(w, "t" | "temp" | "temperature");
-        if temp_word(before) || (before == "of" && temp_word(before2)) || matches!(next, "c" | "°")
+        let temp_word = |w: &str| TEMPERATURE_WORDS.0.contains(&w);
+        if temp_word(before)
+            || (before == "of" && temp_word(before2))
+            || TEMPERATURE_WORDS.1.contains(&next)
         {
             let fever = (38.0..43.0).contains(&v) || (100.4..110.0).contains(&v);
             // A measured normal temperature states that there is no fever.
@@ -185,7 +188,7 @@ pub(super) fn read(r: &mut Reader<'_>) {
                     e,
                     false,
                 );
-                consumed_to = e + usize::from(matches!(next, "c" | "°"));
+                consumed_to = e + usize::from(TEMPERATURE_WORDS.1.contains(&next));
                 continue;
             }
         }
@@ -193,12 +196,7 @@ pub(super) fn read(r: &mut Reader<'_>) {
         let bmi = (1..=3).any(|b| {
             n.start >= b
                 && r.norm(n.start - b) == "bmi"
-                && (n.start - b + 1..n.start).all(|j| {
-                    matches!(
-                        r.norm(j),
-                        "is" | "of" | ":" | "=" | "was" | "around" | "about"
-                    )
-                })
+                && (n.start - b + 1..n.start).all(|j| BMI_LINKS.contains(&r.norm(j)))
         });
         if bmi && !n.word {
             push(
@@ -287,7 +285,7 @@ pub(super) fn read(r: &mut Reader<'_>) {
                         if m.value < 12.0 {
                             inches = m.value;
                             end = m.end;
-                            if matches!(r.norm(end), "\"" | "inch" | "inches" | "in") {
+                            if INCH_WORDS.contains(&r.norm(end)) {
                                 end += 1;
                             }
                         }
@@ -324,14 +322,14 @@ pub(super) fn read(r: &mut Reader<'_>) {
                         let mut kg = v * factor;
                         let mut end = e + 1;
                         // "13 st 4 (lb)".
-                        if matches!(next, "st" | "stone" | "stones") {
+                        if STONE_POUNDS.0.contains(&next) {
                             if let Some(m) = nums
                                 .get(k + 1)
                                 .filter(|m| m.start == e + 1 && m.value < 14.0)
                             {
                                 kg += m.value * 0.453_592_37;
                                 end = m.end;
-                                if matches!(r.norm(end), "lb" | "lbs" | "pounds") {
+                                if STONE_POUNDS.1.contains(&r.norm(end)) {
                                     end += 1;
                                 }
                             }
@@ -395,7 +393,7 @@ pub(super) fn read(r: &mut Reader<'_>) {
             CHILD_WORDS.iter().any(|(c, _)| *c == w) && SPOUSE_WORDS.contains(&w) == r.spouse
         };
         if child_word(before)
-            || (matches!(before, "is" | ",") && child_word(before2))
+            || (CHILD_AGE_LINKS.contains(&before) && child_word(before2))
             || (before == "(" && child_word(before2) && next == ")")
         {
             ages.push((n.start, e + usize::from(next == ")"), v, true));
@@ -407,10 +405,7 @@ pub(super) fn read(r: &mut Reader<'_>) {
             continue;
         }
         let opening = n.start == 0 || matches!(before, "," | "." | "(" | "\n" | ";");
-        let label = matches!(
-            before2,
-            "bmi" | "t" | "temp" | "bp" | "hr" | "score" | "vas" | "nmol"
-        );
+        let label = NUMBER_LABELS.contains(&before2);
         let sex_next = next == "," && SEX_WORDS.iter().any(|(w, _)| *w == r.norm(e + 1));
         if opening && closing && !label && !first && (r.sentence[n.start] <= 2 || sex_next) {
             ages.push((n.start, e, v, sex_next));
@@ -507,10 +502,12 @@ fn stiffness_length(r: &mut Reader<'_>, nums: &[Num], out: &mut Vec<Raw>) {
     let mut decided: Vec<(u32, bool, usize, usize)> = Vec::new();
     for n in nums {
         let unit = r.norm(n.end);
-        let minutes = match unit {
-            "min" | "mins" | "minute" | "minutes" => n.value,
-            "hour" | "hours" | "hr" | "hrs" | "h" => n.value * 60.0,
-            _ => continue,
+        let minutes = if STIFFNESS_UNITS.0.contains(&unit) {
+            n.value
+        } else if STIFFNESS_UNITS.1.contains(&unit) {
+            n.value * 60.0
+        } else {
+            continue;
         };
         // "half an hour".
         let half = n.start > 0 && r.norm(n.start - 1) == "half";
@@ -527,8 +524,7 @@ fn stiffness_length(r: &mut Reader<'_>, nums: &[Num], out: &mut Vec<Raw>) {
             continue;
         }
         // "< 15 min", "under 20 minutes", "within 20 minutes", "less than".
-        let at_most = (from.saturating_sub(2)..from)
-            .any(|j| matches!(r.norm(j), "<" | "under" | "within" | "less" | "up"));
+        let at_most = (from.saturating_sub(2)..from).any(|j| AT_MOST.contains(&r.norm(j)));
         let long = minutes >= 30.0 && !(at_most && minutes <= 30.0);
         decided.push((sent, long, from, n.end + 1));
     }
@@ -611,7 +607,7 @@ fn numbers(r: &Reader<'_>) -> Vec<Num> {
         if w < words.len() && words[w].0 == i {
             let (s, e, v) = words[w];
             let text = r.t.hay[r.t.list[s].nstart..r.t.list[e - 1].nend].to_owned();
-            let article = matches!(text.as_str(), "a" | "an");
+            let article = ARTICLES.contains(&text.as_str());
             let rough = ROUGH_NUMBER_WORDS.contains(&text.as_str());
             let mut num = Num {
                 start: s,
@@ -676,11 +672,11 @@ fn duration(
     let after = r.norm(end);
     let before = r.norm(n.start.wrapping_sub(1));
     let before2 = r.norm(n.start.wrapping_sub(2));
-    if matches!(after, "old" | "later" | "earlier" | "before" | "after") {
+    if NOT_DURATION_AFTER.contains(&after) {
         return None;
     }
     // "3x a week", "three runs a week": how often, not how long.
-    if n.article && matches!(before, "x" | "runs" | "times" | "sessions" | "days") {
+    if n.article && FREQUENCY_BEFORE.contains(&before) {
         return None;
     }
     // "6 days a week", "12 hours a week": a frequency, not a duration.
@@ -693,25 +689,16 @@ fn duration(
     let activity = (2..=6).any(|b| {
         OTHER_DURATION_WORDS.contains(&r.norm(n.start.wrapping_sub(b)))
             && (1..b).any(|c| r.norm(n.start.wrapping_sub(c)) == "for")
-            && (b <= 4
-                || (1..b).all(|c| {
-                    matches!(
-                        r.norm(n.start.wrapping_sub(c)),
-                        "for" | "on" | "and" | "off" | "regularly" | "seriously" | "now"
-                    )
-                }))
+            && (b <= 4 || (1..b).all(|c| ACTIVITY_LINKS.contains(&r.norm(n.start.wrapping_sub(c)))))
     });
     // "twice in the last few years": how often, not how long.
-    let how_often = matches!(before, "last" | "past")
+    let how_often = EPISODE_COUNTS.1.contains(&before)
         && before2 == "the"
         && r.norm(n.start.wrapping_sub(3)) == "in"
-        && matches!(
-            r.norm(n.start.wrapping_sub(4)),
-            "once" | "twice" | "times" | "attacks" | "attack" | "episodes" | "flares"
-        );
+        && EPISODE_COUNTS.0.contains(&r.norm(n.start.wrapping_sub(4)));
     if activity
         || how_often
-        || matches!(before, "every" | "each" | "per" | "first" | "within" | "in")
+        || NOT_DURATION_BEFORE.contains(&before)
         || (before == "after" && after == "of")
     {
         return None;
@@ -799,7 +786,7 @@ fn onset_sentences(r: &Reader<'_>) -> Vec<bool> {
     for j in 1..r.len() {
         let sent = r.sentence[j] as usize;
         let opens = r.sentence[j - 1] as usize + 1 == sent;
-        if opens && matches!(r.norm(j), "that" | "this") && r.norm(j + 1) == "was" {
+        if opens && DATING_PRONOUNS.contains(&r.norm(j)) && r.norm(j + 1) == "was" {
             onset[sent] = onset[sent.saturating_sub(2)..sent].contains(&true);
         }
     }
@@ -833,7 +820,7 @@ fn off_topic(r: &Reader<'_>, d: &Duration) -> bool {
         links += 1;
     }
     let disease = j > 0 && DISEASE_DURATION_WORDS.contains(&r.norm(j - 1));
-    before || disease || matches!(r.norm(d.end), "pregnant" | "pregnancy")
+    before || disease || PREGNANCY_WORDS.contains(&r.norm(d.end))
 }
 
 fn choose_duration(r: &Reader<'_>, all: &[Duration]) -> Option<Duration> {
@@ -867,11 +854,10 @@ fn sex_letter(r: &Reader<'_>, i: usize) -> Option<Choice> {
     if !tok.upper {
         return None;
     }
-    match r.norm(i) {
-        "m" => Some(Choice::Male),
-        "f" => Some(Choice::Female),
-        _ => None,
-    }
+    SEX_LETTERS
+        .iter()
+        .find(|(w, _)| *w == r.norm(i))
+        .map(|&(_, c)| c)
 }
 
 /// The sex read from the letter at token `at`.
