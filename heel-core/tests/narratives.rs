@@ -1,7 +1,7 @@
 //! The narrative suite: free-text descriptions of heel pain, written by hand
 //! without sight of the reader's vocabulary, with the answers they state.
 //!
-//! Six sets, each written by a helper who never saw the parser:
+//! Nine sets, each written by a helper who never saw the parser:
 //! - `tests/narratives.json` (152) was the first. At first only its even
 //!   positions were used to develop the vocabulary and the odd ones were
 //!   held out (held-out figures then: precision 92.9%, recall 86.4%,
@@ -66,18 +66,28 @@
 //!   that were matched before). Its last held-out
 //!   figures: precision 90.4%, recall 82.7%, negation 80.9%, top-3 98.8%.
 //!   It is now development data.
-//! - `tests/narratives-heldout.json` (80, ids `h8-`) is held out: written on
-//!   2026-12-02 by a helper from the same inputs, who never saw the parser
-//!   or an earlier set. Its first run, against the reader of commit "parse:
-//!   a heel squeezed from the sides by someone who examined it ...":
-//!   precision 86.6%, recall 79.9%, negation 80.7%, top-3 91.2%, top-1
-//!   83.8%, and two red-flag items wrongly absent, both read:
+//! - `tests/narratives-8.json` (80, ids `h8-`) was held out until a ninth
+//!   set existed: written on 2026-12-02 by a helper from the same inputs,
+//!   who never saw the parser or an earlier set. Its first run, against the
+//!   reader of commit "parse: a heel squeezed from the sides by someone who
+//!   examined it ...": precision 86.6%, recall 79.9%, negation 80.7%, top-3
+//!   91.2%, top-1 83.8%, and two red-flag items wrongly absent, both read:
 //!   `h8-clin-02` ("NVI" had been read as the foot not cold or pale; it now
 //!   leaves that red flag unanswered, as palpable pulses do) and
 //!   `h8-older-05` ("I can still walk my usual distance with my stick" read
 //!   as able to bear weight, which the text says and the set's own
 //!   conventions annotate as absent; the annotation was corrected, as
-//!   recorded in the file's description). Its mistakes are not printed.
+//!   recorded in the file's description). Its last held-out figures:
+//!   precision 87.4%, recall 79.9%, negation 80.9%, top-3 93.8%. It is now
+//!   development data.
+//! - `tests/narratives-heldout.json` (80, ids `h9-`) is held out: written on
+//!   2026-12-02 by a helper from the same inputs (the item list regenerated
+//!   from the catalog, the conventions, a made-up format example and the
+//!   clinical sources), who never saw the parser or an earlier set. Its
+//!   first run, against the reader of commit "parse: the small words the
+//!   rules look for ... move ... into 37 named tables": precision 92.3%,
+//!   recall 84.4%, negation 84.3%, top-3 97.5%, top-1 92.5%, and no
+//!   red-flag item wrongly absent. Its mistakes are not printed.
 //!
 //! The figures are printed for development, held out and all together; the bars are
 //! checked on all (see the note at the assertions).
@@ -430,6 +440,7 @@ fn narratives_are_read_well_enough() {
     development.extend(load("narratives-5.json"));
     development.extend(load("narratives-6.json"));
     development.extend(load("narratives-7.json"));
+    development.extend(load("narratives-8.json"));
     let held_out = load("narratives-heldout.json");
     let debug = std::env::var_os("HEEL_NARRATIVES_DEBUG").is_some();
     let (mut all, mut dev, mut held) = (Tally::default(), Tally::default(), Tally::default());
@@ -455,7 +466,7 @@ fn narratives_are_read_well_enough() {
     println!(
         "{}",
         render(
-            "development (narratives.json, narratives-2.json to narratives-7.json)",
+            "development (narratives.json, narratives-2.json to narratives-8.json)",
             &dev
         )
     );
@@ -469,10 +480,10 @@ fn narratives_are_read_well_enough() {
     assert!(all.recall() >= 0.80, "recall {:.3}", all.recall());
     assert!(all.top3_rate() >= 0.90, "top-3 {:.3}", all.top3_rate());
     // The issue's bars are precision >= 95% and negation accuracy >= 95%.
-    // On 2026-12-02, with the seventh set (h7) made development data and the
-    // misses of the development sets worked through, the 632 development
-    // texts give precision 95.3% and negation 95.3%; the blind eighth set
-    // (h8) gives 87.4% and 80.9%, which brings all 712 to 94.4% and 93.6%.
+    // On 2026-12-02, with the eighth set (h8) made development data and the
+    // misses of the development sets worked through, the 712 development
+    // texts give precision 95.0% and negation 95.3%; the blind ninth set
+    // (h9) gives 92.8% and 84.3%, which brings all 792 to 94.8% and 93.8%.
     // The held-out texts stay unused for tuning, so the shortfall is kept as
     // measured: the development sets are held to the issue's bars, and all
     // texts guard against regressions.

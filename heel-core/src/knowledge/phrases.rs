@@ -949,7 +949,6 @@ pub static PHRASES: &[Phrases] = &[
             "interrupts my sleep",
             "interrupting my sleep",
             "disturbed at night",
-            "worse at night",
             "worse in bed",
             "can't sleep through",
             "couldn't sleep through",
@@ -4206,12 +4205,145 @@ pub static PHRASES: &[Phrases] = &[
             "first thing in the morning is ok",
         ],
     ),
+    yes(Item::PainOnHopping, &["couldn't hop", "could not hop"]),
+    no(
+        Item::ColdPaleFoot,
+        &[
+            "toes are warm",
+            "toes warm",
+            "foot warm and pink",
+            "foot is warm and pink",
+            "toes warm and pink",
+            "toes are warm and pink",
+            "foot warm and well perfused",
+        ],
+    ),
+    yes(
+        Item::MalleolarBoneTenderness,
+        &[
+            "bony bits of the ankle",
+            "bony bits of my ankle",
+            "bony bits of her ankle",
+            "bony bits of his ankle",
+        ],
+    ),
+    yes(Item::PopAtOnset, &["sharp snap", "sharp pop"]),
+    yes(
+        Item::WorseStairsUphill,
+        &[
+            "stairs hurt",
+            "stairs are bad",
+            "stairs are painful",
+            "stairs are agony",
+            "stairs are a killer",
+            "stairs make it worse",
+            "stairs make it much worse",
+            "stairs and hill",
+            "stairs and slope",
+            "hill reps and stairs",
+            "stairs and walking uphill",
+        ],
+    ),
+    yes(
+        Item::RolledAnkle,
+        &[
+            "inverted ... ankle",
+            "inverted her ankle",
+            "inverted his ankle",
+        ],
+    ),
+    only_negated(Item::NSpotTenderness, &["navicular"]),
+    yes(
+        Item::NSpotTenderness,
+        &[
+            "navicular tenderness",
+            "tender over the navicular",
+            "ttp over the navicular",
+            "ttp navicular",
+            "navicular ttp",
+        ],
+    ),
+    only_negated(Item::MedialMalleolusTenderness, &["medial malleolus"]),
+    only_negated(
+        Item::LateralRetromalleolarTenderness,
+        &["peroneals", "peroneal tendons"],
+    ),
+    only_negated(Item::MedialTubercleTenderness, &["mct"]),
+    yes(
+        Item::MedialTubercleTenderness,
+        &["mct ttp", "ttp mct", "mct tender"],
+    ),
+    no(
+        Item::AchillesMidportionTenderness,
+        &[
+            "tendon higher up wasn't tender",
+            "tendon higher up was not tender",
+        ],
+    ),
+    only_negated(Item::BigToeClicking, &["clicking in ... big toe"]),
+    no(
+        Item::FeelingUnwell,
+        &[
+            "perfectly well otherwise",
+            "well otherwise",
+            "otherwise fine",
+            "feel alright otherwise",
+            "feel ok otherwise",
+        ],
+    ),
+    no(
+        Item::UnableToBearWeight,
+        &["he is walking", "she is walking"],
+    ),
+    no(
+        Item::Improving,
+        &[
+            "hurt more and more",
+            "nothing has helped",
+            "nothing's helped",
+            "nothing has worked",
+        ],
+    ),
+    no(
+        Item::VisibleDeformity,
+        &["doesn't look a funny shape", "not a funny shape"],
+    ),
+    no(
+        Item::KnownRheumatoidArthritis,
+        &[
+            "no hx of inflammatory arthritis",
+            "no history of inflammatory arthritis",
+        ],
+    ),
+    no(
+        Item::LowEnergyAvailability,
+        &["menses regular", "periods regular", "diet adequate"],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "gets up in the night",
+    "get up in the night",
+    "getting up in the night",
+    "got up in the night",
+    "hill reps",
+    "hill repeats",
+    "hill sprints",
+    "hill sessions",
+    "hill session",
+    "hill training",
+    "like stepping on a drawing pin",
+    "like stepping on a pin",
+    "like stepping on a nail",
+    "like standing on a drawing pin",
+    "like standing on a nail",
+    "minor injuries unit",
+    "minor injuries",
+    "to lose weight",
+    "trying to lose weight",
     "the a&e nurse",
     "the triage nurse",
     "the ed nurse",
@@ -4505,6 +4637,14 @@ pub static HISTORY_CUES: &[&str] = &[
     "in her twenties",
     "in her thirties",
     "in her forties",
+    "in my younger days",
+    "in my playing days",
+    "in my netball days",
+    "in my football days",
+    "in my rugby days",
+    "in my dancing days",
+    "in his playing days",
+    "in her playing days",
 ];
 
 /// Words that mark a sentence as about the present injury even when it has a
@@ -4592,6 +4732,7 @@ pub static CUES: &[(Cue, &[&str])] = &[
     (
         Cue::Negation,
         &[
+            "rather than",
             "no",
             "not",
             "never",
@@ -4732,6 +4873,10 @@ pub static CUES: &[(Cue, &[&str])] = &[
             "not getting any better",
             "isn't getting any better",
             "no periods",
+            "couldn't hop",
+            "could not hop",
+            "cannot hop",
+            "can not hop",
             "can't hop",
             "can't walk",
             "can't put",
@@ -4779,6 +4924,7 @@ pub static CUES: &[(Cue, &[&str])] = &[
     (
         Cue::Hedge,
         &[
+            "apparently",
             "maybe",
             "might",
             "may",
@@ -5583,6 +5729,10 @@ pub static OFF_TOPIC_DURATION: &[&[&str]] = &[
     // Taking up a sport is not the pain starting ("only started running 10
     // months ago", "took up running in January", "I started padel 3 months
     // ago").
+    // How long a treatment helped ("which worked for ages", "helped for six
+    // weeks").
+    &["worked", "for"],
+    &["helped", "for"],
     &["took", "up"],
     &["taken", "up"],
     &["started", "running"],
@@ -5840,6 +5990,12 @@ pub static PAST_HABITS: &[&[&str]] = &[
     &["in", "my", "twenties"],
     &["in", "my", "youth"],
     &["when", "i", "was", "younger"],
+    &["in", "my", "younger", "days"],
+    &["in", "my", "playing", "days"],
+    &["in", "my", "netball", "days"],
+    &["in", "my", "football", "days"],
+    &["in", "my", "rugby", "days"],
+    &["in", "my", "dancing", "days"],
 ];
 
 /// Phrases that put their own clause in the present inside a sentence about
@@ -5921,7 +6077,7 @@ pub static FORM_LABEL_WORDS: &[&str] = &["exposure", "use", "history", "hx", "st
 pub static NOT_PAIN_BY_EVENING: &[&str] = &[
     "swell", "swells", "swelled", "swelling", "swollen", "puffy", "numb", "limp", "limps",
     "limping", "stiff", "stiffen", "stiffens", "ease", "eases", "easing", "better", "improve",
-    "improves",
+    "improves", "easier", "sofa", "rest", "tiptoe", "tiptoes",
 ];
 
 /// Where a clinician's examination starts ("O/E:", "On examination"): its
@@ -6030,12 +6186,36 @@ pub static DAY_WORDS: &[(&str, f64, bool)] = &[
 /// ("I'm 41", "aged 62").
 pub static AGE_BEFORE: &[&str] = &["i'm", "i am", "aged", "age", "age:", "im", "is", "turned"];
 
-/// Words of [`CHILD_WORDS`] for an adult: they make the text about that
-/// person only when the first sentence gives their age or says the post is
-/// for them ("My husband (70) slipped off a ladder", "Posting for my wife,
-/// 45"), not when the writer only quotes them ("My husband says I should get
-/// this checked").
-pub static SPOUSE_WORDS: &[&str] = &["husband", "wife", "hubby", "partner"];
+/// Words of [`CHILD_WORDS`] for an adult, a partner or a parent: they make the
+/// text about that person only when the first sentence gives their age or
+/// says the post is for them ("My husband (70) slipped off a ladder",
+/// "Posting for my wife, 45", "My father is 72", "Posting on behalf of my
+/// dad"), not when the writer only quotes them ("My husband says I should get
+/// this checked") or tells of their illness ("my dad has psoriasis").
+pub static ADULT_RELATIVES: &[&str] = &[
+    "husband", "wife", "hubby", "partner", "dad", "father", "mum", "mom", "mother",
+];
+
+/// Words before "my" that say the post is written for the person named next:
+/// "posting for my wife", "on behalf of my dad".
+pub static WRITTEN_FOR: &[&[&str]] = &[&["for"], &["behalf", "of"]];
+
+/// How a writer may open by naming themselves ("Grandmother here", "Mum
+/// here"): the opening is then a greeting, and the person written about can
+/// be named in the next sentence.
+pub static WRITER_INTROS: &[&[&str]] = &[
+    &["grandmother", "here"],
+    &["grandma", "here"],
+    &["granny", "here"],
+    &["nan", "here"],
+    &["grandad", "here"],
+    &["grandfather", "here"],
+    &["mum", "here"],
+    &["mom", "here"],
+    &["dad", "here"],
+    &["parent", "here"],
+    &["carer", "here"],
+];
 
 /// Words that mean the person with the pain is a child of the writer.
 pub static CHILD_WORDS: &[(&str, Option<Choice>)] = &[
@@ -6051,13 +6231,19 @@ pub static CHILD_WORDS: &[(&str, Option<Choice>)] = &[
     ("lass", Some(Choice::Female)),
     ("grandson", Some(Choice::Male)),
     ("granddaughter", Some(Choice::Female)),
-    // Adults written about by their partner; see [`SPOUSE_WORDS`].
+    // Adults written about by their partner; see [`ADULT_RELATIVES`].
     ("husband", Some(Choice::Male)),
     ("wife", Some(Choice::Female)),
     ("hubby", Some(Choice::Male)),
     ("partner", None),
     ("stepson", Some(Choice::Male)),
     ("stepdaughter", Some(Choice::Female)),
+    // Parents written about by a grown-up child; see [`ADULT_RELATIVES`].
+    ("dad", Some(Choice::Male)),
+    ("father", Some(Choice::Male)),
+    ("mum", Some(Choice::Female)),
+    ("mom", Some(Choice::Female)),
+    ("mother", Some(Choice::Female)),
 ];
 
 /// Words for a child's sex when the child is the subject.
@@ -6218,8 +6404,8 @@ pub static LIST_JOINERS: &[&str] = &[
 ];
 
 /// Object pronouns a denied list may pass when "or" joins it: "didn't twist
-/// it or fall".
-pub static LIST_PRONOUNS: &[&str] = &["it", "them", "anything"];
+/// it or fall", "never had a steroid jab there, or antibiotics".
+pub static LIST_PRONOUNS: &[&str] = &["it", "them", "anything", "there"];
 
 /// Words of ability that, before a word of [`SEEN_WORDS`], limit a denial to
 /// what someone could see or feel: "no wound that I can see".
@@ -6301,14 +6487,14 @@ pub static FREQUENCY_BEFORE: &[&str] = &["x", "runs", "times", "sessions", "days
 /// then how long they have done it: "running on and off for 10 years".
 pub static ACTIVITY_LINKS: &[&str] = &["for", "on", "and", "off", "regularly", "seriously", "now"];
 
-/// "twice in the last few years": the words of a count of episodes, and the
-/// recent words before the number.
-pub static EPISODE_COUNTS: (&[&str], &[&str]) = (
-    &[
-        "once", "twice", "times", "attacks", "attack", "episodes", "flares",
-    ],
-    &["last", "past"],
-);
+/// "twice in the last few years": the words of a count of episodes.
+pub static EPISODE_COUNTS: &[&str] = &[
+    "once", "twice", "times", "attacks", "attack", "episodes", "flares",
+];
+
+/// Words before a number that make its time the recent past: "the last 2
+/// months", "the past few years".
+pub static RECENT_WORDS: &[&str] = &["last", "past"];
 
 /// Words before a time that make it no duration of the pain: "every two
 /// weeks", "per month", "the first week", "within a day", "in 3 weeks".
@@ -6323,3 +6509,70 @@ pub static PREGNANCY_WORDS: &[&str] = &["pregnant", "pregnancy"];
 
 /// Capital letters that give the sex after an age in a note: "45M", "52 F,".
 pub static SEX_LETTERS: &[(&str, Choice)] = &[("m", Choice::Male), ("f", Choice::Female)];
+
+/// Findings of a press on a bone or tendon, which a denial later in the
+/// sentence takes back: "pressed on both ankle bones and neither is sore",
+/// "pressed on her midfoot and said none of it was tender", "the bony bits of
+/// the ankle aren't sore to press". Limited to these items: "a lump that
+/// isn't sore" still tells of a lump.
+pub static PRESSED_ITEMS: &[Item] = &[
+    Item::MalleolarBoneTenderness,
+    Item::MidfootBoneTenderness,
+    Item::MedialTubercleTenderness,
+    Item::AchillesInsertionTenderness,
+    Item::AchillesMidportionTenderness,
+    Item::NSpotTenderness,
+    Item::MedialMalleolusTenderness,
+    Item::LateralRetromalleolarTenderness,
+    Item::BaxterPointTenderness,
+];
+
+/// The words of such a denial: one of the first list, then within a few
+/// words one of the second ("neither is sore", "none of it was tender",
+/// "aren't sore").
+pub static PRESS_DENIALS: (&[&str], &[&str]) = (
+    &[
+        "neither", "none", "nothing", "not", "isn't", "aren't", "wasn't", "weren't", "nor",
+        "doesn't", "don't", "didn't", "never",
+    ],
+    &["sore", "tender", "painful", "hurt", "hurts"],
+);
+
+/// Words that end the reach of a denial or a limit within a sentence: what
+/// follows is a new statement ("no cut that I can see, but it's red").
+pub static CONTRASTS: &[&str] = &["but", "though", "although", "however"];
+
+/// Words before a weight that make it a change, not what someone weighs:
+/// "lost 2 stone", "put on 10 kg", "down 5 kg".
+pub static WEIGHT_CHANGES: &[&str] = &[
+    "lost", "lose", "losing", "gained", "gain", "put", "dropped", "down", "up",
+];
+
+/// Words right after a bare number that make it something other than an age:
+/// a unit, a time of day, an ordinal or a fraction ("3/52", "5'11", "3x", "2nd").
+pub static NOT_AGE_AFTER: &[&str] = &[
+    "/", "'", "\"", "x", "times", "%", "am", "pm", "th", "st", "nd", "rd", "deg", "degrees", "-",
+];
+
+/// Words before "a week", "a month" that make it a duration: "for a month",
+/// "been a week", "about a year", "nearly a fortnight".
+pub static ARTICLE_DURATION_LEADS: &[&str] = &[
+    "for", "been", "about", "over", "past", "last", "nearly", "almost", "than", "around",
+];
+
+/// A half added to a number or a time: "two and a half", "a year and a half".
+pub static AND_A_HALF: &[&str] = &["and", "a", "half"];
+
+/// Words ending in "'s" that keep it; in other words "'s" is split off, so
+/// that patterns see "heel" in "heel's".
+pub static KEEPS_APOSTROPHE_S: &[&str] = &[
+    "it's", "he's", "she's", "there's", "that's", "what's", "who's", "let's", "here's", "where's",
+];
+
+/// Scales after a degree sign that make a whole number a temperature
+/// ("39°C"); a bare "40°" is an angle.
+pub static DEGREE_SCALES: &[&str] = &["c", "f"];
+
+/// Pronouns with "is" joined that give the age of the person written about
+/// ("my dad, he's 74"); only in a text about someone else.
+pub static PRONOUN_AGE_LEADS: &[&str] = &["he's", "she's"];

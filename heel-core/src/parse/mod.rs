@@ -59,17 +59,18 @@ use crate::Error;
 use crate::assessment::{Answer, Assessment, Setting};
 use crate::item::{AnswerKind, Choice, Item, Location, Locations};
 use crate::knowledge::phrases::{
-    ABILITY_WORDS, ABOUT, AFTER_NEGATION_STOPS, ANSWER_LEADS, ANSWER_NO_WORDS, ASPECTS, Aspect,
-    BARE_NO, BARE_YES, CHILD_PRONOUNS, CHILD_WORDS, CUES, Cue, DAY_WORDS, EXAM_CUES, EXAM_ENDS,
-    EXAMINERS, FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS, FORM_LABEL_WORDS, FORM_NO, HISTORY,
-    HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LESION_WORDS, LIST_JOINERS, LIST_PRONOUNS,
-    LOOSE_DURATIONS, MAX_GAP, NOT_ANSWERS, NOT_PAIN_BY_EVENING, NUMBER_WORDS, OPINION_WORDS,
-    OR_WORDS, OTHER_BODY_PARTS, OTHERS_AGE_OWNERS, PAIN_ABOVE_THE_LEG, PAIN_WORDS, PARTS,
-    PARTS_BEFORE_SIDE, PAST_HABIT_ITEMS, PAST_HABITS, PAST_JOB_WORDS, PER_WEEK, PHRASES,
-    PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PLAN_CUES, PRESENT_CUES, SEEN_WORDS, SELF_EXAM,
-    SEX_WORDS, SIDE_FILLERS, SIDE_OWNERS, SIDE_WORDS, SIGN_WORDS, SOFT_BREAKS, SPOUSE_AGE_LINKS,
-    SPOUSE_WORDS, SUBSUMES, Says, THIS_TIME, THIS_TIME_PAST, UNNAMED_PLACES, UNSEEN_RED_FLAGS,
-    VAGUE_PLACES, VERB_NEGATIONS,
+    ABILITY_WORDS, ABOUT, ADULT_RELATIVES, AFTER_NEGATION_STOPS, ANSWER_LEADS, ANSWER_NO_WORDS,
+    ASPECTS, Aspect, BARE_NO, BARE_YES, CHILD_PRONOUNS, CHILD_WORDS, CONTRASTS, CUES, Cue,
+    DAY_WORDS, EXAM_CUES, EXAM_ENDS, EXAMINERS, FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS,
+    FORM_LABEL_WORDS, FORM_NO, HISTORY, HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LESION_WORDS,
+    LIST_JOINERS, LIST_PRONOUNS, LOOSE_DURATIONS, MAX_GAP, NOT_ANSWERS, NOT_PAIN_BY_EVENING,
+    NUMBER_WORDS, OPINION_WORDS, OR_WORDS, OTHER_BODY_PARTS, OTHERS_AGE_OWNERS, PAIN_ABOVE_THE_LEG,
+    PAIN_WORDS, PARTS, PARTS_BEFORE_SIDE, PAST_HABIT_ITEMS, PAST_HABITS, PAST_JOB_WORDS, PER_WEEK,
+    PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PLAN_CUES, PRESENT_CUES,
+    PRESS_DENIALS, PRESSED_ITEMS, SEEN_WORDS, SELF_EXAM, SEX_WORDS, SIDE_FILLERS, SIDE_OWNERS,
+    SIDE_WORDS, SIGN_WORDS, SOFT_BREAKS, SPOUSE_AGE_LINKS, SUBSUMES, Says, THIS_TIME,
+    THIS_TIME_PAST, UNNAMED_PLACES, UNSEEN_RED_FLAGS, VAGUE_PLACES, VERB_NEGATIONS, WRITER_INTROS,
+    WRITTEN_FOR,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -416,7 +417,7 @@ struct Reader<'a> {
     raws: Vec<Raw>,
     /// Whether the text is about the writer's child (or partner).
     child: bool,
-    /// Whether that person is the writer's partner ([`SPOUSE_WORDS`]).
+    /// Whether that person is the writer's partner ([`ADULT_RELATIVES`]).
     spouse: bool,
     /// Tokens in a piece of text about the writer (see `mark_writer`).
     writer: Vec<bool>,
@@ -507,6 +508,7 @@ impl<'a> Reader<'a> {
             self.judge(vocab, c);
         }
         self.propagate_lists();
+        self.presses_denied();
         self.denials_as_far_as_seen();
         self.places();
         self.signs_elsewhere();
@@ -1106,13 +1108,12 @@ impl<'a> Reader<'a> {
             let prev = &self.raws[p];
             let cur = &self.raws[k];
             // A phrase that states an absence ("no pain getting up in the
-            // morning") carries it on to the same item joined by "or" ("or
-            // after sitting").
-            let denies_same = prev.answer == Some(FoundAnswer::YesNo(YesNo::Absent))
-                && prev.item == cur.item
+            // morning", "no knock") carries it on to what "or" joins to it
+            // ("or after sitting", "or twist").
+            let denies_by_phrase = prev.answer == Some(FoundAnswer::YesNo(YesNo::Absent))
                 && prev.end < cur.start
                 && (prev.end..cur.start).all(|i| OR_WORDS.contains(&self.norm(i)));
-            if !(prev.negated || denies_same)
+            if !(prev.negated || denies_by_phrase)
                 || cur.negated
                 || cur.hedged
                 || prev.end > cur.start
@@ -1149,6 +1150,39 @@ impl<'a> Reader<'a> {
         });
     }
 
+    /// "Pressed on both ankle bones, and neither is sore": a press read as a
+    /// tender finding ([`PRESSED_ITEMS`]) that a denial of
+    /// [`PRESS_DENIALS`] later in the same sentence takes back is absent.
+    fn presses_denied(&mut self) {
+        const REACH: usize = 5;
+        for k in 0..self.raws.len() {
+            let r = &self.raws[k];
+            if r.negated
+                || r.hedged
+                || r.answer != Some(FoundAnswer::YesNo(YesNo::Present))
+                || !PRESSED_ITEMS.contains(&r.item)
+            {
+                continue;
+            }
+            let (end, sent) = (r.end, self.sentence[r.start]);
+            let in_sentence = |j: usize| j < self.len() && self.sentence[j] == sent;
+            let mut denied = false;
+            let mut j = end;
+            while in_sentence(j) && !CONTRASTS.contains(&self.norm(j)) && !denied {
+                denied = PRESS_DENIALS.0.contains(&self.norm(j))
+                    && (j + 1..j + REACH)
+                        .take_while(|&m| in_sentence(m))
+                        .any(|m| PRESS_DENIALS.1.contains(&self.norm(m)));
+                j += 1;
+            }
+            if denied {
+                let r = &mut self.raws[k];
+                r.negated = true;
+                r.answer = Some(FoundAnswer::YesNo(YesNo::Absent));
+            }
+        }
+    }
+
     /// "No cut or wound that I can see", "no lump I can feel": for the
     /// red flags a look or a feel cannot rule out ([`UNSEEN_RED_FLAGS`]), a
     /// denial limited to what the person could see, find or feel is a hedge,
@@ -1162,7 +1196,7 @@ impl<'a> Reader<'a> {
             }
             let sent = self.sentence[r.start];
             let limited = (r.end..self.len().min(r.end + REACH))
-                .take_while(|&j| self.sentence[j] == sent && self.norm(j) != "but")
+                .take_while(|&j| self.sentence[j] == sent && !CONTRASTS.contains(&self.norm(j)))
                 .any(|j| {
                     ABILITY_WORDS.contains(&self.norm(j)) && SEEN_WORDS.contains(&self.norm(j + 1))
                 });
@@ -1505,13 +1539,14 @@ impl<'a> Reader<'a> {
         let opening = (0..self.len())
             .take_while(|&i| self.sentence[i] == 0)
             .count();
-        let last = u32::from(opening <= GREETING);
+        let intro = WRITER_INTROS.iter().any(|p| self.words_at(0, p));
+        let last = u32::from(opening <= GREETING || intro);
         for i in 0..self.len() {
             if self.sentence[i] > last {
                 break;
             }
             if self.t.is(i, class::CHILD_WORD) {
-                if !SPOUSE_WORDS.contains(&self.norm(i)) {
+                if !ADULT_RELATIVES.contains(&self.norm(i)) {
                     return true;
                 }
                 // "my husband (70)", "my wife, 45", "my husband is 70",
@@ -1519,7 +1554,9 @@ impl<'a> Reader<'a> {
                 let number_at =
                     |j: usize| matches!(self.t.list.get(j).map(|t| t.kind), Some(Kind::Number(_)));
                 let aged = SPOUSE_AGE_LINKS.contains(&self.norm(i + 1)) && number_at(i + 2);
-                let for_them = i >= 2 && self.norm(i - 2) == "for";
+                let for_them = WRITTEN_FOR.iter().any(|p| {
+                    i > p.len() && (0..p.len()).all(|k| self.norm(i - 1 - p.len() + k) == p[k])
+                });
                 if aged || for_them {
                     self.spouse = true;
                     return true;
@@ -1584,7 +1621,7 @@ impl<'a> Reader<'a> {
             }
             // A partner in a text about a child is another person, as the
             // writer is ("my husband had gout once").
-            if !self.spouse && SPOUSE_WORDS.contains(&self.norm(j)) {
+            if !self.spouse && ADULT_RELATIVES.contains(&self.norm(j)) {
                 first = true;
                 continue;
             }
@@ -1602,7 +1639,7 @@ impl<'a> Reader<'a> {
         if self.child {
             for i in (0..self.len()).filter(|&i| self.t.is(i, class::CHILD_WORD)) {
                 let w = self.norm(i);
-                if SPOUSE_WORDS.contains(&w) != self.spouse {
+                if ADULT_RELATIVES.contains(&w) != self.spouse {
                     continue;
                 }
                 if let Some(&(_, Some(c))) = CHILD_WORDS.iter().find(|(x, _)| *x == w) {
@@ -1727,12 +1764,14 @@ impl<'a> Reader<'a> {
 
     /// Findings in a note's plan ("Plan: boot, NWB, vit D") are what is to be
     /// done, not what was found: from a cue of [`PLAN_CUES`] to the end of
-    /// its sentence.
+    /// its line.
     fn plans(&mut self) {
         let mut on = false;
         let in_plan: Vec<bool> = (0..self.len())
             .map(|i| {
-                if i > 0 && self.sentence[i] != self.sentence[i - 1] {
+                // A plan runs to the end of its line: "Plan: colchicine, r/v
+                // 48h; if fever or systemically unwell, same day."
+                if i > 0 && self.norm(i - 1) == "\n" {
                     on = false;
                 }
                 on |= PLAN_CUES.iter().any(|p| self.words_at(i, p));

@@ -5,14 +5,15 @@ use super::text::Kind;
 use super::{FoundAnswer, Raw, Reader, YesNo};
 use crate::item::{Choice, Item};
 use crate::knowledge::phrases::{
-    ACTIVITY_LINKS, AGE_BEFORE, AGE_SEX_CLOSERS, ARTICLES, AT_MOST, BMI_LINKS, CHILD_AGE_LINKS,
-    CHILD_WORDS, DATING_PRONOUNS, DISEASE_DURATION_LINKS, DISEASE_DURATION_WORDS, EPISODE_COUNTS,
-    FALL_WORDS, FREQUENCY_BEFORE, INCH_WORDS, MORNING_STIFFNESS_REACH, MORNING_STIFFNESS_WORDS,
-    Measure, NOT_DURATION_AFTER, NOT_DURATION_BEFORE, NOT_RUNNING, NUMBER_HEDGE_FILLERS,
-    NUMBER_HEDGES, NUMBER_LABELS, OFF_TOPIC_DURATION, ONSET_WORDS, ORDINAL_NOUNS,
-    OTHER_DURATION_WORDS, PREGNANCY_WORDS, ROUGH_NUMBER_WORDS, SEX_LETTERS, SEX_WORDS,
-    SHORTHAND_DURATIONS, SPOUSE_WORDS, STIFFNESS_UNITS, STONE_POUNDS, TEMPERATURE_WORDS, UNITS,
-    YEAR_OLD,
+    ACTIVITY_LINKS, ADULT_RELATIVES, AGE_BEFORE, AGE_SEX_CLOSERS, AND_A_HALF,
+    ARTICLE_DURATION_LEADS, ARTICLES, AT_MOST, BMI_LINKS, CHILD_AGE_LINKS, CHILD_PRONOUNS,
+    CHILD_WORDS, DATING_PRONOUNS, DEGREE_SCALES, DISEASE_DURATION_LINKS, DISEASE_DURATION_WORDS,
+    EPISODE_COUNTS, FALL_WORDS, FREQUENCY_BEFORE, INCH_WORDS, MORNING_STIFFNESS_REACH,
+    MORNING_STIFFNESS_WORDS, Measure, NOT_AGE_AFTER, NOT_DURATION_AFTER, NOT_DURATION_BEFORE,
+    NOT_RUNNING, NUMBER_HEDGE_FILLERS, NUMBER_HEDGES, NUMBER_LABELS, OFF_TOPIC_DURATION,
+    ONSET_WORDS, ORDINAL_NOUNS, OTHER_DURATION_WORDS, PREGNANCY_WORDS, PRONOUN_AGE_LEADS,
+    RECENT_WORDS, ROUGH_NUMBER_WORDS, SEX_LETTERS, SEX_WORDS, SHORTHAND_DURATIONS, STIFFNESS_UNITS,
+    STONE_POUNDS, TEMPERATURE_WORDS, UNITS, WEIGHT_CHANGES, YEAR_OLD,
 };
 
 /// A number in the text: digits, or number words ("seventy-two", "a couple of").
@@ -139,7 +140,11 @@ pub(super) fn read(r: &mut Reader<'_>) {
             consumed_to = end;
             continue;
         }
-        if sex_letter(r, e).is_some() && !n.word && whole_age(v) {
+        // Not "F2F": a number inside a word.
+        let inside_word = n.start > 0
+            && !r.t.list[n.start].space_before
+            && r.t.list[n.start - 1].kind == Kind::Word;
+        if sex_letter(r, e).is_some() && !n.word && whole_age(v) && !inside_word {
             let tok = r.t.list[e];
             let after = r.norm(e + 1);
             let closes = !tok.space_before || e + 1 >= r.len() || AGE_SEX_CLOSERS.contains(&after);
@@ -167,9 +172,12 @@ pub(super) fn read(r: &mut Reader<'_>) {
         let before = r.norm(n.start.wrapping_sub(1));
         let before2 = r.norm(n.start.wrapping_sub(2));
         let temp_word = |w: &str| TEMPERATURE_WORDS.0.contains(&w);
+        // A bare degree sign after a whole number is an angle ("SLR +ve at
+        // 40°"), not a temperature ("38.5°", "39°C").
+        let angle = next == "°" && v.fract() == 0.0 && !DEGREE_SCALES.contains(&r.norm(e + 1));
         if temp_word(before)
             || (before == "of" && temp_word(before2))
-            || TEMPERATURE_WORDS.1.contains(&next)
+            || (TEMPERATURE_WORDS.1.contains(&next) && !angle)
         {
             let fever = (38.0..43.0).contains(&v) || (100.4..110.0).contains(&v);
             // A measured normal temperature states that there is no fever.
@@ -303,21 +311,13 @@ pub(super) fn read(r: &mut Reader<'_>) {
                     consumed_to = end;
                     continue;
                 }
-                Measure::Kg if !n.article && !ORDINAL_NOUNS.contains(&r.norm(e + 1)) => {
-                    let lost = (1..=3).any(|b| {
-                        matches!(
-                            r.norm(n.start.wrapping_sub(b)),
-                            "lost"
-                                | "lose"
-                                | "losing"
-                                | "gained"
-                                | "gain"
-                                | "put"
-                                | "dropped"
-                                | "down"
-                                | "up"
-                        )
-                    });
+                Measure::Kg
+                    if !n.article
+                        && !ORDINAL_NOUNS.contains(&r.norm(e + 1))
+                        && !ordinal_first(r, n, e) =>
+                {
+                    let lost =
+                        (1..=3).any(|b| WEIGHT_CHANGES.contains(&r.norm(n.start.wrapping_sub(b))));
                     if !lost {
                         let mut kg = v * factor;
                         let mut end = e + 1;
@@ -358,23 +358,7 @@ pub(super) fn read(r: &mut Reader<'_>) {
             continue;
         }
         let unit_next = UNITS.iter().any(|(u, _, _)| *u == next)
-            || matches!(
-                next,
-                "/" | "'"
-                    | "\""
-                    | "x"
-                    | "times"
-                    | "%"
-                    | "am"
-                    | "pm"
-                    | "th"
-                    | "st"
-                    | "nd"
-                    | "rd"
-                    | "deg"
-                    | "degrees"
-                    | "-"
-            )
+            || NOT_AGE_AFTER.contains(&next)
             // "3:30" is a time; "my son, 12: he ..." is an age.
             || (next == ":" && matches!(r.t.list.get(e + 1).map(|t| t.kind), Some(Kind::Number(_))));
         if unit_next {
@@ -390,10 +374,19 @@ pub(super) fn read(r: &mut Reader<'_>) {
         // The person written about: a child, or a partner when the text is
         // about them.
         let child_word = |w: &str| {
-            CHILD_WORDS.iter().any(|(c, _)| *c == w) && SPOUSE_WORDS.contains(&w) == r.spouse
+            CHILD_WORDS.iter().any(|(c, _)| *c == w) && ADULT_RELATIVES.contains(&w) == r.spouse
         };
         if child_word(before)
             || (CHILD_AGE_LINKS.contains(&before) && child_word(before2))
+            // "on behalf of my dad, he's 74", "she is 9".
+            || (r.child && PRONOUN_AGE_LEADS.contains(&before))
+            || (r.child
+                && before == "is"
+                && CHILD_PRONOUNS.iter().any(|(p, _)| *p == before2))
+            // "My grandson Alfie is twelve": a name between.
+            || (CHILD_AGE_LINKS.contains(&before)
+                && r.t.list[n.start.wrapping_sub(2).min(r.len() - 1)].upper
+                && child_word(r.norm(n.start.wrapping_sub(3))))
             || (before == "(" && child_word(before2) && next == ")")
         {
             ages.push((n.start, e + usize::from(next == ")"), v, true));
@@ -631,12 +624,13 @@ fn numbers(r: &Reader<'_>) -> Vec<Num> {
                 }
             }
             // "one and a half", "two and a half".
-            if r.norm(num.end) == "and"
-                && r.norm(num.end + 1) == "a"
-                && r.norm(num.end + 2) == "half"
+            if AND_A_HALF
+                .iter()
+                .enumerate()
+                .all(|(k, w)| r.norm(num.end + k) == *w)
             {
                 num.value += 0.5;
-                num.end += 3;
+                num.end += AND_A_HALF.len();
             }
             i = num.end;
             out.push(num);
@@ -668,11 +662,24 @@ fn duration(
     factor: f64,
     approximate: bool,
 ) -> Option<Duration> {
-    let end = unit + 1;
+    // "a year and a half", "two years and a half".
+    let half = AND_A_HALF
+        .iter()
+        .enumerate()
+        .all(|(k, w)| r.norm(unit + 1 + k) == *w);
+    let end = unit + 1 + if half { AND_A_HALF.len() } else { 0 };
     let after = r.norm(end);
     let before = r.norm(n.start.wrapping_sub(1));
     let before2 = r.norm(n.start.wrapping_sub(2));
     if NOT_DURATION_AFTER.contains(&after) {
+        return None;
+    }
+    // "25 yrs of running", "ten years of diabetes": how long something else
+    // has gone on (not "over the last 2 months of running").
+    if after == "of"
+        && OTHER_DURATION_WORDS.contains(&r.norm(end + 1))
+        && !RECENT_WORDS.contains(&before)
+    {
         return None;
     }
     // "3x a week", "three runs a week": how often, not how long.
@@ -692,10 +699,10 @@ fn duration(
             && (b <= 4 || (1..b).all(|c| ACTIVITY_LINKS.contains(&r.norm(n.start.wrapping_sub(c)))))
     });
     // "twice in the last few years": how often, not how long.
-    let how_often = EPISODE_COUNTS.1.contains(&before)
+    let how_often = RECENT_WORDS.contains(&before)
         && before2 == "the"
         && r.norm(n.start.wrapping_sub(3)) == "in"
-        && EPISODE_COUNTS.0.contains(&r.norm(n.start.wrapping_sub(4)));
+        && EPISODE_COUNTS.contains(&r.norm(n.start.wrapping_sub(4)));
     if activity
         || how_often
         || NOT_DURATION_BEFORE.contains(&before)
@@ -708,26 +715,14 @@ fn duration(
         return None;
     }
     if n.article && !ago {
-        let lead = matches!(
-            before,
-            "for"
-                | "been"
-                | "about"
-                | "over"
-                | "past"
-                | "last"
-                | "nearly"
-                | "almost"
-                | "than"
-                | "around"
-        );
+        let lead = ARTICLE_DURATION_LEADS.contains(&before);
         if !lead && after != "now" {
             return None;
         }
     }
     Some(Duration {
         when: if ago { When::Event } else { When::Stated },
-        days: n.value * factor,
+        days: (n.value + if half { 0.5 } else { 0.0 }) * factor,
         approximate,
         start: n.start,
         end: end + usize::from(ago),
@@ -755,6 +750,20 @@ fn loose_and_days(r: &Reader<'_>, out: &mut Vec<Duration>) {
         });
     }
     out.sort_by_key(|d| d.start);
+}
+
+/// "1st marathon", "my 21st birthday": "st" joined to a number ending in one
+/// (not eleven) and followed by a word is an ordinal, not stones ("21st 4lb"
+/// and "13 st" stay weights).
+fn ordinal_first(r: &Reader<'_>, n: &Num, unit: usize) -> bool {
+    let joined = !r.t.list[unit].space_before && r.norm(unit) == "st";
+    // Whole numbers only: 1, 21, 31, but not 11.
+    let whole = n.value.fract() == 0.0 && (1.0..1000.0).contains(&n.value);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let k = n.value as u32;
+    let last = whole && k % 10 == 1 && k % 100 != 11;
+    let word_next = r.t.list.get(unit + 1).is_some_and(|t| t.kind == Kind::Word);
+    joined && last && word_next
 }
 
 /// Whether the sentence of token `i` tells how the pain began: a current

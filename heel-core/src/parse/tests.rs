@@ -1268,3 +1268,130 @@ fn an_examiners_squeeze_deep_inside_and_just_in_front_of_the_ankle() {
 fn a_nurse_who_is_the_patient() {
     each_says(&[("I'm an A&E nurse.", Item::StandingJob)], Answer::Present);
 }
+
+#[test]
+fn a_press_the_sentence_then_denies_is_no_tenderness() {
+    each_says(
+        &[
+            (
+                "I pressed on both ankle bones, back edge and tip, and neither is sore.",
+                Item::MalleolarBoneTenderness,
+            ),
+            (
+                "The nurse pressed on her ankle bones and the bones of her midfoot and \
+                 said none of it was tender.",
+                Item::MidfootBoneTenderness,
+            ),
+            (
+                "The bony bits of the ankle aren't sore to press.",
+                Item::MalleolarBoneTenderness,
+            ),
+        ],
+        Answer::Absent,
+    );
+    // Only tenderness is taken back: a lump that isn't sore is still a lump,
+    // and a press that hurt stays tender.
+    let a = answers(
+        "There is a lump on my heel that isn't sore. Pressing on the ankle bone hurts \
+         but not the midfoot.",
+    );
+    assert_eq!(a.get(Item::PalpableMass), Some(Answer::Present));
+    assert_eq!(a.get(Item::MalleolarBoneTenderness), Some(Answer::Present));
+}
+
+#[test]
+fn a_denying_phrase_carries_through_or_to_another_item() {
+    let a = answers("No knock or twist. Never had a steroid jab there, or an injection.");
+    assert_eq!(a.get(Item::Trauma), Some(Answer::Absent));
+    assert_eq!(a.get(Item::RolledAnkle), Some(Answer::Absent));
+    assert_eq!(a.get(Item::HeelSteroidInjection), Some(Answer::Absent));
+    // A phrase that states an absence does not deny what "and" or a comma
+    // joins to it.
+    let b = answers("Afebrile, swollen heel.");
+    assert_eq!(b.get(Item::Swelling), Some(Answer::Present));
+}
+
+#[test]
+fn numbers_that_are_not_ages_weights_or_temperatures() {
+    // "F2F" is no 2-year-old woman; "40°" of straight leg raise is no fever;
+    // a "1st marathon" weighs nothing.
+    let a = answers("GP tel to F2F. 58M. SLR +ve R at 40°. Ran my 1st marathon in May.");
+    assert_eq!(a.get(Item::Age), Some(Answer::Number(58.0)));
+    assert_eq!(a.get(Item::Sex), Some(Answer::Choice(Choice::Male)));
+    assert_eq!(a.get(Item::Fever), None);
+    assert_eq!(a.get(Item::WeightKg), None);
+    each_says(
+        &[
+            ("Temp 38.5°.", Item::Fever),
+            ("Temp was 39°C.", Item::Fever),
+        ],
+        Answer::Present,
+    );
+    assert_eq!(
+        answers("I weigh 13st 4lb.").get(Item::WeightKg),
+        Some(Answer::Number(84.4))
+    );
+}
+
+#[test]
+fn a_year_and_a_half_and_years_of_running() {
+    // 1.5 x 365.25 days, rounded to whole days as every duration is.
+    let a = answers("Been grumbling for a year and a half.");
+    assert_eq!(a.get(Item::DurationDays), Some(Answer::Number(548.0)));
+    // How long someone has run is not how long it has hurt; the last months
+    // of running are.
+    let b = answers(
+        "52M, 25 yrs of running, mainly road. Pain at the back of both heels. 8 months now.",
+    );
+    assert_eq!(b.get(Item::DurationDays), Some(Answer::Number(240.0)));
+    let c = answers("It came on gradually over the last 2 months of running on roads.");
+    assert_eq!(c.get(Item::DurationDays), Some(Answer::Number(60.0)));
+}
+
+#[test]
+fn rather_than_denies_what_follows() {
+    let a = answers("It's a grinding ache rather than anything sharp.");
+    assert_eq!(a.get(Item::SharpStabbing), Some(Answer::Absent));
+}
+
+#[test]
+fn a_plan_runs_to_the_end_of_its_line() {
+    let a = answers(
+        "58M. Red hot swollen heel.\nPlan: colchicine, r/v 48h; if fever or systemically \
+         unwell, same day.",
+    );
+    assert_eq!(a.get(Item::FeelingUnwell), None);
+    assert_eq!(a.get(Item::Fever), None);
+    assert_eq!(a.get(Item::Redness), Some(Answer::Present));
+}
+
+#[test]
+fn a_parent_written_about_by_a_grown_up_child() {
+    let a = answers(
+        "Posting on behalf of my dad, he's 74. He has pain under his left heel. \
+         I've had back trouble myself for years.",
+    );
+    assert_eq!(a.get(Item::Age), Some(Answer::Number(74.0)));
+    assert_eq!(a.get(Item::Sex), Some(Answer::Choice(Choice::Male)));
+    assert_eq!(a.get(Item::BackPainRadiating), None);
+    let b = answers("My father is 72. For three weeks he's had pain in his right heel.");
+    assert_eq!(b.get(Item::Age), Some(Answer::Number(72.0)));
+    // A parent's illness is family history, and the writer is the patient.
+    let c = answers("My dad has psoriasis. I'm 40 and my heel hurts.");
+    assert_eq!(c.get(Item::Age), Some(Answer::Number(40.0)));
+    assert_eq!(
+        c.get(Item::FamilyHistoryInflammatory),
+        Some(Answer::Present)
+    );
+}
+
+#[test]
+fn a_grandparent_who_introduces_themselves() {
+    let a = answers(
+        "Grandmother here (I'm 71 and on my feet all day). My grandson Alfie is twelve \
+         and both his heels hurt after basketball.",
+    );
+    assert_eq!(a.get(Item::Age), Some(Answer::Number(12.0)));
+    assert_eq!(a.get(Item::Sex), Some(Answer::Choice(Choice::Male)));
+    assert_eq!(a.get(Item::StandingJob), None);
+}

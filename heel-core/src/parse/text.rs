@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::knowledge::phrases::{
-    CHILD_PRONOUNS, CHILD_WORDS, CLAUSE_STARTERS, FIRST_PERSON, SEX_WORDS, SIDE_COMPARE,
-    SIDE_PARTS, SIDE_WORDS, WORD_FORMS,
+    CHILD_PRONOUNS, CHILD_WORDS, CLAUSE_STARTERS, FIRST_PERSON, KEEPS_APOSTROPHE_S, SEX_WORDS,
+    SIDE_COMPARE, SIDE_PARTS, SIDE_WORDS, WORD_FORMS,
 };
 
 /// What a token is.
@@ -270,19 +270,7 @@ pub(super) fn tokenize(text: &str) -> Tokens {
             // that patterns see "heel" (pronouns keep theirs: "it's", "he's").
             let possessive = word.len() > 3
                 && word.ends_with("'s")
-                && !matches!(
-                    word.as_str(),
-                    "it's"
-                        | "he's"
-                        | "she's"
-                        | "there's"
-                        | "that's"
-                        | "what's"
-                        | "who's"
-                        | "let's"
-                        | "here's"
-                        | "where's"
-                );
+                && !KEEPS_APOSTROPHE_S.contains(&word.as_str());
             let (base, base_end) = if possessive {
                 (&word[..word.len() - 2], end_of(j - 2))
             } else {
