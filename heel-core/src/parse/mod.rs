@@ -190,7 +190,10 @@ pub fn parse(text: &str) -> Result<Parsed, Error> {
 
 #[derive(Debug, Clone, Copy)]
 enum Role {
-    Part { phrase: u32, part: u8 },
+    Part {
+        phrase: u32,
+        part: u8,
+    },
     Cue(Cue),
     Aspect(Aspect),
     Family,
@@ -203,6 +206,33 @@ enum Role {
     Loose(f64),
     Day(f64, bool),
     NumberWord(f64),
+    /// The start of a sequence of one of the small tables the rules scan
+    /// every token for ([`Seq`]).
+    Seq(Seq),
+}
+
+/// The word-sequence tables that rules look for at every token. They go
+/// into the one automaton pass, which marks where each starts, instead of
+/// being tried at every token.
+#[derive(Debug, Clone, Copy)]
+enum Seq {
+    PastHabit = 1,
+    PainAbove = 2,
+    SelfExam = 4,
+    Plan = 8,
+    ExamCue = 16,
+    ExamEnd = 32,
+}
+
+impl Seq {
+    const TABLES: [(Seq, &'static [&'static [&'static str]]); 6] = [
+        (Seq::PastHabit, PAST_HABITS),
+        (Seq::PainAbove, PAIN_ABOVE_THE_LEG),
+        (Seq::SelfExam, SELF_EXAM),
+        (Seq::Plan, PLAN_CUES),
+        (Seq::ExamCue, EXAM_CUES),
+        (Seq::ExamEnd, EXAM_ENDS),
+    ];
 }
 
 struct CompiledPhrase {
@@ -286,6 +316,11 @@ impl Vocabulary {
         }
         for w in HISTORY_CUES {
             add(w, Role::History);
+        }
+        for (seq, table) in Seq::TABLES {
+            for words in table {
+                add(&words.join(" "), Role::Seq(seq));
+            }
         }
         for w in PRESENT_CUES {
             add(w, Role::Present);
@@ -406,6 +441,8 @@ struct Reader<'a> {
     /// Where "a week", "/wk" and the like start, and where "about" and the
     /// like end, by token.
     week_at: Vec<bool>,
+    /// Which [`Seq`] tables have a sequence starting at each token (bits).
+    seq_at: Vec<u8>,
     about_end: Vec<bool>,
     loose: Vec<(usize, usize, f64)>,
     days: Vec<(usize, usize, f64, bool)>,
@@ -445,6 +482,7 @@ impl<'a> Reader<'a> {
             cue_end: vec![None; n],
             aspects: Vec::new(),
             week_at: vec![false; n + 1],
+            seq_at: vec![0; n + 1],
             about_end: vec![false; n + 1],
             loose: Vec::new(),
             days: Vec::new(),
@@ -460,6 +498,11 @@ impl<'a> Reader<'a> {
 
     fn norm(&self, i: usize) -> &str {
         self.t.norm(i)
+    }
+
+    /// Whether a sequence of the `seq` table starts at token `i`.
+    fn seq_starts(&self, i: usize, seq: Seq) -> bool {
+        self.seq_at.get(i).is_some_and(|&b| b & seq as u8 != 0)
     }
 
     /// Whether the words starting at token `i` are `words`.
@@ -578,6 +621,7 @@ impl<'a> Reader<'a> {
                     Role::Loose(d) => self.loose.push((s, e, d)),
                     Role::Day(d, rough) => self.days.push((s, e, d, rough)),
                     Role::NumberWord(v) => self.number_words.push((s, e, v)),
+                    Role::Seq(q) => self.seq_at[s] |= q as u8,
                 }
             }
         }
@@ -1154,6 +1198,10 @@ impl<'a> Reader<'a> {
     /// tender finding ([`PRESSED_ITEMS`]) that a denial of
     /// [`PRESS_DENIALS`] later in the same sentence takes back is absent.
     fn presses_denied(&mut self) {
+        // How far after the press the denial may start, and how far after
+        // the denial its word of tenderness; bounded, so the reading stays
+        // linear in the text.
+        const AFTER: usize = 12;
         const REACH: usize = 5;
         for k in 0..self.raws.len() {
             let r = &self.raws[k];
@@ -1168,7 +1216,8 @@ impl<'a> Reader<'a> {
             let in_sentence = |j: usize| j < self.len() && self.sentence[j] == sent;
             let mut denied = false;
             let mut j = end;
-            while in_sentence(j) && !CONTRASTS.contains(&self.norm(j)) && !denied {
+            while j < end + AFTER && in_sentence(j) && !CONTRASTS.contains(&self.norm(j)) && !denied
+            {
                 denied = PRESS_DENIALS.0.contains(&self.norm(j))
                     && (j + 1..j + REACH)
                         .take_while(|&m| in_sentence(m))
@@ -1409,9 +1458,9 @@ impl<'a> Reader<'a> {
         let mut exam = vec![false; self.sent_history.len()];
         let mut in_exam = false;
         for i in 0..self.len() {
-            if EXAM_CUES.iter().any(|cue| self.words_at(i, cue)) {
+            if self.seq_starts(i, Seq::ExamCue) {
                 in_exam = true;
-            } else if EXAM_ENDS.iter().any(|end| self.words_at(i, end)) {
+            } else if self.seq_starts(i, Seq::ExamEnd) {
                 in_exam = false;
             }
             exam[self.sentence[i] as usize] |= in_exam;
@@ -1719,7 +1768,7 @@ impl<'a> Reader<'a> {
     /// a phrase of [`PAST_HABITS`] ("I used to run 40 miles a week"), the
     /// items of [`PAST_HABIT_ITEMS`] are not read as present.
     fn past_habits(&mut self) {
-        let past = self.sentences_where(|i| PAST_HABITS.iter().any(|p| self.words_at(i, p)));
+        let past = self.sentences_where(|i| self.seq_starts(i, Seq::PastHabit));
         if !past.iter().any(|&p| p) {
             return;
         }
@@ -1738,7 +1787,7 @@ impl<'a> Reader<'a> {
     /// not denied ("nothing in the buttock" keeps them).
     fn pain_from_above(&mut self) {
         let above = (0..self.len()).any(|i| {
-            PAIN_ABOVE_THE_LEG.iter().any(|w| self.words_at(i, w))
+            self.seq_starts(i, Seq::PainAbove)
                 && self.negated_before(i, Item::PainLocation).is_none()
         });
         if above {
@@ -1751,7 +1800,7 @@ impl<'a> Reader<'a> {
     /// clinician-only items in a sentence with a phrase of [`SELF_EXAM`] and
     /// no word of [`EXAMINERS`] are dropped.
     fn self_examination(&mut self) {
-        let own = self.sentences_where(|i| SELF_EXAM.iter().any(|p| self.words_at(i, p)));
+        let own = self.sentences_where(|i| self.seq_starts(i, Seq::SelfExam));
         if !own.iter().any(|&o| o) {
             return;
         }
@@ -1774,7 +1823,7 @@ impl<'a> Reader<'a> {
                 if i > 0 && self.norm(i - 1) == "\n" {
                     on = false;
                 }
-                on |= PLAN_CUES.iter().any(|p| self.words_at(i, p));
+                on |= self.seq_starts(i, Seq::Plan);
                 on
             })
             .collect();
