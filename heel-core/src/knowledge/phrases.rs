@@ -4325,6 +4325,9 @@ pub static PHRASES: &[Phrases] = &[
 /// back" is not a wound, "this evening" is not pain in the evening, "a stone
 /// bruise" feeling is not bruising.
 pub static IGNORE: &[&str] = &[
+    "like a deep bruise",
+    "like a bruise",
+    "the hill fine",
     "gets up in the night",
     "get up in the night",
     "getting up in the night",
@@ -6159,7 +6162,6 @@ pub static LOOSE_DURATIONS: &[(&str, f64)] = &[
     ("for the past year", 365.0),
     ("for the last year", 365.0),
     ("for about a year", 365.0),
-    ("for ages", 180.0),
     ("for a while", 60.0),
     ("for a few weeks", 21.0),
     ("for a few months", 90.0),
@@ -6576,3 +6578,7 @@ pub static DEGREE_SCALES: &[&str] = &["c", "f"];
 /// Pronouns with "is" joined that give the age of the person written about
 /// ("my dad, he's 74"); only in a text about someone else.
 pub static PRONOUN_AGE_LEADS: &[&str] = &["he's", "she's"];
+
+/// Words just before a word of [`SEX_WORDS`] that make it someone other than
+/// the patient: "the running shop guy", "that man".
+pub static OTHER_PERSON_DETERMINERS: &[&str] = &["the", "that", "this"];

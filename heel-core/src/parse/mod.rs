@@ -64,13 +64,13 @@ use crate::knowledge::phrases::{
     DAY_WORDS, EXAM_CUES, EXAM_ENDS, EXAMINERS, FAMILY, FAMILY_ONLY, FAMILY_WORDS, FOOT_PARTS,
     FORM_LABEL_WORDS, FORM_NO, HISTORY, HISTORY_CUES, IGNORE, IMPLIES, KEEPS_PLACES, LESION_WORDS,
     LIST_JOINERS, LIST_PRONOUNS, LOOSE_DURATIONS, MAX_GAP, NOT_ANSWERS, NOT_PAIN_BY_EVENING,
-    NUMBER_WORDS, OPINION_WORDS, OR_WORDS, OTHER_BODY_PARTS, OTHERS_AGE_OWNERS, PAIN_ABOVE_THE_LEG,
-    PAIN_WORDS, PARTS, PARTS_BEFORE_SIDE, PAST_HABIT_ITEMS, PAST_HABITS, PAST_JOB_WORDS, PER_WEEK,
-    PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES, PLAN_CUES, PRESENT_CUES,
-    PRESS_DENIALS, PRESSED_ITEMS, SEEN_WORDS, SELF_EXAM, SEX_WORDS, SIDE_FILLERS, SIDE_OWNERS,
-    SIDE_WORDS, SIGN_WORDS, SOFT_BREAKS, SPOUSE_AGE_LINKS, SUBSUMES, Says, THIS_TIME,
-    THIS_TIME_PAST, UNNAMED_PLACES, UNSEEN_RED_FLAGS, VAGUE_PLACES, VERB_NEGATIONS, WRITER_INTROS,
-    WRITTEN_FOR,
+    NUMBER_WORDS, OPINION_WORDS, OR_WORDS, OTHER_BODY_PARTS, OTHER_PERSON_DETERMINERS,
+    OTHERS_AGE_OWNERS, PAIN_ABOVE_THE_LEG, PAIN_WORDS, PARTS, PARTS_BEFORE_SIDE, PAST_HABIT_ITEMS,
+    PAST_HABITS, PAST_JOB_WORDS, PER_WEEK, PHRASES, PLACE_JOINERS, PLACE_REACH, PLACE_SPAN, PLACES,
+    PLAN_CUES, PRESENT_CUES, PRESS_DENIALS, PRESSED_ITEMS, SEEN_WORDS, SELF_EXAM, SEX_WORDS,
+    SIDE_FILLERS, SIDE_OWNERS, SIDE_WORDS, SIGN_WORDS, SOFT_BREAKS, SPOUSE_AGE_LINKS, SUBSUMES,
+    Says, THIS_TIME, THIS_TIME_PAST, UNNAMED_PLACES, UNSEEN_RED_FLAGS, VAGUE_PLACES,
+    VERB_NEGATIONS, WRITER_INTROS, WRITTEN_FOR,
 };
 use text::{Kind, Tokens, class, normalize_pattern, tokenize};
 
@@ -1709,7 +1709,12 @@ impl<'a> Reader<'a> {
             for i in (0..self.len()).filter(|&i| self.t.is(i, class::SEX_WORD)) {
                 let w = self.norm(i);
                 if let Some(&(_, c)) = SEX_WORDS.iter().find(|(x, _)| *x == w) {
-                    if self.used[i] {
+                    // "the running shop guy", "that man": someone else.
+                    let other = (1..=3).any(|k| {
+                        i.checked_sub(k)
+                            .is_some_and(|j| OTHER_PERSON_DETERMINERS.contains(&self.norm(j)))
+                    });
+                    if self.used[i] || other {
                         continue;
                     }
                     pick = Some((i, c));

@@ -1395,3 +1395,16 @@ fn a_grandparent_who_introduces_themselves() {
     assert_eq!(a.get(Item::Sex), Some(Answer::Choice(Choice::Male)));
     assert_eq!(a.get(Item::StandingJob), None);
 }
+
+#[test]
+fn someone_else_named_by_sex_and_a_bruise_that_is_a_feeling() {
+    let a = answers(
+        "High arches, said the running shop guy. No bruising at all, it just feels like a deep bruise.",
+    );
+    assert_eq!(a.get(Item::Sex), None);
+    assert_eq!(a.get(Item::Bruising), Some(Answer::Absent));
+    assert_eq!(
+        answers("I'm a 40 year old guy.").get(Item::Sex),
+        Some(Answer::Choice(Choice::Male))
+    );
+}
