@@ -4319,6 +4319,18 @@ pub static PHRASES: &[Phrases] = &[
         Item::LowEnergyAvailability,
         &["menses regular", "periods regular", "diet adequate"],
     ),
+    no(
+        Item::MorningStiffnessLong,
+        &[
+            "no stiffness then",
+            "no stiffness in the morning",
+            "not stiff in the morning",
+        ],
+    ),
+    no(
+        Item::PainAtRest,
+        &["sitting down it's fine", "not there when ... resting"],
+    ),
 ];
 
 /// Patterns that say nothing but keep their words from being misread: "cut
@@ -6527,6 +6539,8 @@ pub static PRESSED_ITEMS: &[Item] = &[
     Item::MedialMalleolusTenderness,
     Item::LateralRetromalleolarTenderness,
     Item::BaxterPointTenderness,
+    Item::CalcanealSqueeze,
+    Item::RetrocalcanealSqueeze,
 ];
 
 /// The words of such a denial: one of the first list, then within a few

@@ -1408,3 +1408,19 @@ fn someone_else_named_by_sex_and_a_bruise_that_is_a_feeling() {
         Some(Answer::Choice(Choice::Male))
     );
 }
+
+#[test]
+fn a_squeeze_that_did_not_hurt_and_rest_that_is_fine() {
+    let a = answers(
+        "My physio squeezed the heel from both sides and that didn't hurt. Sitting down \
+         it's fine. He's fine in the mornings, with no stiffness then.",
+    );
+    assert_eq!(a.get(Item::CalcanealSqueeze), Some(Answer::Absent));
+    assert_eq!(a.get(Item::PainAtRest), Some(Answer::Absent));
+    assert_eq!(a.get(Item::MorningStiffnessLong), Some(Answer::Absent));
+    // Better with rest is not free of pain at rest (a red-flag screen).
+    assert_eq!(
+        answers("It's better with rest.").get(Item::PainAtRest),
+        None
+    );
+}
