@@ -366,7 +366,9 @@ pub(super) fn read(r: &mut Reader<'_>) {
         }
         let first = r.child && r.first_person_clause(n.start);
         let i_am = before == "i'm" || (before == "am" && before2 == "i");
-        if AGE_BEFORE.contains(&before) && before != "is" && !(r.child && i_am) && !first {
+        // "I am 52": the table's "i am" is two tokens, so it is checked here.
+        let lead_word = AGE_BEFORE.contains(&before) || (before == "am" && before2 == "i");
+        if lead_word && before != "is" && !(r.child && i_am) && !first {
             let lead = if before == "am" { 2 } else { 1 };
             ages.push((n.start - lead, e, v, true));
             continue;

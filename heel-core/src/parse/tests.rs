@@ -1424,3 +1424,15 @@ fn a_squeeze_that_did_not_hurt_and_rest_that_is_fine() {
         None
     );
 }
+
+#[test]
+fn i_am_and_a_number_is_an_age() {
+    assert_eq!(
+        answers("I am 52 and my heel hurts.").get(Item::Age),
+        Some(Answer::Number(52.0))
+    );
+    // Not the writer's age in a text about their child, and not a height.
+    let a = answers("My son is 12. I am 45 and worried.");
+    assert_eq!(a.get(Item::Age), Some(Answer::Number(12.0)));
+    assert_eq!(answers("I am 5 foot 9.").get(Item::Age), None);
+}
