@@ -1603,9 +1603,9 @@ impl<'a> Reader<'a> {
                 let number_at =
                     |j: usize| matches!(self.t.list.get(j).map(|t| t.kind), Some(Kind::Number(_)));
                 let aged = SPOUSE_AGE_LINKS.contains(&self.norm(i + 1)) && number_at(i + 2);
-                let for_them = WRITTEN_FOR.iter().any(|p| {
-                    i > p.len() && (0..p.len()).all(|k| self.norm(i - 1 - p.len() + k) == p[k])
-                });
+                let for_them = WRITTEN_FOR
+                    .iter()
+                    .any(|p| i > p.len() && self.words_at(i - 1 - p.len(), p));
                 if aged || for_them {
                     self.spouse = true;
                     return true;

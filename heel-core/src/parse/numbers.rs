@@ -626,11 +626,7 @@ fn numbers(r: &Reader<'_>) -> Vec<Num> {
                 }
             }
             // "one and a half", "two and a half".
-            if AND_A_HALF
-                .iter()
-                .enumerate()
-                .all(|(k, w)| r.norm(num.end + k) == *w)
-            {
+            if r.words_at(num.end, AND_A_HALF) {
                 num.value += 0.5;
                 num.end += AND_A_HALF.len();
             }
@@ -665,10 +661,7 @@ fn duration(
     approximate: bool,
 ) -> Option<Duration> {
     // "a year and a half", "two years and a half".
-    let half = AND_A_HALF
-        .iter()
-        .enumerate()
-        .all(|(k, w)| r.norm(unit + 1 + k) == *w);
+    let half = r.words_at(unit + 1, AND_A_HALF);
     let end = unit + 1 + if half { AND_A_HALF.len() } else { 0 };
     let after = r.norm(end);
     let before = r.norm(n.start.wrapping_sub(1));
